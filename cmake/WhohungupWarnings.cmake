@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: MIT
+# Project warnings live in an INTERFACE target linked PRIVATE, so they apply to our own code only.
+add_library(whohungup_warnings INTERFACE)
+target_compile_options(whohungup_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(WHOHUNGUP_WERROR)
+  target_compile_options(whohungup_warnings INTERFACE -Werror)
+endif()

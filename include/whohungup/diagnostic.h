@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Problems found while reading inputs are values, not exceptions: readers push them to a
+// DiagnosticSink and keep going wherever the format allows.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace whohungup {
+
+enum class Severity : std::uint8_t {
+    kWarning,  ///< something was skipped or guessed; results are still complete otherwise
+    kError,    ///< an input (or part of it) could not be read; exit status becomes 2
+};
+
+struct Diagnostic {
+    Severity severity = Severity::kError;
+    std::string input;        ///< input name as given by the user ("-" is stdin)
+    std::uint64_t line = 0;   ///< 1-based line, 0 when not known
+    std::uint64_t byte = 0;   ///< 0-based byte offset, used when line is 0
+    bool has_position = false;
+    std::string message;
+};
+
+class DiagnosticSink {
+public:
+    virtual ~DiagnosticSink() = default;
+    virtual void report(const Diagnostic& diagnostic) = 0;
+};
+
+/// Renders "whohungup: FILE:LINE: error: message" (or "FILE: byte N:" when no line is known).
+[[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
+
+}  // namespace whohungup

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Readers turn one input format into verdicts (push model). The registry in
+// src/core/reader_registry.cc lists every format, most specific first.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "whohungup/byte_source.h"
+#include "whohungup/diagnostic.h"
+#include "whohungup/options.h"
+#include "whohungup/verdict.h"
+
+namespace whohungup {
+
+class VerdictSink {
+public:
+    virtual ~VerdictSink() = default;
+    virtual void on_verdict(Verdict&& verdict) = 0;
+};
+
+/// What reading one input came to.
+struct InputResult {
+    std::uint64_t records = 0;  ///< entries / records read
+    std::uint64_t skipped = 0;  ///< records that could not be used (each kind is said on stderr)
+    std::uint64_t bytes = 0;    ///< bytes read (after decompression)
+    bool failed = false;        ///< the input as a whole is broken (error already reported)
+};
+
+class Reader {
+public:
+    virtual ~Reader() = default;
+    /// Reads one input to its end. Problems with single records go to `diag` and reading goes
+    /// on; an input-level failure (truncation, wrong format) sets `failed` after every record
+    /// before it was used. A reader may keep state across the inputs of one group (one agent's
+    /// overlapping CCP logs) and emit verdicts only from finish().
+    virtual InputResult read(ByteSource& source,
+                             const std::string& input_name,
+                             VerdictSink& out,
+                             DiagnosticSink& diag) = 0;
+    /// End of the group: emit whatever is still held.
+    virtual void finish(VerdictSink& out, DiagnosticSink& diag) = 0;
+};
+
+struct ReaderKind {
+    std::string_view name;         ///< stable format name, e.g. "ccp-log"
+    std::string_view description;  ///< one line for --list-formats
+    /// True when the first bytes of an input look like this format.
+    bool (*sniff)(std::string_view head);
+    std::unique_ptr<Reader> (*make)(const Limits& limits);
+    /// Inputs of this format with the same non-empty key are read as one stream (one agent's
+    /// overlapping downloads). nullptr: every input stands alone.
+    std::string (*group_key)(std::string_view head);
+};
+
+/// Every format, most specific first.
+[[nodiscard]] std::span<const ReaderKind> reader_kinds();
+[[nodiscard]] const ReaderKind* find_reader_kind(std::string_view name);
+/// The first kind whose sniff accepts `head`, or nullptr.
+[[nodiscard]] const ReaderKind* sniff_reader_kind(std::string_view head);
+
+}  // namespace whohungup

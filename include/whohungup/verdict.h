@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// The one verdict type every source (CCP logs and vendor exports alike) produces.
+// Field meanings and the code lists are documented in docs/verdicts.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace whohungup {
+
+/// Who ended the call.
+enum class Party : std::uint8_t {
+    kAgent,       ///< the agent (or, for AI voice agents, the bot) ended it
+    kCustomer,    ///< the customer / far end ended it
+    kThirdParty,  ///< a third party (conference, transfer target) ended it
+    kSystem,      ///< the platform, network or a flow ended it
+    kUnknown,     ///< the source cannot tell; `reason` says why
+};
+
+/// What kind of end it was.
+enum class Category : std::uint8_t {
+    kHangup,        ///< a connected call was hung up
+    kNotConnected,  ///< the call never reached the talking state
+    kFailure,       ///< a connected call was dropped by a failure
+    kTransfer,      ///< the call left this leg by a transfer
+    kAbandoned,     ///< the customer left while queued or ringing
+    kInProgress,    ///< the source says the interaction is not over yet
+    kOther,         ///< anything else (including unknown)
+};
+
+enum class Confidence : std::uint8_t { kHigh, kMedium, kLow };
+
+/// Sentinel for "no time known".
+inline constexpr std::int64_t kNoTime = INT64_MIN;
+
+/// One input line (or record) that supports a verdict.
+struct Evidence {
+    std::int64_t time_ms = kNoTime;  ///< epoch milliseconds, or kNoTime
+    std::string input;               ///< input name as given by the user
+    std::uint64_t line = 0;          ///< 1-based line of the record start, 0 if unknown
+    std::uint64_t byte = 0;          ///< 0-based byte offset of the record start
+    std::string text;                ///< the record's text, as logged
+
+    bool operator==(const Evidence&) const = default;
+};
+
+struct Verdict {
+    std::string source_format;  ///< reader name, e.g. "ccp-log"
+    std::string input;          ///< input the verdict was decided from
+    std::string contact_id;
+    std::string agent;       ///< agent id (CCP agentResourceId, vendor user id / ARN)
+    std::string agent_name;  ///< username where the source has it
+    std::int64_t started_at_ms = kNoTime;
+    std::int64_t ended_at_ms = kNoTime;
+    Party ended_by = Party::kUnknown;
+    Category category = Category::kOther;
+    std::string reason;      ///< stable snake_case code
+    std::string raw_reason;  ///< the source's own words (transition, vendor code)
+    std::string detail;      ///< one human sentence explaining the verdict
+    Confidence confidence = Confidence::kLow;
+    std::vector<Evidence> evidence;
+
+    /// Whole seconds between start and end, when both are known.
+    [[nodiscard]] std::optional<double> duration_s() const;
+
+    bool operator==(const Verdict&) const = default;
+};
+
+[[nodiscard]] std::string_view to_string(Party party);
+[[nodiscard]] std::string_view to_string(Category category);
+[[nodiscard]] std::string_view to_string(Confidence confidence);
+[[nodiscard]] std::optional<Party> party_from_string(std::string_view text);
+
+}  // namespace whohungup

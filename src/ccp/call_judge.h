@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// The rules: how the states a call went through decide who ended it. Each rule and the
+// transitions behind it are written out in docs/ccp-rules.md.
+// Tested by tests/unit/call_judge_test.cc and the golden cases in testdata/golden/.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ccp/call_record.h"
+#include "whohungup/verdict.h"
+
+namespace whohungup::ccp {
+
+/// What the judge needs beyond the call's own lines.
+struct JudgeContext {
+    std::string agent_connection;                        ///< this agent's connection on the contact
+    std::vector<const CcpEvent*> agent_disconnected;     ///< 2019 "Agent disconnected" lines nearby
+    std::vector<const CcpEvent*> softphone_errors;       ///< id-less softphone errors nearby
+    const std::map<std::string, std::string>* usernames = nullptr;  ///< agent id -> username
+    const std::vector<std::string>* input_names = nullptr;          ///< pos.input -> name
+};
+
+/// How far (ms) an id-less line may be from a call's end and still be about it.
+inline constexpr std::int64_t kNearbyMs = 5000;
+
+/// Judges one call. Sorts `call.events` by time (stable).
+[[nodiscard]] Verdict judge_call(CallRecord& call, const JudgeContext& context);
+
+}  // namespace whohungup::ccp

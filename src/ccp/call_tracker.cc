@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+#include "ccp/call_tracker.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ccp/call_judge.h"
+
+namespace whohungup::ccp {
+
+namespace {
+
+/// How often (in lines kept) finished calls are looked for.
+constexpr std::uint64_t kFlushEvery = 512;
+/// Bound on the contact -> agent-connection table (snapshots list every contact).
+constexpr std::size_t kMaxConnectionLinks = 100000;
+
+bool is_end_state(State state) { return state == State::kDisconnected || state == State::kFailed; }
+
+/// Channel exits that a later contact's persistent connection logs under the first id.
+bool may_be_stale(const CcpEvent& event) {
+    return event.from == State::kTalking || event.from == State::kIdle ||
+           event.from == State::kPendingConnectContact;
+}
+
+}  // namespace
+
+CallTracker::CallTracker(const Limits& limits, const std::vector<std::string>& input_names)
+    : limits_(limits), input_names_(input_names) {}
+
+void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    now_ms_ = event.time_ms;
+    switch (event.kind) {
+        case EventKind::kAgentConfiguration:
+            usernames_[event.id] = event.detail;
+            return;
+        case EventKind::kConnectionLink:
+            if (agent_connections_.size() >= kMaxConnectionLinks) {
+                agent_connections_.clear();
+            }
+            agent_connections_[event.id] = event.detail;
+            return;
+        case EventKind::kAgentDisconnected:
+            if (context_seen_.insert(event.dedupe_key).second) {
+                agent_disconnected_.push_back(std::move(event));
+            }
+            return;
+        case EventKind::kSoftphoneError:
+            if (context_seen_.insert(event.dedupe_key).second) {
+                softphone_errors_.push_back(std::move(event));
+            }
+            return;
+        case EventKind::kDestroyConnection:
+        case EventKind::kContactMissed:
+            // About contacts the softphone handles only (not chats or tasks): never opens a call.
+            if (calls_.find(event.id) == calls_.end()) {
+                if (judged_.contains(event.id)) {
+                    ++stats_.late_lines;
+                }
+                return;
+            }
+            add_to_call(std::move(event), out, diag);
+            break;
+        case EventKind::kContactDetected:
+            if (!event.detail.empty()) {
+                agent_connections_[event.id] = event.detail;
+            }
+            add_to_call(std::move(event), out, diag);
+            break;
+        case EventKind::kTransition:
+            if (is_channel(event.machine)) {
+                add_channel_transition(std::move(event), out, diag);
+            } else {
+                const bool ends = is_end_state(event.to);
+                const std::string id = event.id;
+                const std::int64_t time = event.time_ms;
+                add_to_call(std::move(event), out, diag);
+                if (ends) {
+                    on_session_end(id, time);
+                }
+            }
+            break;
+        case EventKind::kRemoteBye:
+        case EventKind::kFailureHint:
+            add_to_call(std::move(event), out, diag);
+            break;
+    }
+    if (++since_flush_ >= kFlushEvery) {
+        since_flush_ = 0;
+        maybe_flush(out);
+    }
+}
+
+void CallTracker::add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    if (judged_.contains(event.id)) {
+        ++stats_.late_lines;
+        return;
+    }
+    auto [it, inserted] = calls_.try_emplace(event.id);
+    if (inserted) {
+        it->second.id = event.id;
+        ++stats_.calls;
+    }
+    if (!it->second.add(std::move(event))) {
+        ++stats_.duplicate_lines;
+    }
+    if (inserted) {
+        enforce_open_limit(out, diag);
+    }
+}
+
+void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    const auto own = calls_.find(event.id);
+    const bool id_ended_before =
+        judged_.contains(event.id) ||
+        (own != calls_.end() && own->second.session_end_ms != kNoTime && own->second.session_end_ms < event.time_ms);
+    if (!id_ended_before) {
+        add_to_call(std::move(event), out, diag);
+        return;
+    }
+    // The id's own contact is over: on a persistent connection this line belongs to the contact
+    // whose session ends in the same millisecond.
+    const auto [first, last] = session_ends_.equal_range(event.time_ms);
+    for (auto it = first; it != last; ++it) {
+        if (it->second != event.id && calls_.count(it->second) != 0) {
+            CallRecord& owner = calls_.at(it->second);
+            if (!owner.add(std::move(event))) {
+                ++stats_.duplicate_lines;
+            }
+            return;
+        }
+    }
+    if (may_be_stale(event)) {
+        const std::int64_t time = event.time_ms;
+        stale_channel_lines_.emplace(time, std::move(event));
+        return;
+    }
+    if (own != calls_.end()) {  // the id's own trailing lines (bye acknowledged, timed out)
+        if (!own->second.add(std::move(event))) {
+            ++stats_.duplicate_lines;
+        }
+        return;
+    }
+    ++stats_.unattributed_lines;
+}
+
+void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
+    session_ends_.emplace(time_ms, id);
+    const auto [first, last] = stale_channel_lines_.equal_range(time_ms);
+    auto owner = calls_.find(id);
+    if (owner == calls_.end()) {
+        return;
+    }
+    for (auto it = first; it != last;) {
+        if (it->second.id != id) {
+            if (!owner->second.add(std::move(it->second))) {
+                ++stats_.duplicate_lines;
+            }
+            it = stale_channel_lines_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void CallTracker::prune(std::int64_t before_ms) {
+    while (!agent_disconnected_.empty() && agent_disconnected_.front().time_ms < before_ms) {
+        context_seen_.erase(agent_disconnected_.front().dedupe_key);
+        agent_disconnected_.pop_front();
+    }
+    while (!softphone_errors_.empty() && softphone_errors_.front().time_ms < before_ms) {
+        context_seen_.erase(softphone_errors_.front().dedupe_key);
+        softphone_errors_.pop_front();
+    }
+    session_ends_.erase(session_ends_.begin(), session_ends_.lower_bound(before_ms));
+    const auto stale_end = stale_channel_lines_.lower_bound(before_ms);
+    stats_.unattributed_lines +=
+        static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));
+    stale_channel_lines_.erase(stale_channel_lines_.begin(), stale_end);
+}
+
+void CallTracker::maybe_flush(VerdictSink& out) {
+    if (now_ms_ == kNoTime) {
+        return;
+    }
+    std::vector<std::string> ready;
+    for (const auto& [id, call] : calls_) {
+        if (call.closed && call.last_time < now_ms_ - kGraceMs) {
+            ready.push_back(id);
+        }
+    }
+    if (!ready.empty()) {
+        judge_and_emit(std::move(ready), out);
+    }
+    // Context older than any open call can no longer matter.
+    std::int64_t oldest_open = now_ms_ - 2 * kGraceMs;
+    for (const auto& [id, call] : calls_) {
+        oldest_open = std::min(oldest_open, call.first_time - kNearbyMs);
+    }
+    prune(oldest_open);
+}
+
+void CallTracker::judge_and_emit(std::vector<std::string> ids, VerdictSink& out) {
+    std::vector<Verdict> verdicts;
+    verdicts.reserve(ids.size());
+    for (const std::string& id : ids) {
+        auto node = calls_.extract(id);
+        CallRecord& call = node.mapped();
+        JudgeContext context;
+        if (auto link = agent_connections_.find(id); link != agent_connections_.end()) {
+            context.agent_connection = link->second;
+            agent_connections_.erase(link);
+        }
+        for (const CcpEvent& line : agent_disconnected_) {
+            if (line.time_ms >= call.first_time - kNearbyMs && line.time_ms <= call.last_time + kNearbyMs) {
+                context.agent_disconnected.push_back(&line);
+            }
+        }
+        for (const CcpEvent& line : softphone_errors_) {
+            if (line.time_ms >= call.first_time - kNearbyMs && line.time_ms <= call.last_time + kNearbyMs) {
+                context.softphone_errors.push_back(&line);
+            }
+        }
+        context.usernames = &usernames_;
+        context.input_names = &input_names_;
+        verdicts.push_back(judge_call(call, context));
+        judged_.insert(id);
+    }
+    // Deterministic order whatever the hash map did: by end (or start) time, then id.
+    auto key = [](const Verdict& v) { return v.ended_at_ms != kNoTime ? v.ended_at_ms : v.started_at_ms; };
+    std::sort(verdicts.begin(), verdicts.end(), [&](const Verdict& a, const Verdict& b) {
+        return key(a) != key(b) ? key(a) < key(b) : a.contact_id < b.contact_id;
+    });
+    for (Verdict& verdict : verdicts) {
+        out.on_verdict(std::move(verdict));
+    }
+}
+
+void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
+    if (calls_.size() <= limits_.max_open_calls) {
+        return;
+    }
+    if (!warned_open_limit_) {
+        warned_open_limit_ = true;
+        diag.report(Diagnostic{Severity::kWarning, input_names_.empty() ? std::string() : input_names_.back(), 0, 0,
+                               false,
+                               fmt::format("more than {} calls open at once: judging the oldest early "
+                                           "(raise --max-open-calls)",
+                                           limits_.max_open_calls)});
+    }
+    // Judge the call whose last line is oldest.
+    auto oldest = std::min_element(calls_.begin(), calls_.end(), [](const auto& a, const auto& b) {
+        return a.second.last_time != b.second.last_time ? a.second.last_time < b.second.last_time
+                                                        : a.first < b.first;
+    });
+    oldest->second.forced = true;
+    ++stats_.forced;
+    judge_and_emit({oldest->first}, out);
+}
+
+void CallTracker::finish(VerdictSink& out) {
+    std::vector<std::string> ids;
+    ids.reserve(calls_.size());
+    for (const auto& [id, call] : calls_) {
+        ids.push_back(id);
+    }
+    judge_and_emit(std::move(ids), out);
+    prune(INT64_MAX);
+}
+
+}  // namespace whohungup::ccp

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Holds the calls of one agent's log while they are open, ties channel lines logged under a
+// stale id to the contact they belong to, and hands each call to the judge once it has ended
+// and the log has moved on by a grace period (entries relayed between windows arrive late).
+// Memory is bounded by the calls open at once, not by the size of the log.
+// Tested by tests/unit/call_tracker_test.cc and the golden cases.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "ccp/call_record.h"
+#include "whohungup/diagnostic.h"
+#include "whohungup/options.h"
+#include "whohungup/reader.h"
+
+namespace whohungup::ccp {
+
+/// Log time (ms) a call waits after its last line before it is judged.
+inline constexpr std::int64_t kGraceMs = 5 * 60 * 1000;
+
+struct TrackerStats {
+    std::uint64_t calls = 0;
+    std::uint64_t duplicate_lines = 0;       ///< exact repeats (loggerId, time, text) dropped
+    std::uint64_t late_lines = 0;            ///< lines about calls already reported
+    std::uint64_t unattributed_lines = 0;    ///< stale-id channel lines no contact ended with
+    std::uint64_t forced = 0;                ///< calls judged early (open-call limit)
+};
+
+class CallTracker {
+public:
+    CallTracker(const Limits& limits, const std::vector<std::string>& input_names);
+
+    void add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    /// Judges every call still held.
+    void finish(VerdictSink& out);
+
+    [[nodiscard]] const TrackerStats& stats() const { return stats_; }
+
+private:
+    void add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    void add_channel_transition(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    void on_session_end(const std::string& id, std::int64_t time_ms);
+    void maybe_flush(VerdictSink& out);
+    void prune(std::int64_t before_ms);
+    void judge_and_emit(std::vector<std::string> ids, VerdictSink& out);
+    void enforce_open_limit(VerdictSink& out, DiagnosticSink& diag);
+
+    Limits limits_;
+    const std::vector<std::string>& input_names_;
+    std::unordered_map<std::string, CallRecord> calls_;
+    std::unordered_set<std::string> judged_;
+    std::unordered_map<std::string, std::string> agent_connections_;  ///< contact -> agent leg
+    std::map<std::string, std::string> usernames_;                    ///< agent id -> username
+    std::deque<CcpEvent> agent_disconnected_;
+    std::deque<CcpEvent> softphone_errors_;
+    std::multimap<std::int64_t, std::string> session_ends_;           ///< time -> contact
+    std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;       ///< waiting for an owner
+    std::unordered_set<std::uint64_t> context_seen_;
+    std::int64_t now_ms_ = kNoTime;  ///< time of the latest line read
+    std::uint64_t since_flush_ = 0;
+    bool warned_open_limit_ = false;
+    TrackerStats stats_;
+};
+
+}  // namespace whohungup::ccp

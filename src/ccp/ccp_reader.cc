@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "ccp/ccp_reader.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "ccp/call_tracker.h"
+#include "ccp/entry_parser.h"
+#include "json/array_splitter.h"
+
+namespace whohungup::ccp {
+
+namespace {
+
+/// Individual warnings per input and skip kind before they are only counted.
+constexpr std::uint64_t kSkipWarningsShown = 3;
+
+std::string_view skip_space_and_bom(std::string_view head) {
+    for (;;) {
+        if (head.starts_with("\xEF\xBB\xBF")) {
+            head.remove_prefix(3);
+        } else if (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' ||
+                                     head.front() == '\t')) {
+            head.remove_prefix(1);
+        } else {
+            return head;
+        }
+    }
+}
+
+class CcpLogReader final : public Reader {
+public:
+    explicit CcpLogReader(const Limits& limits) : limits_(limits), tracker_(limits, input_names_) {}
+
+    InputResult read(ByteSource& source, const std::string& input_name, VerdictSink& out,
+                     DiagnosticSink& diag) override {
+        input_names_.push_back(input_name);
+        const auto input_index = static_cast<std::uint32_t>(input_names_.size() - 1);
+        InputResult result;
+        std::array<std::uint64_t, kEntrySkipKinds> skips{};
+        detail::JsonArraySplitter splitter(source, limits_);
+        detail::ArrayElement element;
+        std::vector<CcpEvent> events;
+        for (;;) {
+            const auto status = splitter.next(element);
+            if (status == detail::JsonArraySplitter::Status::kEnd) {
+                break;
+            }
+            if (status == detail::JsonArraySplitter::Status::kError) {
+                const bool positioned = splitter.error_line() > 0 || splitter.bytes_read() > 0;
+                diag.report(Diagnostic{Severity::kError, input_name, splitter.error_line(), splitter.error_byte(),
+                                       positioned, splitter.error_message()});
+                result.failed = true;
+                break;
+            }
+            ++result.records;
+            events.clear();
+            const EntrySkip skip = parser_.parse(element, events);
+            if (skip != EntrySkip::kNone) {
+                ++result.skipped;
+                const auto kind = static_cast<std::size_t>(skip);
+                if (++skips.at(kind) <= kSkipWarningsShown) {
+                    diag.report(Diagnostic{Severity::kWarning, input_name, element.line, element.byte, true,
+                                           fmt::format("entry skipped: {}", describe(skip))});
+                }
+                continue;
+            }
+            for (CcpEvent& event : events) {
+                event.pos = EntryPos{input_index, element.line, element.byte};
+                event.seq = ++seq_;
+                tracker_.add(std::move(event), out, diag);
+            }
+        }
+        if (!source.error().empty()) {
+            diag.report(Diagnostic{Severity::kError, input_name, 0, splitter.bytes_read(), true,
+                                   fmt::format("read error: {}", source.error())});
+            result.failed = true;
+        }
+        result.bytes = splitter.bytes_read();
+        report_skips(skips, result, input_name, diag);
+        return result;
+    }
+
+    void finish(VerdictSink& out, DiagnosticSink& diag) override {
+        tracker_.finish(out);
+        const TrackerStats& stats = tracker_.stats();
+        if (stats.late_lines > 0 && !input_names_.empty()) {
+            diag.report(Diagnostic{Severity::kWarning, input_names_.back(), 0, 0, false,
+                                   fmt::format("{} lines about calls already reported were not used (overlapping "
+                                               "logs, or lines relayed more than {} minutes late)",
+                                               stats.late_lines, kGraceMs / 60000)});
+        }
+    }
+
+private:
+    static void report_skips(const std::array<std::uint64_t, kEntrySkipKinds>& skips, const InputResult& result,
+                             const std::string& input_name, DiagnosticSink& diag) {
+        if (result.skipped <= kSkipWarningsShown) {
+            return;  // each was already said on its own
+        }
+        std::string parts;
+        for (std::size_t kind = 1; kind < skips.size(); ++kind) {
+            if (skips.at(kind) > 0) {
+                parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", skips.at(kind),
+                                     describe(static_cast<EntrySkip>(kind)));
+            }
+        }
+        diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
+                               fmt::format("skipped {} of {} entries ({})", result.skipped, result.records, parts)});
+    }
+
+    Limits limits_;
+    std::vector<std::string> input_names_;
+    EntryParser parser_;
+    CallTracker tracker_;
+    std::uint64_t seq_ = 0;
+};
+
+}  // namespace
+
+bool sniff_ccp_log(std::string_view head) {
+    head = skip_space_and_bom(head);
+    if (!head.starts_with('[')) {
+        return false;
+    }
+    head.remove_prefix(1);
+    head = skip_space_and_bom(head);
+    if (head.empty() || head.starts_with(']')) {
+        return true;  // an empty download is still a CCP log
+    }
+    if (!head.starts_with('{')) {
+        return false;
+    }
+    return head.find("\"text\"") != std::string_view::npos &&
+           (head.find("\"level\"") != std::string_view::npos || head.find("\"component\"") != std::string_view::npos);
+}
+
+std::string ccp_log_group_key(std::string_view head) {
+    constexpr std::string_view kKey = "\"agentResourceId\"";
+    std::size_t pos = 0;
+    while ((pos = head.find(kKey, pos)) != std::string_view::npos) {
+        pos += kKey.size();
+        while (pos < head.size() && (head[pos] == ' ' || head[pos] == ':' || head[pos] == '\n' ||
+                                     head[pos] == '\t' || head[pos] == '\r')) {
+            ++pos;
+        }
+        if (pos < head.size() && head[pos] == '"') {
+            const std::size_t end = head.find('"', pos + 1);
+            if (end != std::string_view::npos && end > pos + 1) {
+                return std::string(head.substr(pos + 1, end - pos - 1));
+            }
+        }
+    }
+    return {};
+}
+
+std::unique_ptr<Reader> make_ccp_log_reader(const Limits& limits) { return std::make_unique<CcpLogReader>(limits); }
+
+}  // namespace whohungup::ccp

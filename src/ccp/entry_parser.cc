@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+#include "ccp/entry_parser.h"
+
+#include <array>
+#include <functional>
+
+#include "ccp/line_classifier.h"
+#include "core/time_format.h"
+
+namespace whohungup::ccp {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+std::string_view trim_leading(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    return text;
+}
+
+std::optional<std::int64_t> read_time(const object& entry) {
+    element time;
+    if (entry["time"].get(time) != simdjson::SUCCESS) {
+        return std::nullopt;
+    }
+    std::string_view iso;
+    if (time.get_string().get(iso) == simdjson::SUCCESS) {
+        return detail::parse_iso8601_ms(iso);
+    }
+    std::int64_t integer = 0;
+    if (time.get_int64().get(integer) == simdjson::SUCCESS) {
+        return integer;
+    }
+    double real = 0;
+    if (time.get_double().get(real) == simdjson::SUCCESS && real > -9.2e18 && real < 9.2e18) {
+        return static_cast<std::int64_t>(real);
+    }
+    return std::nullopt;
+}
+
+std::string_view string_field(const object& entry, std::string_view key) {
+    std::string_view value;
+    if (entry[key].get_string().get(value) != simdjson::SUCCESS) {
+        return {};
+    }
+    return value;
+}
+
+/// objects[0] of an entry, when it is an object.
+std::optional<object> first_object(const object& entry) {
+    simdjson::dom::array objects;
+    if (entry["objects"].get_array().get(objects) != simdjson::SUCCESS) {
+        return std::nullopt;
+    }
+    for (element item : objects) {
+        object result;
+        if (item.get_object().get(result) == simdjson::SUCCESS) {
+            return result;
+        }
+        break;
+    }
+    return std::nullopt;
+}
+
+std::string_view path_string(object from, std::initializer_list<std::string_view> path) {
+    object current = from;
+    std::size_t remaining = path.size();
+    for (std::string_view key : path) {
+        if (--remaining == 0) {
+            std::string_view value;
+            if (current[key].get_string().get(value) != simdjson::SUCCESS) {
+                return {};
+            }
+            return value;
+        }
+        if (current[key].get_object().get(current) != simdjson::SUCCESS) {
+            return {};
+        }
+    }
+    return {};
+}
+
+/// The last path element of an ARN ("arn:...:instance/<i>/agent/<id>" -> "<id>").
+std::string_view arn_resource_id(std::string_view arn) {
+    const std::size_t slash = arn.rfind('/');
+    return slash == std::string_view::npos ? arn : arn.substr(slash + 1);
+}
+
+void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base,
+                      std::vector<CcpEvent>& events) {
+    const std::optional<object> first = first_object(entry);
+    if (!first) {
+        return;
+    }
+    switch (kind) {
+        case ObjectLine::kDestroyConnectionRequest: {
+            CcpEvent event = base;
+            event.kind = EventKind::kDestroyConnection;
+            event.id = std::string(path_string(*first, {"params", "contactId"}));
+            event.detail = std::string(path_string(*first, {"params", "connectionId"}));
+            if (!event.id.empty()) {
+                events.push_back(std::move(event));
+            }
+            return;
+        }
+        case ObjectLine::kAgentConfiguration: {
+            const std::string_view arn = path_string(*first, {"configuration", "agentARN"});
+            const std::string_view username = path_string(*first, {"configuration", "username"});
+            if (!arn.empty() && !username.empty()) {
+                CcpEvent event = base;
+                event.kind = EventKind::kAgentConfiguration;
+                event.id = std::string(arn_resource_id(arn));
+                event.detail = std::string(username);
+                events.push_back(std::move(event));
+            }
+            return;
+        }
+        case ObjectLine::kAgentSnapshot: {
+            simdjson::dom::array contacts;
+            if ((*first)["snapshot"]["contacts"].get_array().get(contacts) != simdjson::SUCCESS) {
+                return;
+            }
+            for (element contact : contacts) {
+                std::string_view contact_id;
+                simdjson::dom::array connections;
+                if (contact["contactId"].get_string().get(contact_id) != simdjson::SUCCESS ||
+                    contact["connections"].get_array().get(connections) != simdjson::SUCCESS) {
+                    continue;
+                }
+                for (element connection : connections) {
+                    std::string_view type;
+                    std::string_view connection_id;
+                    if (connection["type"].get_string().get(type) == simdjson::SUCCESS && type == "agent" &&
+                        connection["connectionId"].get_string().get(connection_id) == simdjson::SUCCESS) {
+                        CcpEvent event = base;
+                        event.kind = EventKind::kConnectionLink;
+                        event.id = std::string(contact_id);
+                        event.detail = std::string(connection_id);
+                        event.text.clear();  // a snapshot is too big to quote as evidence
+                        events.push_back(std::move(event));
+                    }
+                }
+            }
+            return;
+        }
+        case ObjectLine::kNone:
+            return;
+    }
+}
+
+}  // namespace
+
+std::string_view describe(EntrySkip skip) {
+    static constexpr std::array<std::string_view, kEntrySkipKinds> kNames{
+        "read",
+        "not a JSON object",
+        "not valid JSON",
+        "no `text` field",
+        "no valid `time`",
+        "larger than the entry size limit",
+        "nested deeper than the depth limit",
+    };
+    return kNames.at(static_cast<std::size_t>(skip));
+}
+
+EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
+    if (element.over_size) {
+        return EntrySkip::kTooLarge;
+    }
+    if (element.over_depth) {
+        return EntrySkip::kTooDeep;
+    }
+    if (!element.is_object) {
+        return EntrySkip::kNotObject;
+    }
+    simdjson::dom::element doc;
+    if (parser_.parse(element.bytes.data(), element.bytes.size(), /*realloc_if_needed=*/false).get(doc) !=
+        simdjson::SUCCESS) {
+        return EntrySkip::kInvalidJson;
+    }
+    object entry;
+    if (doc.get_object().get(entry) != simdjson::SUCCESS) {
+        return EntrySkip::kNotObject;
+    }
+    std::string_view raw_text;
+    if (entry["text"].get_string().get(raw_text) != simdjson::SUCCESS) {
+        return EntrySkip::kNoText;
+    }
+    const std::optional<std::int64_t> time = read_time(entry);
+    if (!time) {
+        return EntrySkip::kBadTime;
+    }
+    const std::string_view text = trim_leading(raw_text);
+
+    CcpEvent event;
+    event.time_ms = *time;
+    const ObjectLine object_kind = object_line_kind(text);
+    const bool classified = object_kind == ObjectLine::kNone && classify_line(text, event);
+    if (!classified && object_kind == ObjectLine::kNone) {
+        return EntrySkip::kNone;
+    }
+    const std::string_view logger_id = string_field(entry, "loggerId");
+    event.agent = std::string(string_field(entry, "agentResourceId"));
+    event.text = std::string(text);
+    const std::hash<std::string_view> hasher;
+    event.dedupe_key = hasher(logger_id) * 31U + hasher(text) * 17U + static_cast<std::uint64_t>(*time);
+    if (classified) {
+        events.push_back(std::move(event));
+    } else {
+        read_object_line(object_kind, entry, event, events);
+    }
+    return EntrySkip::kNone;
+}
+
+}  // namespace whohungup::ccp

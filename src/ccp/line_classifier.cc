@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// The hot path sees every entry's text, so cheap substring tests gate every regex.
+#include "ccp/line_classifier.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <utility>
+
+namespace whohungup::ccp {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, State>, 23> kStateNames{{
+    {"null", State::kNull},
+    {"PendingConnectState", State::kPendingConnect},
+    {"PendingInviteState", State::kPendingInvite},
+    {"PendingAnswerState", State::kPendingAnswer},
+    {"PendingAcceptState", State::kPendingAccept},
+    {"PendingAcceptAckState", State::kPendingAcceptAck},
+    {"PendingConnectContactState", State::kPendingConnectContact},
+    {"IdleState", State::kIdle},
+    {"TalkingState", State::kTalking},
+    {"PendingReconnectState", State::kPendingReconnect},
+    {"PendingRemoteHangupState", State::kPendingRemoteHangup},
+    {"PendingLocalHangupState", State::kPendingLocalHangup},
+    {"DisconnectedState", State::kDisconnected},
+    {"FailedState", State::kFailed},
+    {"GrabLocalMediaState", State::kGrabLocalMedia},
+    {"CreateOfferState", State::kCreateOffer},
+    {"SetLocalSessionDescriptionState", State::kSetLocalSessionDescription},
+    {"ConnectSignalingAndIceCollectionState", State::kConnectSignalingAndIceCollection},
+    {"InviteAnswerState", State::kInviteAnswer},
+    {"AcceptState", State::kAccept},
+    {"ConnectContactState", State::kConnectContact},
+    {"InitialState", State::kInitial},
+    {"CleanUpState", State::kCleanUp},
+}};
+
+constexpr std::array<std::pair<std::string_view, Machine>, 4> kMachineNames{{
+    {"SIGNALING", Machine::kSignaling},
+    {"SESSION", Machine::kSession},
+    {"CallSession", Machine::kCallSession},
+    {"SharedMediaSIGNALING", Machine::kSharedMediaSignaling},
+}};
+
+/// Failure texts logged by the RTC session just before it fails, and what they mean.
+constexpr std::array<std::pair<std::string_view, FailureCause>, 14> kFailureTexts{{
+    // Most specific first: the generic handshake message is followed by the exception's name.
+    {"Hangs up in PendingAnswerState", FailureCause::kAgentHangupBeforeAnswer},
+    {"Agent clicks hangs up", FailureCause::kAgentHangupBeforeAnswer},
+    {"BusyException", FailureCause::kBusy},
+    {"User Busy", FailureCause::kBusy},
+    {"CallNotFoundException", FailureCause::kCallNotFound},
+    {"Call not found", FailureCause::kCallNotFound},
+    {"AccessDeniedException", FailureCause::kAccessDenied},
+    {"Access Denied", FailureCause::kAccessDenied},
+    {"ICE collection timed out", FailureCause::kIceCollectionTimeout},
+    {"Ice Collection Timeout", FailureCause::kIceCollectionTimeout},
+    {"Failed connecting to signaling server", FailureCause::kSignalingUnreachable},
+    {"Local media initialization failed", FailureCause::kMicrophoneDenied},
+    {"Timeout", FailureCause::kTimeout},
+    {"Failed handshaking with signaling server", FailureCause::kHandshakeFailure},
+}};
+
+std::string_view next_token(std::string_view text, std::size_t& pos) {
+    while (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+    }
+    const std::size_t start = pos;
+    while (pos < text.size() && text[pos] != ' ') {
+        ++pos;
+    }
+    return text.substr(start, pos - start);
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+std::optional<Machine> machine_from_token(std::string_view token) {
+    for (const auto& [name, machine] : kMachineNames) {
+        if (token == name) {
+            return machine;
+        }
+    }
+    return std::nullopt;
+}
+
+/// An id slot the library fills when it has no contact: not a call.
+bool is_placeholder_id(std::string_view id) {
+    return id.empty() || id == "null" || id == "unknown" || id == "undefined";
+}
+
+/// "<Old> => <New>" and nothing else.
+bool parse_transition(std::string_view rest, State& from, State& to) {
+    const std::size_t arrow = rest.find(" => ");
+    if (arrow == std::string_view::npos) {
+        return false;
+    }
+    const std::string_view old_name = trim(rest.substr(0, arrow));
+    const std::string_view new_name = trim(rest.substr(arrow + 4));
+    if (old_name.empty() || new_name.empty() || old_name.find(' ') != std::string_view::npos ||
+        new_name.find(' ') != std::string_view::npos) {
+        return false;
+    }
+    from = state_from_name(old_name);
+    to = state_from_name(new_name);
+    return true;
+}
+
+FailureCause failure_cause_in(std::string_view rest) {
+    for (const auto& [needle, cause] : kFailureTexts) {
+        if (rest.find(needle) != std::string_view::npos) {
+            return cause;
+        }
+    }
+    return FailureCause::kNone;
+}
+
+/// Lines of one contact's state machines: "<id> <MACHINE> ...", possibly after a
+/// "<id> RtcPeerConnectionManager[V2]" prefix. The id nearest the machine name wins.
+bool classify_machine_line(std::string_view text, CcpEvent& out) {
+    std::size_t pos = 0;
+    std::string_view previous;
+    for (int tokens = 0; tokens < 6 && pos < text.size(); ++tokens) {
+        const std::string_view token = next_token(text, pos);
+        const std::optional<Machine> machine = machine_from_token(token);
+        if (!machine) {
+            previous = token;
+            continue;
+        }
+        if (is_placeholder_id(previous) || machine_from_token(previous)) {
+            return false;
+        }
+        const std::string_view rest = trim(text.substr(pos));
+        out.machine = *machine;
+        out.id = std::string(previous);
+        if (parse_transition(rest, out.from, out.to)) {
+            out.kind = EventKind::kTransition;
+            return true;
+        }
+        if (*machine == Machine::kCallSession && rest.starts_with("Received message: bye")) {
+            out.kind = EventKind::kRemoteBye;
+            return true;
+        }
+        if (*machine == Machine::kSession || *machine == Machine::kCallSession ||
+            *machine == Machine::kSignaling) {
+            const FailureCause cause = failure_cause_in(rest);
+            if (cause != FailureCause::kNone) {
+                out.kind = EventKind::kFailureHint;
+                out.cause = cause;
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+bool classify_connection_line(std::string_view text, CcpEvent& out) {
+    // " Contact detected: contactId X agent connectionId Y", " Softphone call detected: ...",
+    // " Contact exist in the snapshot. Reinitiate ... for contactId<X> agent connectionId <Y>".
+    static const RE2 kPattern(R"(contactId\s*(\S+)\s+agent connectionId\s+(\S+))");
+    std::string contact;
+    std::string connection;
+    if (!RE2::PartialMatch(text, kPattern, &contact, &connection)) {
+        return false;
+    }
+    out.kind = EventKind::kContactDetected;
+    out.id = std::move(contact);
+    out.detail = std::move(connection);
+    return true;
+}
+
+}  // namespace
+
+State state_from_name(std::string_view name) {
+    for (const auto& [text, state] : kStateNames) {
+        if (text == name) {
+            return state;
+        }
+    }
+    return State::kOther;
+}
+
+ObjectLine object_line_kind(std::string_view text) {
+    if (text.starts_with("Sending API_REQUEST event for destroyConnection")) {
+        return ObjectLine::kDestroyConnectionRequest;
+    }
+    if (text.starts_with("AWSClient: <-- Operation 'getAgentConfiguration' succeeded")) {
+        return ObjectLine::kAgentConfiguration;
+    }
+    if (text.starts_with("GET_AGENT_SNAPSHOT succeeded")) {
+        return ObjectLine::kAgentSnapshot;
+    }
+    return ObjectLine::kNone;
+}
+
+bool classify_line(std::string_view text, CcpEvent& out) {
+    if (text.find("agent connectionId") != std::string_view::npos) {
+        return classify_connection_line(text, out);
+    }
+    if (text.starts_with("Agent disconnected successfully")) {
+        out.kind = EventKind::kAgentDisconnected;
+        return true;
+    }
+    if (text.starts_with("Softphone error occurred")) {
+        // " Softphone error occurred :  <type> <message>"
+        std::size_t pos = text.find(':');
+        const std::string_view type = pos == std::string_view::npos ? std::string_view{}
+                                                                    : next_token(text, ++pos);
+        out.kind = EventKind::kSoftphoneError;
+        out.detail = std::string(type);
+        return true;
+    }
+    if (text.starts_with("Publishing event: contact::missed::")) {
+        out.kind = EventKind::kContactMissed;
+        out.id = std::string(trim(text.substr(std::string_view("Publishing event: contact::missed::").size())));
+        return !out.id.empty();
+    }
+    return classify_machine_line(text, out);
+}
+
+}  // namespace whohungup::ccp

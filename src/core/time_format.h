@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// ISO-8601 <-> epoch milliseconds, UTC only, without locale or time-zone database lookups
+// (this runs once per log entry, so it is hand-written and allocation-free).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace whohungup::detail {
+
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fff...][Z|+hh:mm|-hh:mm]" (a space may replace 'T'; a
+/// one-digit month, day or hour is tolerated). Returns epoch milliseconds.
+[[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms(std::string_view text);
+
+/// "2019-10-03T18:21:26.478Z".
+[[nodiscard]] std::string format_iso8601_ms(std::int64_t epoch_ms);
+
+/// "2019-10-03" (UTC day).
+[[nodiscard]] std::string format_day(std::int64_t epoch_ms);
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+[[nodiscard]] std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
+
+}  // namespace whohungup::detail

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// Streams the elements of top-level JSON arrays out of a byte source, one element at a time,
+// without ever holding more than one element (plus one read buffer) in memory.
+//
+// Accepts what CCP log downloads look like in the wild: one array, pretty-printed or compact;
+// several arrays back to back (concatenated downloads, with or without a BOM each); a UTF-8 BOM.
+// It only finds element boundaries (brackets and strings); each element's JSON is validated by
+// the parser that reads it. Tested by tests/unit/array_splitter_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whohungup/byte_source.h"
+#include "whohungup/options.h"
+
+namespace whohungup::detail {
+
+/// Padding simdjson may read past the end of a buffer.
+inline constexpr std::size_t kParsePadding = 64;
+
+struct ArrayElement {
+    std::string_view bytes;      ///< the element's JSON text; readable for kParsePadding more bytes
+    std::uint64_t line = 0;      ///< 1-based line where the element starts
+    std::uint64_t byte = 0;      ///< 0-based byte offset where the element starts
+    bool is_object = false;      ///< false for arrays and scalars (not log entries)
+    bool over_size = false;      ///< larger than Limits::max_entry_bytes: bytes is empty
+    bool over_depth = false;     ///< nested deeper than Limits::max_depth
+};
+
+class JsonArraySplitter {
+public:
+    enum class Status : std::uint8_t { kElement, kEnd, kError };
+
+    JsonArraySplitter(ByteSource& source, const Limits& limits);
+
+    /// The next element, kEnd after the last one, or kError (see error_*()) when the input is
+    /// not a JSON array, or is cut off. Elements before the error have all been returned.
+    Status next(ArrayElement& out);
+
+    [[nodiscard]] const std::string& error_message() const { return error_message_; }
+    [[nodiscard]] std::uint64_t error_line() const { return error_line_; }
+    [[nodiscard]] std::uint64_t error_byte() const { return error_byte_; }
+    [[nodiscard]] std::uint64_t bytes_read() const { return buffer_start_ + pos_; }
+    [[nodiscard]] std::uint64_t arrays_seen() const { return arrays_seen_; }
+
+private:
+    enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };
+
+    bool fill();                          ///< refill the buffer; false at end of input
+    bool skip_whitespace();               ///< false at end of input
+    std::uint64_t line_at(std::size_t pos);
+    Status fail(std::string message, std::uint64_t line, std::uint64_t byte);
+    Status scan_element(ArrayElement& out);
+    void keep(std::size_t from, std::size_t to);
+
+    ByteSource& source_;
+    Limits limits_;
+    std::vector<char> buffer_;
+    std::size_t pos_ = 0;
+    std::size_t len_ = 0;
+    std::uint64_t buffer_start_ = 0;  ///< input offset of buffer_[0]
+    std::uint64_t line_ = 1;          ///< line number at buffer_[counted_]
+    std::size_t counted_ = 0;
+    State state_ = State::kTop;
+    std::uint64_t arrays_seen_ = 0;
+    std::uint64_t elements_in_array_ = 0;
+    std::string element_;             ///< the element being assembled
+    std::string error_message_;
+    std::uint64_t error_line_ = 0;
+    std::uint64_t error_byte_ = 0;
+    bool source_done_ = false;
+};
+
+}  // namespace whohungup::detail

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "report/escape.h"
+
+#include <fmt/format.h>
+
+namespace whohungup::detail {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+/// Length of the valid UTF-8 sequence at text[i], or 0 if invalid.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    std::size_t length = 0;
+    unsigned min = 0;
+    unsigned code = 0;
+    if (c < 0x80) {
+        return 1;
+    }
+    if ((c & 0xE0U) == 0xC0U) {
+        length = 2;
+        min = 0x80;
+        code = c & 0x1FU;
+    } else if ((c & 0xF0U) == 0xE0U) {
+        length = 3;
+        min = 0x800;
+        code = c & 0x0FU;
+    } else if ((c & 0xF8U) == 0xF0U) {
+        length = 4;
+        min = 0x10000;
+        code = c & 0x07U;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0U) != 0x80U) {
+            return 0;
+        }
+        code = (code << 6U) | (byte(i + k) & 0x3FU);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return 0;
+    }
+    return length;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    out.push_back('"');
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8_length(text, i);
+            if (length == 0) {
+                out += kReplacement;
+                ++i;
+            } else {
+                out.append(text.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    out += fmt::format("\\u{:04x}", c);
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+        ++i;
+    }
+    out.push_back('"');
+}
+
+void append_terminal_safe(std::string& out, std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8_length(text, i);
+            // C1 controls (U+0080..U+009F) are escapes on some terminals too.
+            if (length == 0 || (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+                out += length == 0 ? std::string(kReplacement) : fmt::format("\\u{:04x}",
+                                                                              static_cast<unsigned char>(text[i + 1]));
+                i += length == 0 ? 1 : length;
+            } else {
+                out.append(text.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\x{:02x}", c);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+        ++i;
+    }
+}
+
+void append_csv_field(std::string& out, std::string_view text, bool neutralise_formulas) {
+    const bool formula = neutralise_formulas && !text.empty() &&
+                         (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
+                          text.front() == '@' || text.front() == '\t' || text.front() == '\r');
+    const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) {
+        out.append(text);
+        return;
+    }
+    out.push_back('"');
+    if (formula) {
+        out.push_back('\'');
+    }
+    for (char c : text) {
+        if (c == '"') {
+            out.push_back('"');
+        }
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+}  // namespace whohungup::detail

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// JSON Lines: one object per line with a "type" (verdict, input_end, summary). The wire format
+// is documented in docs/output-format.md; consumers must ignore types and fields they don't know.
+#include "report/reporters.h"
+
+#include <fmt/format.h>
+
+#include "core/time_format.h"
+#include "report/escape.h"
+
+namespace whohungup::detail {
+
+namespace {
+
+class JsonObject {
+public:
+    explicit JsonObject(std::string& out) : out_(out) { out_.push_back('{'); }
+    JsonObject& string(std::string_view key, std::string_view value) {
+        start(key);
+        append_json_string(out_, value);
+        return *this;
+    }
+    JsonObject& optional_string(std::string_view key, std::string_view value) {
+        start(key);
+        if (value.empty()) {
+            out_ += "null";
+        } else {
+            append_json_string(out_, value);
+        }
+        return *this;
+    }
+    JsonObject& time(std::string_view key, std::int64_t ms) {
+        start(key);
+        if (ms == kNoTime) {
+            out_ += "null";
+        } else {
+            append_json_string(out_, format_iso8601_ms(ms));
+        }
+        return *this;
+    }
+    JsonObject& number(std::string_view key, std::uint64_t value) {
+        start(key);
+        out_ += fmt::format("{}", value);
+        return *this;
+    }
+    JsonObject& boolean(std::string_view key, bool value) {
+        start(key);
+        out_ += value ? "true" : "false";
+        return *this;
+    }
+    JsonObject& raw(std::string_view key, std::string_view json) {
+        start(key);
+        out_ += json;
+        return *this;
+    }
+    void close() { out_.push_back('}'); }
+
+private:
+    void start(std::string_view key) {
+        if (!first_) {
+            out_.push_back(',');
+        }
+        first_ = false;
+        append_json_string(out_, key);
+        out_.push_back(':');
+    }
+    std::string& out_;
+    bool first_ = true;
+};
+
+std::string counts_object(const std::map<std::string, std::uint64_t>& counts) {
+    std::string out;
+    JsonObject object(out);
+    for (const auto& [key, count] : counts) {
+        object.number(key, count);
+    }
+    object.close();
+    return out;
+}
+
+class JsonlReporter final : public Reporter {
+public:
+    explicit JsonlReporter(std::ostream& out) : out_(out) {}
+
+    void on_verdict(const Verdict& v) override {
+        line_.clear();
+        JsonObject object(line_);
+        object.string("type", "verdict")
+            .string("source_format", v.source_format)
+            .string("input", v.input)
+            .string("contact_id", v.contact_id)
+            .optional_string("agent", v.agent)
+            .optional_string("agent_name", v.agent_name)
+            .time("started_at", v.started_at_ms)
+            .time("ended_at", v.ended_at_ms);
+        if (auto duration = v.duration_s()) {
+            object.raw("duration_s", fmt::format("{:.3f}", *duration));
+        } else {
+            object.raw("duration_s", "null");
+        }
+        object.string("ended_by", to_string(v.ended_by))
+            .string("category", to_string(v.category))
+            .string("reason", v.reason)
+            .optional_string("raw_reason", v.raw_reason)
+            .string("confidence", to_string(v.confidence))
+            .string("detail", v.detail);
+        std::string evidence = "[";
+        for (const Evidence& e : v.evidence) {
+            if (evidence.size() > 1) {
+                evidence.push_back(',');
+            }
+            JsonObject item(evidence);
+            item.time("time", e.time_ms).string("input", e.input);
+            if (e.line > 0) {
+                item.number("line", e.line);
+            } else {
+                item.raw("line", "null");
+            }
+            item.number("byte", e.byte).string("text", e.text);
+            item.close();
+        }
+        evidence.push_back(']');
+        object.raw("evidence", evidence);
+        object.close();
+        line_.push_back('\n');
+        out_ << line_;
+    }
+
+    void on_input_end(const InputReport& report) override {
+        line_.clear();
+        JsonObject object(line_);
+        object.string("type", "input_end")
+            .string("input", report.input)
+            .optional_string("format", report.format)
+            .number("records", report.result.records)
+            .number("skipped", report.result.skipped)
+            .number("bytes", report.result.bytes)
+            .number("verdicts", report.verdicts)
+            .boolean("error", report.error);
+        object.close();
+        line_.push_back('\n');
+        out_ << line_;
+    }
+
+    void finish(const Summary* summary) override {
+        if (summary != nullptr) {
+            line_.clear();
+            JsonObject object(line_);
+            object.string("type", "summary")
+                .number("calls", summary->total())
+                .raw("by_ended_by", counts_object(summary->by_ended_by()))
+                .raw("by_reason", counts_object(summary->by_reason()))
+                .raw("by_agent", counts_object(summary->by_agent()))
+                .raw("by_day", counts_object(summary->by_day()))
+                .raw("by_format", counts_object(summary->by_format()));
+            object.close();
+            line_.push_back('\n');
+            out_ << line_;
+        }
+        out_.flush();
+    }
+
+private:
+    std::ostream& out_;
+    std::string line_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out) { return std::make_unique<JsonlReporter>(out); }
+
+}  // namespace whohungup::detail
