@@ -12,14 +12,15 @@ namespace {
 
 bool is_end_state(State state) { return state == State::kDisconnected || state == State::kFailed; }
 
-/// The part of a line after the id, e.g. "SIGNALING TalkingState => PendingRemoteHangupState".
+/// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
-    std::string_view text = event.text;
-    const std::size_t at = text.find(event.id);
-    if (at != std::string_view::npos) {
-        text.remove_prefix(at + event.id.size());
-        while (!text.empty() && text.front() == ' ') {
-            text.remove_prefix(1);
+    const std::string_view text = event.text;
+    if (event.kind == EventKind::kTransition || event.kind == EventKind::kRemoteBye ||
+        event.kind == EventKind::kFailureHint) {
+        const std::string needle = fmt::format("{} {} ", event.id, machine_name(event.machine));
+        const std::size_t at = text.rfind(needle);
+        if (at != std::string_view::npos) {
+            return std::string(text.substr(at + event.id.size() + 1));
         }
     }
     return std::string(text);
@@ -60,6 +61,11 @@ public:
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.byte < b.byte;
         });
+        if (decisive_reassigned_) {
+            verdict_.detail +=
+                " The channel line carries the id of the contact that opened the persistent connection; it "
+                "was tied to this contact because this contact's session ended in the same millisecond.";
+        }
         if (call_.forced) {
             verdict_.detail += fmt::format(" (judged before the end of the log: too many calls open at once)");
         }
@@ -75,6 +81,7 @@ private:
     }
 
     void cite(const CcpEvent& event) {
+        decisive_reassigned_ = decisive_reassigned_ || event.reassigned;
         Evidence evidence{event.time_ms, input_name(event), event.pos.line, event.pos.byte, event.text};
         if (std::find(verdict_.evidence.begin(), verdict_.evidence.end(), evidence) == verdict_.evidence.end()) {
             verdict_.evidence.push_back(std::move(evidence));
@@ -323,6 +330,7 @@ private:
         if (type == "microphone_not_shared") return FailureCause::kMicrophoneDenied;
         if (type == "signalling_connection_failure") return FailureCause::kSignalingUnreachable;
         if (type == "signalling_handshake_failure") return FailureCause::kHandshakeFailure;
+        if (type == "call_not_found") return FailureCause::kCallNotFound;
         return FailureCause::kNone;
     }
 
@@ -469,6 +477,7 @@ private:
     Verdict verdict_;
     const CcpEvent* talking_start_ = nullptr;
     bool talked_ = false;
+    bool decisive_reassigned_ = false;
     std::string linked_from_call_;
 };
 

@@ -57,6 +57,9 @@ void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) 
             if (calls_.find(event.id) == calls_.end()) {
                 if (judged_.contains(event.id)) {
                     ++stats_.late_lines;
+                } else {
+                    const std::int64_t time = event.time_ms;
+                    early_contact_lines_.emplace(time, std::move(event));
                 }
                 return;
             }
@@ -101,6 +104,14 @@ void CallTracker::add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink
     if (inserted) {
         it->second.id = event.id;
         ++stats_.calls;
+        for (auto early = early_contact_lines_.begin(); early != early_contact_lines_.end();) {
+            if (early->second.id == event.id) {
+                it->second.add(std::move(early->second));
+                early = early_contact_lines_.erase(early);
+            } else {
+                ++early;
+            }
+        }
     }
     if (!it->second.add(std::move(event))) {
         ++stats_.duplicate_lines;
@@ -125,6 +136,7 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
     for (auto it = first; it != last; ++it) {
         if (it->second != event.id && calls_.count(it->second) != 0) {
             CallRecord& owner = calls_.at(it->second);
+            event.reassigned = true;
             if (!owner.add(std::move(event))) {
                 ++stats_.duplicate_lines;
             }
@@ -154,6 +166,7 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
     }
     for (auto it = first; it != last;) {
         if (it->second.id != id) {
+            it->second.reassigned = true;
             if (!owner->second.add(std::move(it->second))) {
                 ++stats_.duplicate_lines;
             }
@@ -174,6 +187,7 @@ void CallTracker::prune(std::int64_t before_ms) {
         softphone_errors_.pop_front();
     }
     session_ends_.erase(session_ends_.begin(), session_ends_.lower_bound(before_ms));
+    early_contact_lines_.erase(early_contact_lines_.begin(), early_contact_lines_.lower_bound(before_ms));
     const auto stale_end = stale_channel_lines_.lower_bound(before_ms);
     stats_.unattributed_lines +=
         static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));

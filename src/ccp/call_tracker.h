@@ -61,6 +61,9 @@ private:
     std::deque<CcpEvent> softphone_errors_;
     std::multimap<std::int64_t, std::string> session_ends_;           ///< time -> contact
     std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;       ///< waiting for an owner
+    /// Lines about a contact logged before its first softphone line (an End-call request can
+    /// precede the first line left in a log whose start rolled out): attached when it opens.
+    std::multimap<std::int64_t, CcpEvent> early_contact_lines_;
     std::unordered_set<std::uint64_t> context_seen_;
     std::int64_t now_ms_ = kNoTime;  ///< time of the latest line read
     std::uint64_t since_flush_ = 0;

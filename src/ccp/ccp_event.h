@@ -51,6 +51,7 @@ enum class State : std::uint8_t {
 };
 
 [[nodiscard]] State state_from_name(std::string_view name);
+[[nodiscard]] std::string_view machine_name(Machine machine);
 
 /// Why a call failed to connect, as named by a line of the log.
 enum class FailureCause : std::uint8_t {
@@ -95,6 +96,7 @@ struct CcpEvent {
     std::int64_t time_ms = 0;
     std::uint64_t seq = 0;        ///< arrival order within the group (stable tie-break)
     std::uint64_t dedupe_key = 0; ///< hash of (loggerId, time, text)
+    bool reassigned = false;      ///< a channel line logged under an earlier contact's id
     EntryPos pos;
     std::string id;               ///< contact id (or channel id) as logged; may be masked
     std::string detail;           ///< connection id, softphone error type, username

@@ -129,9 +129,8 @@ bool sniff_ccp_log(std::string_view head) {
     if (head.empty() || head.starts_with(']')) {
         return true;  // an empty download is still a CCP log
     }
-    if (!head.starts_with('{')) {
-        return false;
-    }
+    // The first element is an entry object in every real download; a stray element before it
+    // still leaves the entries' keys within the head.
     return head.find("\"text\"") != std::string_view::npos &&
            (head.find("\"level\"") != std::string_view::npos || head.find("\"component\"") != std::string_view::npos);
 }

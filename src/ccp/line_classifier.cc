@@ -96,7 +96,8 @@ std::optional<Machine> machine_from_token(std::string_view token) {
 
 /// An id slot the library fills when it has no contact: not a call.
 bool is_placeholder_id(std::string_view id) {
-    return id.empty() || id == "null" || id == "unknown" || id == "undefined";
+    // An empty id slot leaves the manager's own category where the id would be.
+    return id.empty() || id == "null" || id == "unknown" || id == "undefined" || id.starts_with("RtcPeerConnectionManager");
 }
 
 /// "<Old> => <New>" and nothing else.
@@ -182,6 +183,15 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
 
 }  // namespace
 
+std::string_view machine_name(Machine machine) {
+    for (const auto& [name, value] : kMachineNames) {
+        if (value == machine) {
+            return name;
+        }
+    }
+    return {};
+}
+
 State state_from_name(std::string_view name) {
     for (const auto& [text, state] : kStateNames) {
         if (text == name) {
@@ -219,6 +229,11 @@ bool classify_line(std::string_view text, CcpEvent& out) {
                                                                     : next_token(text, ++pos);
         out.kind = EventKind::kSoftphoneError;
         out.detail = std::string(type);
+        return true;
+    }
+    if (text.starts_with("Softphone call failed due to CallNotFoundException")) {
+        out.kind = EventKind::kSoftphoneError;
+        out.detail = "call_not_found";
         return true;
     }
     if (text.starts_with("Publishing event: contact::missed::")) {

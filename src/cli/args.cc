@@ -71,6 +71,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_flag("-e,--explain", options.explain, "Show the log lines behind each verdict (text output)");
     app.add_option("-w,--who", who, "Keep only calls ended by these: agent,customer,third_party,system,unknown")
         ->delimiter(',')
+        ->allow_extra_args(false)
         ->type_name("LIST");
     app.add_flag("-q,--quiet", options.quiet, "Print no results and no warnings; only the exit status says");
     app.add_option("--color,--colour", color, "Colour the table: auto (only on a terminal), always, never")

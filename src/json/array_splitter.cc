@@ -180,10 +180,9 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
 
     while (!done) {
         if (!fill()) {
-            return fail(fmt::format("truncated: the input ends inside the entry that starts at line {} "
-                                    "(byte {})",
-                                    out.line, out.byte),
-                        0, bytes_read());
+            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
+                                    bytes_read()),
+                        out.line, out.byte);
         }
         const std::size_t start = pos_;
         std::size_t i = pos_;

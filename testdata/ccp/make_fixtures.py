@@ -227,8 +227,320 @@ def sample_shift():
     log.write("sample-agent-log.txt")
 
 
+def setup_to_answer(log, at, cid, conn=None):
+    """Classic set-up up to the invite (no answer yet)."""
+    if conn:
+        log.detected(at - 500, cid, conn)
+    log.ses(at, cid, "null", "GrabLocalMediaState")
+    log.ses(at + 20, cid, "GrabLocalMediaState", "CreateOfferState")
+    log.ses(at + 40, cid, "CreateOfferState", "SetLocalSessionDescriptionState")
+    log.ses(at + 60, cid, "SetLocalSessionDescriptionState", "ConnectSignalingAndIceCollectionState")
+    log.sig(at + 61, cid, "null", "PendingConnectState")
+    log.sig(at + 200, cid, "PendingConnectState", "PendingInviteState")
+    log.ses(at + 300, cid, "ConnectSignalingAndIceCollectionState", "InviteAnswerState")
+    log.sig(at + 301, cid, "PendingInviteState", "PendingAnswerState")
+
+
+def legacy_2019():
+    """A 2019 download: 7 fields, masked ids, SIGNALING lines and the v1 UI's agent line."""
+    log = Log(shape="2019")
+    a = "f23586c4-****-****-bf88-5e3ccd504e34"
+    b = "886d8317-****-****-a221-6f6dbb912ab3"
+    for cid, start in ((a, 1_000), (b, 200_000)):
+        log.sig(start, cid, "null", "PendingConnectState")
+        log.sig(start + 150, cid, "PendingConnectState", "PendingInviteState")
+        log.sig(start + 300, cid, "PendingInviteState", "PendingAnswerState")
+        log.sig(start + 700, cid, "PendingAnswerState", "PendingAcceptState")
+        log.sig(start + 701, cid, "PendingAcceptState", "PendingAcceptAckState")
+        log.sig(start + 760, cid, "PendingAcceptAckState", "TalkingState")
+    log.sig(121_478, a, "TalkingState", "PendingRemoteHangupState")
+    log.add(121_478, "Agent disconnected successfully.", component="ccp")
+    log.sig(121_590, a, "PendingRemoteHangupState", "DisconnectedState")
+    log.sig(390_000, b, "TalkingState", "PendingLocalHangupState")
+    log.sig(390_000, b, "PendingLocalHangupState", "DisconnectedState")
+    log.write("legacy-2019.txt")
+
+
+def persistent_connection():
+    """Persistent peer connection: from the second contact on, channel lines carry the first id."""
+    log = Log()
+    log.agent_config(100)
+    a, b, c, d = uid(0x21), uid(0x22), uid(0x23), uid(0x24)
+    log.add(500, " Using RtcPeerConnectionManager")
+    # Contact A opens the channel; the agent ends it (persistent: TalkingState => IdleState).
+    log.classic_setup(1_000, a, conn_of(0x21))
+    log.destroy(60_000, a, conn_of(0x21))
+    log.add(60_700, " %s RtcPeerConnectionManager PeerConnectionManager hangs up RtcSession" % a)
+    log.sig(60_701, a, "TalkingState", "IdleState", prefix="%s RtcPeerConnectionManager " % a)
+    log.ses(60_701, a, "TalkingState", "DisconnectedState", prefix="%s RtcPeerConnectionManager " % a)
+    # Contact B: every channel line says A; the customer hangs up.
+    pre = "%s RtcPeerConnectionManager " % a
+    log.detected(90_000, b, conn_of(0x22))
+    log.add(90_100, " %s RtcPeerConnectionManager PeerConnectionManager creates RtcSession" % a)
+    log.ses(90_200, b, "null", "ConnectContactState", prefix="%s RtcPeerConnectionManager " % b)
+    log.sig(90_210, a, "IdleState", "PendingConnectContactState", prefix=pre)
+    log.sig(90_400, a, "PendingConnectContactState", "TalkingState", prefix=pre)
+    log.ses(90_401, b, "ConnectContactState", "TalkingState", prefix="%s RtcPeerConnectionManager " % b)
+    log.sig(150_123, a, "TalkingState", "PendingLocalHangupState", prefix=pre)
+    log.ses(150_123, b, "TalkingState", "DisconnectedState", prefix="%s RtcPeerConnectionManager " % b)
+    # Contact C: ends as TalkingState => IdleState under A with no request from the agent.
+    log.detected(200_000, c, conn_of(0x23))
+    log.ses(200_200, c, "null", "ConnectContactState", prefix="%s RtcPeerConnectionManager " % c)
+    log.sig(200_210, a, "IdleState", "PendingConnectContactState", prefix=pre)
+    log.sig(200_400, a, "PendingConnectContactState", "TalkingState", prefix=pre)
+    log.ses(200_401, c, "ConnectContactState", "TalkingState", prefix="%s RtcPeerConnectionManager " % c)
+    log.sig(260_000, a, "TalkingState", "IdleState", prefix=pre)
+    log.ses(260_000, c, "TalkingState", "DisconnectedState", prefix="%s RtcPeerConnectionManager " % c)
+    # Contact D: same path, but the agent asked to hang up their own leg.
+    log.detected(300_000, d, conn_of(0x24))
+    log.ses(300_200, d, "null", "ConnectContactState", prefix="%s RtcPeerConnectionManager " % d)
+    log.sig(300_210, a, "IdleState", "PendingConnectContactState", prefix=pre)
+    log.sig(300_400, a, "PendingConnectContactState", "TalkingState", prefix=pre)
+    log.ses(300_401, d, "ConnectContactState", "TalkingState", prefix="%s RtcPeerConnectionManager " % d)
+    log.destroy(379_000, d, conn_of(0x24))
+    log.sig(380_000, a, "TalkingState", "IdleState", prefix=pre)
+    log.ses(380_000, d, "TalkingState", "DisconnectedState", prefix="%s RtcPeerConnectionManager " % d)
+    log.write("persistent-connection.txt")
+
+
+def v2_manager():
+    """Streams 2.28 with RtcPeerConnectionManagerV2: CallSession and SharedMediaSIGNALING lines only."""
+    log = Log()
+    log.add(100, " Using RtcPeerConnectionManagerV2")
+    e, f, g, h = uid(0x31), uid(0x32), uid(0x33), uid(0x34)
+    # E opens the shared channel; the customer hangs up (remote bye on the channel).
+    log.detected(1_000, e, conn_of(0x31))
+    log.callsession(1_100, e, "Creating CallSession")
+    log.callsession(1_101, e, "null => InitialState")
+    log.shared_sig(1_200, e, "null", "PendingConnectState")
+    log.shared_sig(1_400, e, "PendingConnectState", "PendingInviteState")
+    log.shared_sig(1_500, e, "PendingInviteState", "PendingAnswerState")
+    log.shared_sig(1_900, e, "PendingAnswerState", "PendingAcceptState")
+    log.shared_sig(1_901, e, "PendingAcceptState", "TalkingState")
+    log.callsession(1_950, e, "InitialState => ConnectContactState")
+    log.callsession(2_100, e, "ConnectContactState => TalkingState")
+    log.shared_sig(70_000, e, "TalkingState", "PendingLocalHangupState")
+    log.callsession(70_000, e, "TalkingState => DisconnectedState")
+    log.callsession(70_000, e, "Entering Disconnected state")
+    # F on the persistent shared channel: the customer's bye reaches only F's CallSession.
+    log.detected(100_000, f, conn_of(0x32))
+    log.callsession(100_100, f, "null => InitialState")
+    log.callsession(100_200, f, "InitialState => ConnectContactState")
+    log.callsession(100_400, f, "ConnectContactState => TalkingState")
+    log.callsession(160_000, f, "Received message: bye")
+    log.callsession(160_001, f, "TalkingState => DisconnectedState")
+    # G: the agent clicks End call (destroyConnection), then DisconnectContact.
+    log.detected(200_000, g, conn_of(0x33))
+    log.callsession(200_100, g, "null => InitialState")
+    log.callsession(200_200, g, "InitialState => ConnectContactState")
+    log.callsession(200_400, g, "ConnectContactState => TalkingState")
+    log.destroy(259_000, g, conn_of(0x33))
+    log.callsession(259_800, g, "Disconnecting contact from Talking state")
+    log.callsession(259_800, g, "Sending DisconnectContact for Persistent Connection Enabled path")
+    log.callsession(259_801, g, "TalkingState => DisconnectedState")
+    # H: same end with no request and no bye: the log cannot tell.
+    log.detected(300_000, h, conn_of(0x34))
+    log.callsession(300_100, h, "null => InitialState")
+    log.callsession(300_200, h, "InitialState => ConnectContactState")
+    log.callsession(300_400, h, "ConnectContactState => TalkingState")
+    log.callsession(345_000, h, "Disconnecting contact from Talking state")
+    log.callsession(345_001, h, "TalkingState => DisconnectedState")
+    log.write("v2-peer-connection-manager.txt")
+
+
+def ice_restart():
+    """An ICE restart opens a second channel under the same id; a remote bye then hits both."""
+    log = Log()
+    i = uid(0x41)
+    log.classic_setup(1_000, i, conn_of(0x41))
+    for k, (old, new) in enumerate((("null", "PendingConnectState"), ("PendingConnectState", "PendingInviteState"),
+                                    ("PendingInviteState", "PendingAnswerState"),
+                                    ("PendingAnswerState", "PendingAcceptState"),
+                                    ("PendingAcceptState", "TalkingState"))):
+        log.sig(40_000 + 100 * k, i, old, new)
+    log.sig(90_000, i, "TalkingState", "PendingLocalHangupState")
+    log.sig(90_000, i, "TalkingState", "PendingRemoteHangupState")
+    log.sig(90_000, i, "PendingLocalHangupState", "DisconnectedState")
+    log.ses(90_000, i, "TalkingState", "DisconnectedState")
+    log.sig(90_150, i, "PendingRemoteHangupState", "DisconnectedState")
+    log.write("ice-restart.txt")
+
+
+def not_connected():
+    """Calls that never reached TalkingState, one per cause."""
+    log = Log()
+    t = 1_000
+    # 404: the caller was gone before the agent's leg connected.
+    c = uid(0x51)
+    setup_to_answer(log, t, c, conn_of(0x51))
+    log.sig(t + 900, c, "PendingAnswerState", "FailedState")
+    log.add(t + 901, " %s SESSION Call not found. One of the participant probably hungup. "
+            "CallNotFoundException: Call not found" % c, level="ERROR")
+    log.ses(t + 901, c, "InviteAnswerState", "FailedState")
+    log.add(t + 902, " Softphone call failed due to CallNotFoundException.", level="ERROR")
+    # 404 after the agent's own destroyConnection: the agent hung up before the answer.
+    t = 60_000
+    c = uid(0x52)
+    setup_to_answer(log, t, c, conn_of(0x52))
+    log.destroy(t + 500, c, conn_of(0x52))
+    log.sig(t + 2_000, c, "PendingAnswerState", "FailedState")
+    log.add(t + 2_001, " %s SESSION Call not found. One of the participant probably hungup. "
+            "CallNotFoundException: Call not found" % c, level="ERROR")
+    log.ses(t + 2_001, c, "InviteAnswerState", "FailedState")
+    # Peer-connection manager: "Agent clicks hangs up" reaches Streams as a webrtc_error.
+    t = 120_000
+    c = uid(0x53)
+    setup_to_answer(log, t, c, conn_of(0x53))
+    log.destroy(t + 400, c, conn_of(0x53))
+    log.ses(t + 1_100, c, "InviteAnswerState", "FailedState")
+    log.add(t + 1_102, " Softphone error occurred :  webrtc_error webrtc system error. ", level="ERROR")
+    # 5 s without an answer to the invite.
+    t = 180_000
+    c = uid(0x54)
+    setup_to_answer(log, t, c, conn_of(0x54))
+    log.sig(t + 5_301, c, "PendingAnswerState", "FailedState")
+    log.add(t + 5_302, " %s SESSION Failed handshaking with signaling server Timeout" % c, level="ERROR")
+    log.ses(t + 5_302, c, "InviteAnswerState", "FailedState")
+    # ICE collection timeout: the SESSION fails, SIGNALING stays in PendingInviteState.
+    t = 240_000
+    c = uid(0x55)
+    log.detected(t - 500, c, conn_of(0x55))
+    log.ses(t, c, "null", "GrabLocalMediaState")
+    log.ses(t + 20, c, "GrabLocalMediaState", "CreateOfferState")
+    log.ses(t + 40, c, "CreateOfferState", "SetLocalSessionDescriptionState")
+    log.ses(t + 60, c, "SetLocalSessionDescriptionState", "ConnectSignalingAndIceCollectionState")
+    log.sig(t + 61, c, "null", "PendingConnectState")
+    log.sig(t + 200, c, "PendingConnectState", "PendingInviteState")
+    log.add(t + 8_060, " %s SESSION ICE collection timed out" % c, level="WARN")
+    log.ses(t + 8_061, c, "ConnectSignalingAndIceCollectionState", "FailedState")
+    log.add(t + 8_062, " Softphone error occurred :  ice_collection_timeout Ice collection timedout. ", level="ERROR")
+    # Signaling unreachable: one failed socket counts twice, then FailedState.
+    t = 300_000
+    c = uid(0x56)
+    log.detected(t - 500, c, conn_of(0x56))
+    log.ses(t, c, "null", "GrabLocalMediaState")
+    log.ses(t + 20, c, "GrabLocalMediaState", "CreateOfferState")
+    log.ses(t + 40, c, "CreateOfferState", "SetLocalSessionDescriptionState")
+    log.ses(t + 60, c, "SetLocalSessionDescriptionState", "ConnectSignalingAndIceCollectionState")
+    log.sig(t + 61, c, "null", "PendingConnectState")
+    log.sig(t + 3_000, c, "PendingConnectState", "PendingConnectState")
+    log.sig(t + 3_000, c, "PendingConnectState", "PendingConnectState")
+    log.sig(t + 6_000, c, "PendingConnectState", "FailedState")
+    log.add(t + 6_001, " %s SESSION Failed connecting to signaling server SignalingChannelDownError" % c, level="ERROR")
+    log.ses(t + 6_001, c, "ConnectSignalingAndIceCollectionState", "FailedState")
+    # Microphone denied: SESSION fails in GrabLocalMediaState, no SIGNALING line at all.
+    t = 360_000
+    c = uid(0x57)
+    log.detected(t - 500, c, conn_of(0x57))
+    log.ses(t, c, "null", "GrabLocalMediaState")
+    log.add(t + 30, " %s SESSION Local media initialization failed NotAllowedError: Permission denied" % c,
+            level="ERROR")
+    log.ses(t + 31, c, "GrabLocalMediaState", "FailedState")
+    log.add(t + 32, " Softphone error occurred :  microphone_not_shared Your microphone is not enabled in your browser. ",
+            level="ERROR")
+    # Accept rejected (403) under the manager: TalkingState => FailedState right after connecting.
+    t = 420_000
+    c = uid(0x58)
+    setup_to_answer(log, t, c, conn_of(0x58))
+    log.sig(t + 650, c, "PendingAnswerState", "PendingAcceptState")
+    log.sig(t + 651, c, "PendingAcceptState", "TalkingState")
+    log.ses(t + 652, c, "InviteAnswerState", "AcceptState")
+    log.ses(t + 653, c, "AcceptState", "TalkingState")
+    log.add(t + 900, " %s SESSION [TalkingState] Access Denied by server AccessDeniedException: denied" % c,
+            level="ERROR")
+    log.sig(t + 900, c, "TalkingState", "FailedState")
+    log.ses(t + 901, c, "TalkingState", "FailedState")
+    # Missed: the agent never accepted; no softphone session.
+    t = 480_000
+    c = uid(0x59)
+    log.detected(t, c, conn_of(0x59))
+    log.add(t + 20_000, "Publishing event: contact::missed::%s" % c, level="TRACE", component="ccp")
+    log.write("not-connected.txt")
+
+
+def rolled_start():
+    """The call started before the log's window: only its end is left."""
+    log = Log()
+    j = uid(0x61)
+    log.add(0, "Log roll interval occurred.", component="ccp")
+    log.snapshot(1_000, [(j, conn_of(0x61), "connected")])
+    log.noise(2_000)
+    log.classic_agent_end(30_000, j, conn_of(0x61))
+    log.write("rolled-start.txt")
+
+
+def concatenated_downloads():
+    """Two downloads pasted together: compact, a BOM each, epoch-ms times, overlapping windows."""
+    first = Log()
+    l, m, n = uid(0x71), uid(0x72), uid(0x73)
+    first.classic_setup(1_000, l, conn_of(0x71))
+    first.classic_agent_end(50_000, l, conn_of(0x71))
+    first.classic_setup(100_000, m, conn_of(0x72))
+    first.noise(120_000)
+    second = Log()
+    second.entries = [dict(e) for e in first.entries[len(first.entries) // 2:]]  # the overlap
+    for e in second.entries:
+        ms = int((datetime.strptime(e["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+                  - datetime(1970, 1, 1, tzinfo=timezone.utc)).total_seconds() * 1000)
+        e["time"] = ms
+    second.classic_customer_end(180_000, m)
+    second.classic_setup(200_000, n, conn_of(0x73))
+    second.classic_agent_end(260_000, n, conn_of(0x73))
+    for e in second.entries:
+        if isinstance(e["time"], str):
+            ms = int((datetime.strptime(e["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+                      - datetime(1970, 1, 1, tzinfo=timezone.utc)).total_seconds() * 1000)
+            e["time"] = ms
+    with open(os.path.join(HERE, "concatenated-downloads.txt"), "w", encoding="utf-8", newline="\n") as out:
+        out.write("\ufeff" + json.dumps(first.entries, separators=(",", ":")) + "\n")
+        out.write("\ufeff" + json.dumps(second.entries, separators=(",", ":")) + "\n")
+
+
+def global_resiliency_pair():
+    """Global Resiliency: the CRM page's log and the regional CCP's log overlap."""
+    crm = Log()
+    p, q = uid(0x81), uid(0x82)
+    crm.agent_config(100)
+    crm.classic_setup(1_000, p, conn_of(0x81))
+    crm.classic_agent_end(70_000, p, conn_of(0x81))
+    crm.classic_setup(100_000, q, conn_of(0x82))
+    crm.classic_customer_end(150_000, q)
+    ccp = Log()
+    # The regional CCP window logged the softphone lines; relayed copies sit in the CRM log.
+    ccp.entries = [dict(e) for e in crm.entries if e["component"] == "softphone"]
+    for e in crm.entries:
+        if e["component"] == "softphone":
+            e["component"] = "ccp"  # relayed entries are re-tagged by the receiving logger
+            e["contextLayer"] = "CRM"
+    os.makedirs(os.path.join(HERE, "global-resiliency"), exist_ok=True)
+    crm.write(os.path.join("global-resiliency", "crm-agent-log.txt"))
+    ccp.write(os.path.join("global-resiliency", "ccp-us-east-1-agent-log.txt"))
+
+
+def truncated_download():
+    """A download cut off in the middle of an entry."""
+    log = Log()
+    a, b = uid(0x91), uid(0x92)
+    log.classic_setup(1_000, a, conn_of(0x91))
+    log.classic_customer_end(40_000, a)
+    log.classic_setup(60_000, b, conn_of(0x92))
+    text = json.dumps(log.entries, indent=4)
+    cut = text.rfind('"text": " %s SESSION AcceptState' % b)
+    with open(os.path.join(HERE, "truncated-download.txt"), "w", encoding="utf-8", newline="\n") as out:
+        out.write(text[:cut + 20])
+
+
 def main():
     sample_shift()
+    legacy_2019()
+    persistent_connection()
+    v2_manager()
+    ice_restart()
+    not_connected()
+    rolled_start()
+    concatenated_downloads()
+    global_resiliency_pair()
+    truncated_download()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "json/array_splitter.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace whohungup::detail {
+namespace {
+
+struct Split {
+    std::vector<std::string> elements;
+    std::vector<std::uint64_t> lines;
+    bool error = false;
+    std::string message;
+    std::uint64_t error_line = 0;
+};
+
+Split split(std::string input, Limits limits = {}) {
+    auto source = ByteSource::from_memory(std::move(input));
+    JsonArraySplitter splitter(*source, limits);
+    Split result;
+    ArrayElement element;
+    for (;;) {
+        const auto status = splitter.next(element);
+        if (status == JsonArraySplitter::Status::kEnd) {
+            return result;
+        }
+        if (status == JsonArraySplitter::Status::kError) {
+            result.error = true;
+            result.message = splitter.error_message();
+            result.error_line = splitter.error_line();
+            return result;
+        }
+        result.elements.emplace_back(element.over_size ? "<too large>" : std::string(element.bytes));
+        result.lines.push_back(element.line);
+    }
+}
+
+TEST(ArraySplitter, SplitsPrettyPrintedArray) {
+    const Split s = split("[\n    {\n        \"a\": 1\n    },\n    {\n        \"b\": \"}]\"\n    }\n]\n");
+    ASSERT_FALSE(s.error) << s.message;
+    ASSERT_EQ(s.elements.size(), 2U);
+    EXPECT_EQ(s.elements[0], "{\n        \"a\": 1\n    }");
+    EXPECT_EQ(s.elements[1], "{\n        \"b\": \"}]\"\n    }");
+    EXPECT_EQ(s.lines, (std::vector<std::uint64_t>{2, 5}));
+}
+
+TEST(ArraySplitter, HandlesEscapedQuotesAndBackslashes) {
+    const Split s = split(R"([{"t":"a \"quoted\" } ] \\"},{"t":"\\\\"}])");
+    ASSERT_FALSE(s.error) << s.message;
+    ASSERT_EQ(s.elements.size(), 2U);
+    EXPECT_EQ(s.elements[0], R"({"t":"a \"quoted\" } ] \\"})");
+}
+
+TEST(ArraySplitter, AcceptsArraysBackToBackWithBoms) {
+    const Split s = split("\xEF\xBB\xBF[{\"a\":1}]\n\xEF\xBB\xBF[{\"b\":2}][{\"c\":3}],[]");
+    ASSERT_FALSE(s.error) << s.message;
+    EXPECT_EQ(s.elements, (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}", "{\"c\":3}"}));
+}
+
+TEST(ArraySplitter, ReturnsScalarsAndArraysAsElements) {
+    const Split s = split(R"([1, "two", [3], {"four":4}, true])");
+    ASSERT_FALSE(s.error) << s.message;
+    EXPECT_EQ(s.elements, (std::vector<std::string>{"1", "\"two\"", "[3]", "{\"four\":4}", "true"}));
+}
+
+TEST(ArraySplitter, ReportsTruncationAfterEveryCompleteEntry) {
+    const Split s = split("[\n{\"a\":1},\n{\"b\":\"cut");
+    EXPECT_EQ(s.elements.size(), 1U);
+    ASSERT_TRUE(s.error);
+    EXPECT_EQ(s.error_line, 3U);
+    EXPECT_NE(s.message.find("truncated"), std::string::npos);
+}
+
+TEST(ArraySplitter, ReportsUnclosedArray) {
+    const Split s = split("[{\"a\":1},");
+    EXPECT_EQ(s.elements.size(), 1U);
+    ASSERT_TRUE(s.error);
+    EXPECT_NE(s.message.find("no closing ']'"), std::string::npos);
+}
+
+TEST(ArraySplitter, RejectsObjectsAndNonJson) {
+    EXPECT_NE(split("{\"a\":1}").message.find("found a JSON object"), std::string::npos);
+    EXPECT_NE(split("hello").message.find("not JSON"), std::string::npos);
+    EXPECT_NE(split("").message.find("empty input"), std::string::npos);
+    EXPECT_NE(split(std::string("\0\0", 2)).message.find("byte 0x00"), std::string::npos);
+}
+
+TEST(ArraySplitter, SkipsOversizedEntriesButKeepsReading) {
+    Limits limits;
+    limits.max_entry_bytes = 16;
+    const Split s = split("[{\"a\":\"" + std::string(100, 'x') + "\"},{\"b\":1}]", limits);
+    ASSERT_FALSE(s.error) << s.message;
+    EXPECT_EQ(s.elements, (std::vector<std::string>{"<too large>", "{\"b\":1}"}));
+}
+
+TEST(ArraySplitter, FlagsDeepNestingWithoutRecursing) {
+    Limits limits;
+    limits.max_depth = 8;
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    auto source = ByteSource::from_memory("[" + deep + ",{}]");
+    JsonArraySplitter splitter(*source, limits);
+    ArrayElement element;
+    ASSERT_EQ(splitter.next(element), JsonArraySplitter::Status::kElement);
+    EXPECT_TRUE(element.over_depth);
+    ASSERT_EQ(splitter.next(element), JsonArraySplitter::Status::kElement);
+    EXPECT_FALSE(element.over_depth);
+    EXPECT_EQ(splitter.next(element), JsonArraySplitter::Status::kEnd);
+}
+
+TEST(ArraySplitter, EntriesSpanningReadBuffersArriveWhole) {
+    std::string big = "[";
+    for (int i = 0; i < 3000; ++i) {
+        big += (i > 0 ? ",\n" : "") + std::string("{\"text\":\"") + std::string(700, static_cast<char>('a' + i % 26)) +
+               "\",\"i\":" + std::to_string(i) + "}";
+    }
+    big += "]";
+    const Split s = split(big);
+    ASSERT_FALSE(s.error) << s.message;
+    ASSERT_EQ(s.elements.size(), 3000U);
+    EXPECT_EQ(s.elements[2999].substr(s.elements[2999].size() - 9), "\"i\":2999}");
+    EXPECT_EQ(s.lines[2999], 3000U);
+}
+
+}  // namespace
+}  // namespace whohungup::detail

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+// One test per state path of docs/ccp-rules.md.
+#include "ccp/call_judge.h"
+
+#include <gtest/gtest.h>
+
+#include "support/ccp_events.h"
+
+namespace whohungup::ccp {
+namespace {
+
+using whohungup::testing::destroy_request;
+using whohungup::testing::line;
+
+Verdict judge(std::vector<CcpEvent> events, JudgeContext context = {}) {
+    CallRecord call;
+    call.id = "c1";
+    for (CcpEvent& event : events) {
+        call.add(std::move(event));
+    }
+    return judge_call(call, context);
+}
+
+std::vector<CcpEvent> talking(std::int64_t at = 1000) {
+    return {line(at, " c1 SIGNALING PendingAcceptState => TalkingState"),
+            line(at + 1, " c1 SESSION AcceptState => TalkingState")};
+}
+
+template <typename... Extra>
+std::vector<CcpEvent> with(std::vector<CcpEvent> events, Extra... extra) {
+    (events.push_back(std::move(extra)), ...);
+    return events;
+}
+
+TEST(CallJudge, RemoteByeIsTheCustomer) {
+    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState"),
+                                 line(5000, " c1 SIGNALING PendingLocalHangupState => DisconnectedState"),
+                                 line(5000, " c1 SESSION TalkingState => DisconnectedState")));
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.category, Category::kHangup);
+    EXPECT_EQ(v.reason, "customer_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_EQ(v.raw_reason, "SIGNALING TalkingState => PendingLocalHangupState");
+    EXPECT_EQ(v.started_at_ms, 1000);
+    EXPECT_EQ(v.ended_at_ms, 5000);
+    EXPECT_DOUBLE_EQ(v.duration_s().value(), 4.0);
+}
+
+TEST(CallJudge, CcpSideByeWithOwnDestroyRequestIsTheAgentForSure) {
+    JudgeContext context;
+    context.agent_connection = "k1";
+    const Verdict v = judge(with(talking(), destroy_request(4400, "c1", "k1"),
+                                 line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState"),
+                                 line(5000, " c1 SESSION TalkingState => DisconnectedState"),
+                                 line(7000, " c1 SIGNALING PendingRemoteHangupState => FailedState")),
+                            context);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_EQ(v.ended_at_ms, 5000);  // the bye timing out later does not change it
+}
+
+TEST(CallJudge, CcpSideByeWithoutRequestIsOnlyMediumConfidence) {
+    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")));
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+}
+
+TEST(CallJudge, DestroyingAThirdPartysLegDoesNotConfirmTheAgent) {
+    JudgeContext context;
+    context.agent_connection = "k-agent";
+    const Verdict v = judge(with(talking(), destroy_request(4000, "c1", "k-third-party"),
+                                 line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")),
+                            context);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+    EXPECT_EQ(v.evidence.size(), 2U);  // the talking start and the bye, not the request
+}
+
+TEST(CallJudge, ReconnectBeforeCcpSideByeLowersConfidence) {
+    const Verdict v = judge(with(talking(), line(2000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                                 line(3000, " c1 SIGNALING PendingReconnectState => TalkingState"),
+                                 line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")));
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+}
+
+TEST(CallJudge, V1AgentDisconnectedLineConfirmsTheAgent) {
+    CcpEvent v1 = line(5000, "Agent disconnected successfully.");
+    JudgeContext context;
+    context.agent_disconnected.push_back(&v1);
+    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")),
+                            context);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudge, ReconnectThatNeverReturnsIsAFailure) {
+    const Verdict v = judge(with(talking(), line(2000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                                 line(12000, " c1 SIGNALING PendingReconnectState => FailedState")));
+    EXPECT_EQ(v.ended_by, Party::kSystem);
+    EXPECT_EQ(v.category, Category::kFailure);
+    EXPECT_EQ(v.reason, "signaling_lost");
+}
+
+TEST(CallJudge, ReconnectThatReturnsIsNotAnEnd) {
+    const Verdict v = judge(with(talking(), line(2000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                                 line(3000, " c1 SIGNALING PendingReconnectState => TalkingState")));
+    EXPECT_EQ(v.ended_by, Party::kUnknown);
+    EXPECT_EQ(v.reason, "log_ends_mid_call");
+}
+
+TEST(CallJudge, LocalAndRemoteHangupInOneMillisecondIsTheCustomer) {
+    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState"),
+                                 line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")));
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.evidence.size(), 3U);
+}
+
+TEST(CallJudge, PersistentIdleEndNeedsTheAgentsRequest) {
+    const auto idle = [] {
+        return with(talking(), line(5000, " c1 SIGNALING TalkingState => IdleState"),
+                    line(5000, " c1 SESSION TalkingState => DisconnectedState"));
+    };
+    const Verdict unknown = judge(idle());
+    EXPECT_EQ(unknown.ended_by, Party::kUnknown);
+    EXPECT_EQ(unknown.reason, "end_side_not_logged");
+    EXPECT_EQ(unknown.raw_reason, "SIGNALING TalkingState => IdleState");
+    JudgeContext context;
+    context.agent_connection = "k1";
+    const Verdict agent = judge(with(idle(), destroy_request(4500, "c1", "k1")), context);
+    EXPECT_EQ(agent.ended_by, Party::kAgent);
+    EXPECT_EQ(agent.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudge, V2CallSessionEnds) {
+    const Verdict bye = judge({line(1000, " c1 CallSession ConnectContactState => TalkingState"),
+                               line(5000, " c1 CallSession Received message: bye"),
+                               line(5001, " c1 CallSession TalkingState => DisconnectedState")});
+    EXPECT_EQ(bye.ended_by, Party::kCustomer);
+    EXPECT_EQ(bye.raw_reason, "CallSession Received message: bye");
+    const Verdict silent = judge({line(1000, " c1 CallSession ConnectContactState => TalkingState"),
+                                  line(5001, " c1 CallSession TalkingState => DisconnectedState")});
+    EXPECT_EQ(silent.reason, "end_side_not_logged");
+}
+
+TEST(CallJudge, StartRolledOutOfTheLogIsJudgedFromItsEnd) {
+    const Verdict v = judge({line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.started_at_ms, kNoTime);
+    EXPECT_FALSE(v.duration_s());
+}
+
+struct NotConnectedCase {
+    const char* name;
+    std::vector<std::string> lines;
+    Party party;
+    const char* reason;
+};
+
+void PrintTo(const NotConnectedCase& c, std::ostream* out) { *out << c.name; }
+
+class CallJudgeNotConnected : public ::testing::TestWithParam<NotConnectedCase> {};
+
+TEST_P(CallJudgeNotConnected, NamesTheCause) {
+    std::vector<CcpEvent> events{line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState")};
+    std::int64_t t = 200;
+    for (const std::string& text : GetParam().lines) {
+        events.push_back(line(t++, text));
+    }
+    const Verdict v = judge(std::move(events));
+    EXPECT_EQ(v.category, Category::kNotConnected);
+    EXPECT_EQ(v.ended_by, GetParam().party);
+    EXPECT_EQ(v.reason, GetParam().reason);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Causes, CallJudgeNotConnected,
+    ::testing::Values(
+        NotConnectedCase{"busy",
+                         {" c1 SIGNALING PendingAnswerState => FailedState",
+                          " c1 SESSION User Busy, possibly multiple CCP windows open BusyException: x"},
+                         Party::kSystem, "user_busy"},
+        NotConnectedCase{"not_found",
+                         {" c1 SIGNALING PendingAnswerState => FailedState",
+                          " c1 SESSION Call not found. One of the participant probably hungup. CallNotFoundException"},
+                         Party::kCustomer, "call_not_found"},
+        NotConnectedCase{"timeout",
+                         {" c1 SIGNALING PendingAnswerState => FailedState",
+                          " c1 SESSION Failed handshaking with signaling server Timeout"},
+                         Party::kSystem, "signaling_timeout"},
+        NotConnectedCase{"ice",
+                         {" c1 SESSION ICE collection timed out",
+                          " c1 SESSION ConnectSignalingAndIceCollectionState => FailedState"},
+                         Party::kSystem, "ice_collection_timeout"},
+        NotConnectedCase{"unreachable",
+                         {" c1 SIGNALING PendingConnectState => PendingConnectState",
+                          " c1 SIGNALING PendingConnectState => FailedState"},
+                         Party::kSystem, "signaling_unreachable"},
+        NotConnectedCase{"microphone", {" c1 SESSION GrabLocalMediaState => FailedState"}, Party::kSystem,
+                         "microphone_denied"},
+        NotConnectedCase{"agent_hangs_up",
+                         {" c1 SESSION Agent clicks hangs up", " c1 SESSION InviteAnswerState => FailedState"},
+                         Party::kAgent, "agent_hangup_before_answer"},
+        NotConnectedCase{"unnamed", {" c1 SESSION InviteAnswerState => FailedState"}, Party::kSystem,
+                         "setup_failed"}),
+    [](const ::testing::TestParamInfo<NotConnectedCase>& param_info) { return std::string(param_info.param.name); });
+
+TEST(CallJudge, AgentRequestBeforeA404MeansTheAgentHungUpFirst) {
+    JudgeContext context;
+    context.agent_connection = "k1";
+    const Verdict v = judge({line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState"),
+                             destroy_request(500, "c1", "k1"),
+                             line(2000, " c1 SIGNALING PendingAnswerState => FailedState"),
+                             line(2001, " c1 SESSION Call not found. One of the participant probably hungup. "
+                                        "CallNotFoundException")},
+                            context);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, "agent_hangup_before_answer");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudge, SoftphoneErrorNearTheFailureNamesTheCause) {
+    CcpEvent error = line(2100, "Softphone error occurred :  user_busy_error Busy");
+    JudgeContext context;
+    context.softphone_errors.push_back(&error);
+    const Verdict v = judge({line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState"),
+                             line(2000, " c1 SIGNALING PendingAnswerState => FailedState")},
+                            context);
+    EXPECT_EQ(v.reason, "user_busy");
+}
+
+TEST(CallJudge, AccessDeniedRightAfterConnectingIsNotConnected) {
+    const Verdict v = judge(with(talking(), line(1300, " c1 SESSION [TalkingState] Access Denied by server "
+                                                       "AccessDeniedException: no"),
+                                 line(1300, " c1 SIGNALING TalkingState => FailedState")));
+    EXPECT_EQ(v.category, Category::kNotConnected);
+    EXPECT_EQ(v.reason, "access_denied");
+}
+
+TEST(CallJudge, MissedContact) {
+    const Verdict v = judge({line(100, "Contact detected: contactId c1 agent connectionId k1"),
+                             line(20100, "Publishing event: contact::missed::c1")});
+    EXPECT_EQ(v.reason, "missed_by_agent");
+    EXPECT_EQ(v.category, Category::kNotConnected);
+}
+
+TEST(CallJudge, UnfinishedCalls) {
+    EXPECT_EQ(judge(talking()).reason, "log_ends_mid_call");
+    EXPECT_EQ(judge({line(100, " c1 SIGNALING null => PendingConnectState")}).detail,
+              "The log ends while the call is still being set up.");
+    EXPECT_EQ(judge({line(100, "Contact detected: contactId c1 agent connectionId k1")}).reason,
+              "no_softphone_session");
+}
+
+TEST(CallJudge, EvidenceIsInTimeOrder) {
+    JudgeContext context;
+    context.agent_connection = "k1";
+    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState"),
+                                 destroy_request(4400, "c1", "k1")),
+                            context);
+    ASSERT_EQ(v.evidence.size(), 3U);
+    EXPECT_LT(v.evidence[0].time_ms, v.evidence[1].time_ms);
+    EXPECT_LT(v.evidence[1].time_ms, v.evidence[2].time_ms);
+}
+
+}  // namespace
+}  // namespace whohungup::ccp

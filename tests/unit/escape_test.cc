@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "report/escape.h"
+
+#include <gtest/gtest.h>
+
+namespace whohungup::detail {
+namespace {
+
+std::string json(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+std::string terminal(std::string_view text) {
+    std::string out;
+    append_terminal_safe(out, text);
+    return out;
+}
+
+std::string csv(std::string_view text, bool neutralise = true) {
+    std::string out;
+    append_csv_field(out, text, neutralise);
+    return out;
+}
+
+TEST(Escape, JsonEscapesControlsAndQuotes) {
+    EXPECT_EQ(json("a\"b\\c\n\t\x1b"), R"("a\"b\\c\n\t\u001b")");
+    EXPECT_EQ(json(std::string_view("a\0b", 3)), R"("a\u0000b")");
+}
+
+TEST(Escape, JsonReplacesInvalidUtf8) {
+    EXPECT_EQ(json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
+    EXPECT_EQ(json("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
+    EXPECT_EQ(json("\xC3"), "\"\xEF\xBF\xBD\"");                 // cut sequence
+    EXPECT_EQ(json("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+    EXPECT_EQ(json("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
+}
+
+TEST(Escape, TerminalNeverPassesEscapeSequences) {
+    EXPECT_EQ(terminal("\x1b[31mred"), "\\x1b[31mred");
+    EXPECT_EQ(terminal("bell\x07"), "bell\\x07");
+    EXPECT_EQ(terminal("\xC2\x9B" "31m"), "\\u009b31m");  // C1 CSI
+    EXPECT_EQ(terminal("ok \xE2\x9C\x93"), "ok \xE2\x9C\x93");
+}
+
+TEST(Escape, CsvQuotesAndNeutralisesFormulas) {
+    EXPECT_EQ(csv("plain"), "plain");
+    EXPECT_EQ(csv("a,b"), "\"a,b\"");
+    EXPECT_EQ(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv("line\nbreak"), "\"line\nbreak\"");
+    EXPECT_EQ(csv("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    EXPECT_EQ(csv("-1+2"), "\"'-1+2\"");
+    EXPECT_EQ(csv("@SUM(A1)"), "\"'@SUM(A1)\"");
+    EXPECT_EQ(csv("=1+2", false), "=1+2");
+}
+
+}  // namespace
+}  // namespace whohungup::detail

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#include "ccp/line_classifier.h"
+
+#include <gtest/gtest.h>
+
+namespace whohungup::ccp {
+namespace {
+
+CcpEvent classify(std::string_view text) {
+    CcpEvent event;
+    EXPECT_TRUE(classify_line(text, event)) << text;
+    return event;
+}
+
+TEST(LineClassifier, ReadsClassicSignalingTransition) {
+    const CcpEvent e = classify("86fed616-d4cc-4f27-84be-039a412806ec SIGNALING TalkingState => PendingRemoteHangupState");
+    EXPECT_EQ(e.kind, EventKind::kTransition);
+    EXPECT_EQ(e.machine, Machine::kSignaling);
+    EXPECT_EQ(e.id, "86fed616-d4cc-4f27-84be-039a412806ec");
+    EXPECT_EQ(e.from, State::kTalking);
+    EXPECT_EQ(e.to, State::kPendingRemoteHangup);
+}
+
+TEST(LineClassifier, AcceptsMaskedIdsAndNullStart) {
+    const CcpEvent e = classify("f23586c4-****-****-bf88-5e3ccd504e34 SIGNALING null => PendingConnectState");
+    EXPECT_EQ(e.id, "f23586c4-****-****-bf88-5e3ccd504e34");
+    EXPECT_EQ(e.from, State::kNull);
+    EXPECT_EQ(e.to, State::kPendingConnect);
+}
+
+TEST(LineClassifier, TakesTheIdNearestTheMachineAfterManagerPrefix) {
+    const CcpEvent e = classify("aaa RtcPeerConnectionManager bbb SIGNALING TalkingState => PendingLocalHangupState");
+    EXPECT_EQ(e.id, "bbb");
+    const CcpEvent v2 = classify("ccc RtcPeerConnectionManagerV2 ccc SharedMediaSIGNALING TalkingState => IdleState");
+    EXPECT_EQ(v2.machine, Machine::kSharedMediaSignaling);
+    EXPECT_EQ(v2.to, State::kIdle);
+}
+
+TEST(LineClassifier, ReadsSessionAndCallSessionLines) {
+    EXPECT_EQ(classify("x SESSION GrabLocalMediaState => FailedState").machine, Machine::kSession);
+    const CcpEvent bye = classify("x RtcPeerConnectionManagerV2 x CallSession Received message: bye");
+    EXPECT_EQ(bye.kind, EventKind::kRemoteBye);
+    EXPECT_EQ(bye.id, "x");
+    CcpEvent other;
+    EXPECT_FALSE(classify_line("x CallSession Received message: accept", other));
+    EXPECT_FALSE(classify_line("x CallSession CallSession ICE Connection State: connected", other));
+}
+
+TEST(LineClassifier, KeepsUnknownStateNames) {
+    const CcpEvent e = classify("x SIGNALING TalkingState => SomeFutureState");
+    EXPECT_EQ(e.to, State::kOther);
+}
+
+TEST(LineClassifier, NamesFailureCauses) {
+    EXPECT_EQ(classify("x SESSION User Busy, possibly multiple CCP windows open BusyException: b").cause,
+              FailureCause::kBusy);
+    EXPECT_EQ(classify("x SESSION Call not found. One of the participant probably hungup. CallNotFoundException").cause,
+              FailureCause::kCallNotFound);
+    EXPECT_EQ(classify("x SESSION [TalkingState] Access Denied by server AccessDeniedException: d").cause,
+              FailureCause::kAccessDenied);
+    EXPECT_EQ(classify("x SESSION ICE collection timed out").cause, FailureCause::kIceCollectionTimeout);
+    EXPECT_EQ(classify("x SESSION Failed handshaking with signaling server Timeout").cause, FailureCause::kTimeout);
+    EXPECT_EQ(classify("x SESSION Failed handshaking with signaling server BadRequestException").cause,
+              FailureCause::kHandshakeFailure);
+    EXPECT_EQ(classify("x SESSION Failed connecting to signaling server Timeout").cause,
+              FailureCause::kSignalingUnreachable);
+    EXPECT_EQ(classify("x SESSION Local media initialization failed NotAllowedError").cause,
+              FailureCause::kMicrophoneDenied);
+}
+
+TEST(LineClassifier, ReadsContactAndAgentLines) {
+    const CcpEvent detected = classify("Contact detected: contactId c1 agent connectionId k1");
+    EXPECT_EQ(detected.kind, EventKind::kContactDetected);
+    EXPECT_EQ(detected.id, "c1");
+    EXPECT_EQ(detected.detail, "k1");
+    EXPECT_EQ(classify("Softphone call detected: contactId c2 agent connectionId k2").id, "c2");
+    EXPECT_EQ(classify("Contact exist in the snapshot. Reinitiate the Contact and RTC session creation for "
+                       "contactIdc3 agent connectionId k3")
+                  .id,
+              "c3");
+    EXPECT_EQ(classify("Agent disconnected successfully.").kind, EventKind::kAgentDisconnected);
+    EXPECT_EQ(classify("Softphone error occurred :  user_busy_error Busy").detail, "user_busy_error");
+    EXPECT_EQ(classify("Publishing event: contact::missed::c4").id, "c4");
+}
+
+TEST(LineClassifier, IgnoresLinesThatDoNotBearOnAnEnd) {
+    CcpEvent e;
+    EXPECT_FALSE(classify_line("Sending heartbeat", e));
+    EXPECT_FALSE(classify_line("x SESSION ICE Connection State:  connected", e));
+    EXPECT_FALSE(classify_line("null SIGNALING TalkingState => IdleState", e));
+    EXPECT_FALSE(classify_line("RtcPeerConnectionManager SIGNALING TalkingState => IdleState", e));
+    EXPECT_FALSE(classify_line("SIGNALING TalkingState => IdleState", e));
+    EXPECT_FALSE(classify_line("x SIGNALING WebSocket onclose code=1000, reason=", e));
+    EXPECT_EQ(object_line_kind("Sending API_REQUEST event for destroyConnection to upstream"),
+              ObjectLine::kDestroyConnectionRequest);
+    EXPECT_EQ(object_line_kind("GET_AGENT_SNAPSHOT succeeded."), ObjectLine::kAgentSnapshot);
+    EXPECT_EQ(object_line_kind("Sending API_REQUEST event for getAgentSnapshot to upstream"), ObjectLine::kNone);
+}
+
+}  // namespace
+}  // namespace whohungup::ccp

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "whohungup/reporter.h"
+
+namespace whohungup {
+namespace {
+
+Verdict sample() {
+    Verdict v;
+    v.source_format = "ccp-log";
+    v.input = "agent-log.txt";
+    v.contact_id = "c1";
+    v.agent = "ag-1";
+    v.started_at_ms = 1570126886478;
+    v.ended_at_ms = 1570126946478;
+    v.ended_by = Party::kCustomer;
+    v.category = Category::kHangup;
+    v.reason = "customer_hangup";
+    v.raw_reason = "SIGNALING TalkingState => PendingLocalHangupState";
+    v.detail = "=cmd|' /C calc'!A0 \x1b[31m";
+    v.confidence = Confidence::kHigh;
+    v.evidence.push_back(Evidence{1570126946478, "agent-log.txt", 12, 345, "c1 SIGNALING \xFF"});
+    return v;
+}
+
+TEST(JsonlReporter, WritesOneValidObjectPerLineWithStableFields) {
+    std::ostringstream out;
+    auto reporter = make_reporter(OutputFormat::kJsonl, ReportStyle{}, out);
+    reporter->on_verdict(sample());
+    InputReport report;
+    report.input = "agent-log.txt";
+    report.format = "ccp-log";
+    report.result.records = 10;
+    report.verdicts = 1;
+    reporter->on_input_end(report);
+    Summary summary;
+    summary.add(sample());
+    reporter->finish(&summary);
+
+    std::istringstream lines(out.str());
+    std::string line;
+    std::vector<nlohmann::json> records;
+    while (std::getline(lines, line)) {
+        records.push_back(nlohmann::json::parse(line));  // throws on invalid JSON or UTF-8
+    }
+    ASSERT_EQ(records.size(), 3U);
+    const nlohmann::json& v = records[0];
+    EXPECT_EQ(v["type"], "verdict");
+    EXPECT_EQ(v["contact_id"], "c1");
+    EXPECT_EQ(v["agent_name"], nullptr);
+    EXPECT_EQ(v["started_at"], "2019-10-03T18:21:26.478Z");
+    EXPECT_EQ(v["duration_s"], 60.0);
+    EXPECT_EQ(v["ended_by"], "customer");
+    EXPECT_EQ(v["raw_reason"], "SIGNALING TalkingState => PendingLocalHangupState");
+    EXPECT_EQ(v["evidence"][0]["line"], 12);
+    EXPECT_EQ(v["evidence"][0]["text"], "c1 SIGNALING \xEF\xBF\xBD");
+    EXPECT_EQ(records[1]["type"], "input_end");
+    EXPECT_EQ(records[1]["records"], 10);
+    EXPECT_EQ(records[2]["type"], "summary");
+    EXPECT_EQ(records[2]["by_ended_by"]["customer"], 1);
+}
+
+TEST(CsvReporter, QuotesAndNeutralisesCells) {
+    std::ostringstream out;
+    auto reporter = make_reporter(OutputFormat::kCsv, ReportStyle{}, out);
+    reporter->on_verdict(sample());
+    reporter->finish(nullptr);
+    const std::string csv = out.str();
+    EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+              "source_format,input,contact_id,agent,agent_name,started_at,ended_at,duration_s,ended_by,category,"
+              "reason,raw_reason,confidence,detail,evidence_lines");
+    EXPECT_NE(csv.find("\"'=cmd|' /C calc'!A0 \x1b[31m\""), std::string::npos);
+    EXPECT_NE(csv.find(",60.000,customer,hangup,customer_hangup,"), std::string::npos);
+}
+
+TEST(TextReporter, EscapesControlCharactersAndColoursOnlyWhenAsked) {
+    std::ostringstream plain;
+    ReportStyle style;
+    style.explain = true;
+    auto reporter = make_reporter(OutputFormat::kText, style, plain);
+    reporter->on_verdict(sample());
+    reporter->finish(nullptr);
+    EXPECT_EQ(plain.str().find('\x1b'), std::string::npos);
+    EXPECT_NE(plain.str().find("\\x1b[31m"), std::string::npos);
+
+    std::ostringstream coloured;
+    style.color = true;
+    auto colour_reporter = make_reporter(OutputFormat::kText, style, coloured);
+    colour_reporter->on_verdict(sample());
+    EXPECT_NE(coloured.str().find("\x1b[36mcustomer"), std::string::npos);
+}
+
+TEST(Summary, MergesLikeItAdds) {
+    Summary a;
+    Summary b;
+    Summary both;
+    Verdict other = sample();
+    other.ended_by = Party::kAgent;
+    other.reason = "agent_hangup";
+    a.add(sample());
+    b.add(other);
+    both.add(sample());
+    both.add(other);
+    a.merge(b);
+    EXPECT_EQ(a.total(), 2U);
+    EXPECT_EQ(a.by_reason(), both.by_reason());
+    EXPECT_EQ(a.by_day(), both.by_day());
+    EXPECT_EQ(a.by_agent().at("ag-1"), 2U);
+}
+
+}  // namespace
+}  // namespace whohungup

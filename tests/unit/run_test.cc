@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "whohungup/run.h"
+
+#include <gtest/gtest.h>
+
+namespace whohungup {
+namespace {
+
+class Collect final : public Reporter, public DiagnosticSink {
+public:
+    void on_verdict(const Verdict& verdict) override { verdicts.push_back(verdict); }
+    void on_input_end(const InputReport& report) override { inputs.push_back(report); }
+    void finish(const Summary* /*summary*/) override {}
+    void report(const Diagnostic& diagnostic) override { diagnostics.push_back(diagnostic); }
+    std::vector<Verdict> verdicts;
+    std::vector<InputReport> inputs;
+    std::vector<Diagnostic> diagnostics;
+};
+
+std::string testdata(const std::string& path) { return std::string(WHOHUNGUP_TESTDATA) + "/" + path; }
+
+TEST(Run, BadInputsNeverHideGoodOnes) {
+    Options options;
+    options.inputs = {testdata("bad/object.json"), testdata("ccp/ice-restart.txt"), testdata("bad/not-json.txt"),
+                      testdata("bad/empty.txt"), testdata("bad/missing.txt")};
+    Collect collect;
+    const RunStats stats = run(options, collect, collect);
+    ASSERT_EQ(collect.verdicts.size(), 1U);
+    EXPECT_EQ(collect.verdicts[0].ended_by, Party::kCustomer);
+    EXPECT_EQ(stats.errors, 4U);
+    EXPECT_EQ(collect.inputs.size(), 4U);  // the missing file never became an input
+    EXPECT_EQ(exit_code_for(stats, options), 2);
+    options.quiet = true;
+    EXPECT_EQ(exit_code_for(stats, options), 0);
+}
+
+TEST(Run, WhoFilterAndExitCodes) {
+    Options options;
+    options.inputs = {testdata("ccp/sample-agent-log.txt")};
+    options.who = {Party::kThirdParty};
+    Collect collect;
+    RunStats stats = run(options, collect, collect);
+    EXPECT_TRUE(collect.verdicts.empty());
+    EXPECT_EQ(exit_code_for(stats, options), 1);
+
+    options.who = {Party::kAgent, Party::kSystem};
+    Collect filtered;
+    stats = run(options, filtered, filtered);
+    EXPECT_EQ(filtered.verdicts.size(), 4U);
+    EXPECT_EQ(exit_code_for(stats, options), 0);
+    ASSERT_EQ(filtered.inputs.size(), 1U);
+    EXPECT_EQ(filtered.inputs[0].verdicts, 7U);  // per-input counts are before filtering
+}
+
+TEST(Run, DirectoriesAreReadRecursivelyInNameOrder) {
+    Options options;
+    options.inputs = {testdata("ccp/global-resiliency")};
+    Collect collect;
+    const RunStats stats = run(options, collect, collect);
+    EXPECT_EQ(stats.errors, 0U);
+    ASSERT_EQ(collect.inputs.size(), 2U);
+    EXPECT_NE(collect.inputs[0].input.find("ccp-us-east-1-agent-log.txt"), std::string::npos);
+    EXPECT_EQ(collect.verdicts.size(), 2U);
+}
+
+}  // namespace
+}  // namespace whohungup

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "core/time_format.h"
+
+#include <gtest/gtest.h>
+
+namespace whohungup::detail {
+namespace {
+
+TEST(TimeFormat, ParsesCcpTimestamps) {
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21:26.478Z"), 1570126886478);
+    EXPECT_EQ(parse_iso8601_ms("1970-01-01T00:00:00Z"), 0);
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21:26.4Z"), 1570126886400);
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21:26.478123Z"), 1570126886478);
+}
+
+TEST(TimeFormat, AppliesOffsetsAndSpaces) {
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T20:21:26.478+02:00"), 1570126886478);
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03 18:21:26.478"), 1570126886478);
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21Z"), 1570126860000);
+}
+
+TEST(TimeFormat, ToleratesOneDigitDayAndMonth) {
+    EXPECT_EQ(parse_iso8601_ms("2024-3-5T09:00:00Z"), parse_iso8601_ms("2024-03-05T09:00:00Z"));
+}
+
+TEST(TimeFormat, RejectsGarbage) {
+    EXPECT_FALSE(parse_iso8601_ms(""));
+    EXPECT_FALSE(parse_iso8601_ms("yesterday"));
+    EXPECT_FALSE(parse_iso8601_ms("2019-13-03T18:21:26Z"));
+    EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26.478Zjunk"));
+    EXPECT_FALSE(parse_iso8601_ms("19-10-03T18:21:26Z"));
+}
+
+TEST(TimeFormat, FormatsRoundTrip) {
+    EXPECT_EQ(format_iso8601_ms(1570126886478), "2019-10-03T18:21:26.478Z");
+    EXPECT_EQ(format_iso8601_ms(-1), "1969-12-31T23:59:59.999Z");
+    EXPECT_EQ(format_day(1570126886478), "2019-10-03");
+    for (std::int64_t ms : {0LL, 951782400000LL, 4102444799999LL}) {
+        EXPECT_EQ(parse_iso8601_ms(format_iso8601_ms(ms)), ms);
+    }
+}
+
+}  // namespace
+}  // namespace whohungup::detail
