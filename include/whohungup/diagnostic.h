@@ -15,9 +15,9 @@ enum class Severity : std::uint8_t {
 
 struct Diagnostic {
     Severity severity = Severity::kError;
-    std::string input;        ///< input name as given by the user ("-" is stdin)
-    std::uint64_t line = 0;   ///< 1-based line, 0 when not known
-    std::uint64_t byte = 0;   ///< 0-based byte offset, used when line is 0
+    std::string input;       ///< input name as given by the user ("-" is stdin)
+    std::uint64_t line = 0;  ///< 1-based line, 0 when not known
+    std::uint64_t byte = 0;  ///< 0-based byte offset, used when line is 0
     bool has_position = false;
     std::string message;
 };

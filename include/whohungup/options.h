@@ -22,14 +22,14 @@ struct Limits {
 };
 
 struct Options {
-    std::vector<std::string> inputs;    ///< files, directories (recursed), "-" for stdin
-    std::string input_format;           ///< empty: detect from content
+    std::vector<std::string> inputs;  ///< files, directories (recursed), "-" for stdin
+    std::string input_format;         ///< empty: detect from content
     OutputFormat format = OutputFormat::kText;
     ColorMode color = ColorMode::kAuto;
-    bool summary = false;               ///< print counts by who / reason / agent / day
-    bool explain = false;               ///< print the evidence under each verdict (text)
-    bool quiet = false;                 ///< no verdict output, no warnings; exit status only
-    std::vector<Party> who;             ///< keep only these parties; empty keeps all
+    bool summary = false;                 ///< print counts by who / reason / agent / day
+    bool explain = false;                 ///< print the evidence under each verdict (text)
+    bool quiet = false;                   ///< no verdict output, no warnings; exit status only
+    std::vector<Party> who;               ///< keep only these parties; empty keeps all
     bool neutralise_csv_formulas = true;  ///< prefix CSV cells that start with = + - @
     Limits limits;
 };

@@ -17,7 +17,7 @@ namespace whohungup {
 /// The end of one input, for per-input records and counts.
 struct InputReport {
     std::string input;
-    std::string format;     ///< reader name, empty when the format was not recognised
+    std::string format;  ///< reader name, empty when the format was not recognised
     InputResult result;
     std::uint64_t verdicts = 0;  ///< verdicts decided from this input
     bool error = false;          ///< the input could not be read in full
@@ -33,14 +33,12 @@ public:
 };
 
 struct ReportStyle {
-    bool color = false;    ///< ANSI colour (text format only)
-    bool explain = false;  ///< evidence under each verdict (text format only)
-    bool summary_only = false;  ///< --summary: only the summary is printed, no per-call rows
+    bool color = false;                   ///< ANSI colour (text format only)
+    bool explain = false;                 ///< evidence under each verdict (text format only)
+    bool summary_only = false;            ///< --summary: only the summary is printed, no per-call rows
     bool neutralise_csv_formulas = true;  ///< prefix cells a spreadsheet would evaluate
 };
 
-[[nodiscard]] std::unique_ptr<Reporter> make_reporter(OutputFormat format,
-                                                      const ReportStyle& style,
-                                                      std::ostream& out);
+[[nodiscard]] std::unique_ptr<Reporter> make_reporter(OutputFormat format, const ReportStyle& style, std::ostream& out);
 
 }  // namespace whohungup

@@ -28,7 +28,7 @@ private:
     std::map<std::string, std::uint64_t> by_ended_by_;
     std::map<std::string, std::uint64_t> by_reason_;  ///< "ended_by/reason"
     std::map<std::string, std::uint64_t> by_agent_;
-    std::map<std::string, std::uint64_t> by_day_;     ///< UTC day of ended_at (or started_at)
+    std::map<std::string, std::uint64_t> by_day_;  ///< UTC day of ended_at (or started_at)
     std::map<std::string, std::uint64_t> by_format_;
 };
 

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "ccp/call_judge.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <fmt/format.h>
 
 namespace whohungup::ccp {
 
 namespace {
 
-bool is_end_state(State state) { return state == State::kDisconnected || state == State::kFailed; }
+bool is_end_state(State state) {
+    return state == State::kDisconnected || state == State::kFailed;
+}
 
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
@@ -29,10 +31,9 @@ std::string raw_of(const CcpEvent& event) {
 class Judge {
 public:
     Judge(CallRecord& call, const JudgeContext& context) : call_(call), context_(context) {
-        std::stable_sort(call_.events.begin(), call_.events.end(),
-                         [](const CcpEvent& a, const CcpEvent& b) {
-                             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;
-                         });
+        std::stable_sort(call_.events.begin(), call_.events.end(), [](const CcpEvent& a, const CcpEvent& b) {
+            return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;
+        });
         verdict_.source_format = "ccp-log";
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
@@ -338,9 +339,8 @@ private:
         const auto failed = std::find_if(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
             return e.kind == EventKind::kTransition && e.to == State::kFailed;
         });
-        const auto missed = std::find_if(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
-            return e.kind == EventKind::kContactMissed;
-        });
+        const auto missed = std::find_if(call_.events.begin(), call_.events.end(),
+                                         [](const CcpEvent& e) { return e.kind == EventKind::kContactMissed; });
         if (failed == call_.events.end()) {
             if (missed == call_.events.end()) {
                 return false;
@@ -379,9 +379,8 @@ private:
         if (cause == FailureCause::kNone && failed->from == State::kPendingConnect) {
             cause = FailureCause::kSignalingUnreachable;
         }
-        if (destroy != nullptr &&
-            (cause == FailureCause::kCallNotFound || cause == FailureCause::kNone ||
-             cause == FailureCause::kAgentHangupBeforeAnswer)) {
+        if (destroy != nullptr && (cause == FailureCause::kCallNotFound || cause == FailureCause::kNone ||
+                                   cause == FailureCause::kAgentHangupBeforeAnswer)) {
             // On the classic path the service answers the stale invite with 404 after the agent
             // hung up; the destroyConnection request shows who really ended it.
             cite(*destroy);
@@ -451,9 +450,8 @@ private:
             cite(*last);
             verdict_.raw_reason = raw_of(*last);
         }
-        const bool any_state = std::any_of(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
-            return e.kind == EventKind::kTransition;
-        });
+        const bool any_state = std::any_of(call_.events.begin(), call_.events.end(),
+                                           [](const CcpEvent& e) { return e.kind == EventKind::kTransition; });
         if (!any_state) {
             set(Party::kUnknown, Category::kOther, "no_softphone_session", Confidence::kLow,
                 "The contact was detected but the log has no softphone state line for it.");
@@ -483,6 +481,8 @@ private:
 
 }  // namespace
 
-Verdict judge_call(CallRecord& call, const JudgeContext& context) { return Judge(call, context).run(); }
+Verdict judge_call(CallRecord& call, const JudgeContext& context) {
+    return Judge(call, context).run();
+}
 
 }  // namespace whohungup::ccp

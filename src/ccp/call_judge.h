@@ -15,9 +15,9 @@ namespace whohungup::ccp {
 
 /// What the judge needs beyond the call's own lines.
 struct JudgeContext {
-    std::string agent_connection;                        ///< this agent's connection on the contact
-    std::vector<const CcpEvent*> agent_disconnected;     ///< 2019 "Agent disconnected" lines nearby
-    std::vector<const CcpEvent*> softphone_errors;       ///< id-less softphone errors nearby
+    std::string agent_connection;                                   ///< this agent's connection on the contact
+    std::vector<const CcpEvent*> agent_disconnected;                ///< 2019 "Agent disconnected" lines nearby
+    std::vector<const CcpEvent*> softphone_errors;                  ///< id-less softphone errors nearby
     const std::map<std::string, std::string>* usernames = nullptr;  ///< agent id -> username
     const std::vector<std::string>* input_names = nullptr;          ///< pos.input -> name
 };

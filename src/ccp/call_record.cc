@@ -6,7 +6,9 @@
 namespace whohungup::ccp {
 
 namespace {
-bool is_end_state(State state) { return state == State::kDisconnected || state == State::kFailed; }
+bool is_end_state(State state) {
+    return state == State::kDisconnected || state == State::kFailed;
+}
 }  // namespace
 
 bool CallRecord::add(CcpEvent&& event) {

@@ -14,14 +14,14 @@ namespace whohungup::ccp {
 
 struct CallRecord {
     std::string id;
-    std::vector<CcpEvent> events;             ///< arrival order; the judge sorts by time
-    std::unordered_set<std::uint64_t> seen;   ///< dedupe keys of events kept
+    std::vector<CcpEvent> events;            ///< arrival order; the judge sorts by time
+    std::unordered_set<std::uint64_t> seen;  ///< dedupe keys of events kept
     std::int64_t first_time = kNoTime;
     std::int64_t last_time = kNoTime;
-    std::int64_t session_end_ms = kNoTime;    ///< first SESSION/CallSession end, if any
+    std::int64_t session_end_ms = kNoTime;  ///< first SESSION/CallSession end, if any
     bool has_session_lines = false;
-    bool closed = false;                      ///< a terminal state was logged
-    bool forced = false;                      ///< judged early because too many calls were open
+    bool closed = false;  ///< a terminal state was logged
+    bool forced = false;  ///< judged early because too many calls were open
 
     /// Adds an event unless it is an exact duplicate (same loggerId, time and text).
     bool add(CcpEvent&& event);

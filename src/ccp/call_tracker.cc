@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ccp/call_tracker.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "ccp/call_judge.h"
 
@@ -16,12 +16,13 @@ constexpr std::uint64_t kFlushEvery = 512;
 /// Bound on the contact -> agent-connection table (snapshots list every contact).
 constexpr std::size_t kMaxConnectionLinks = 100000;
 
-bool is_end_state(State state) { return state == State::kDisconnected || state == State::kFailed; }
+bool is_end_state(State state) {
+    return state == State::kDisconnected || state == State::kFailed;
+}
 
 /// Channel exits that a later contact's persistent connection logs under the first id.
 bool may_be_stale(const CcpEvent& event) {
-    return event.from == State::kTalking || event.from == State::kIdle ||
-           event.from == State::kPendingConnectContact;
+    return event.from == State::kTalking || event.from == State::kIdle || event.from == State::kPendingConnectContact;
 }
 
 }  // namespace
@@ -32,9 +33,7 @@ CallTracker::CallTracker(const Limits& limits, const std::vector<std::string>& i
 void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
     now_ms_ = event.time_ms;
     switch (event.kind) {
-        case EventKind::kAgentConfiguration:
-            usernames_[event.id] = event.detail;
-            return;
+        case EventKind::kAgentConfiguration: usernames_[event.id] = event.detail; return;
         case EventKind::kConnectionLink:
             if (agent_connections_.size() >= kMaxConnectionLinks) {
                 agent_connections_.clear();
@@ -85,9 +84,7 @@ void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) 
             }
             break;
         case EventKind::kRemoteBye:
-        case EventKind::kFailureHint:
-            add_to_call(std::move(event), out, diag);
-            break;
+        case EventKind::kFailureHint: add_to_call(std::move(event), out, diag); break;
     }
     if (++since_flush_ >= kFlushEvery) {
         since_flush_ = 0;
@@ -134,7 +131,7 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
     // whose session ends in the same millisecond.
     const auto [first, last] = session_ends_.equal_range(event.time_ms);
     for (auto it = first; it != last; ++it) {
-        if (it->second != event.id && calls_.count(it->second) != 0) {
+        if (it->second != event.id && calls_.contains(it->second)) {
             CallRecord& owner = calls_.at(it->second);
             event.reassigned = true;
             if (!owner.add(std::move(event))) {
@@ -189,8 +186,7 @@ void CallTracker::prune(std::int64_t before_ms) {
     session_ends_.erase(session_ends_.begin(), session_ends_.lower_bound(before_ms));
     early_contact_lines_.erase(early_contact_lines_.begin(), early_contact_lines_.lower_bound(before_ms));
     const auto stale_end = stale_channel_lines_.lower_bound(before_ms);
-    stats_.unattributed_lines +=
-        static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));
+    stats_.unattributed_lines += static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));
     stale_channel_lines_.erase(stale_channel_lines_.begin(), stale_end);
 }
 
@@ -205,7 +201,7 @@ void CallTracker::maybe_flush(VerdictSink& out) {
         }
     }
     if (!ready.empty()) {
-        judge_and_emit(std::move(ready), out);
+        judge_and_emit(ready, out);
     }
     // Context older than any open call can no longer matter.
     std::int64_t oldest_open = now_ms_ - 2 * kGraceMs;
@@ -215,7 +211,7 @@ void CallTracker::maybe_flush(VerdictSink& out) {
     prune(oldest_open);
 }
 
-void CallTracker::judge_and_emit(std::vector<std::string> ids, VerdictSink& out) {
+void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out) {
     std::vector<Verdict> verdicts;
     verdicts.reserve(ids.size());
     for (const std::string& id : ids) {
@@ -265,8 +261,7 @@ void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
     }
     // Judge the call whose last line is oldest.
     auto oldest = std::min_element(calls_.begin(), calls_.end(), [](const auto& a, const auto& b) {
-        return a.second.last_time != b.second.last_time ? a.second.last_time < b.second.last_time
-                                                        : a.first < b.first;
+        return a.second.last_time != b.second.last_time ? a.second.last_time < b.second.last_time : a.first < b.first;
     });
     oldest->second.forced = true;
     ++stats_.forced;
@@ -279,7 +274,7 @@ void CallTracker::finish(VerdictSink& out) {
     for (const auto& [id, call] : calls_) {
         ids.push_back(id);
     }
-    judge_and_emit(std::move(ids), out);
+    judge_and_emit(ids, out);
     prune(INT64_MAX);
 }
 

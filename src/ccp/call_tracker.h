@@ -22,14 +22,14 @@
 namespace whohungup::ccp {
 
 /// Log time (ms) a call waits after its last line before it is judged.
-inline constexpr std::int64_t kGraceMs = 5 * 60 * 1000;
+inline constexpr std::int64_t kGraceMs = std::int64_t{5} * 60 * 1000;
 
 struct TrackerStats {
     std::uint64_t calls = 0;
-    std::uint64_t duplicate_lines = 0;       ///< exact repeats (loggerId, time, text) dropped
-    std::uint64_t late_lines = 0;            ///< lines about calls already reported
-    std::uint64_t unattributed_lines = 0;    ///< stale-id channel lines no contact ended with
-    std::uint64_t forced = 0;                ///< calls judged early (open-call limit)
+    std::uint64_t duplicate_lines = 0;     ///< exact repeats (loggerId, time, text) dropped
+    std::uint64_t late_lines = 0;          ///< lines about calls already reported
+    std::uint64_t unattributed_lines = 0;  ///< stale-id channel lines no contact ended with
+    std::uint64_t forced = 0;              ///< calls judged early (open-call limit)
 };
 
 class CallTracker {
@@ -48,7 +48,7 @@ private:
     void on_session_end(const std::string& id, std::int64_t time_ms);
     void maybe_flush(VerdictSink& out);
     void prune(std::int64_t before_ms);
-    void judge_and_emit(std::vector<std::string> ids, VerdictSink& out);
+    void judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out);
     void enforce_open_limit(VerdictSink& out, DiagnosticSink& diag);
 
     Limits limits_;
@@ -59,8 +59,8 @@ private:
     std::map<std::string, std::string> usernames_;                    ///< agent id -> username
     std::deque<CcpEvent> agent_disconnected_;
     std::deque<CcpEvent> softphone_errors_;
-    std::multimap<std::int64_t, std::string> session_ends_;           ///< time -> contact
-    std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;       ///< waiting for an owner
+    std::multimap<std::int64_t, std::string> session_ends_;      ///< time -> contact
+    std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;  ///< waiting for an owner
     /// Lines about a contact logged before its first softphone line (an End-call request can
     /// precede the first line left in a log whose start rolled out): attached when it opens.
     std::multimap<std::int64_t, CcpEvent> early_contact_lines_;

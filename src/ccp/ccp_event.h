@@ -68,16 +68,16 @@ enum class FailureCause : std::uint8_t {
 };
 
 enum class EventKind : std::uint8_t {
-    kTransition,         ///< "<id> <MACHINE> <Old> => <New>"
-    kRemoteBye,          ///< "<id> CallSession Received message: bye" (V2 customer hang-up)
-    kFailureHint,        ///< a line of this contact naming a failure cause
-    kContactDetected,    ///< "Contact detected: contactId X agent connectionId Y" (and variants)
-    kDestroyConnection,  ///< the agent's API request to hang up connection Y of contact X
-    kContactMissed,      ///< "Publishing event: contact::missed::X"
-    kConnectionLink,     ///< snapshot: Y is this agent's connection on contact X
-    kAgentDisconnected,  ///< 2019 CCP: "Agent disconnected successfully." (no id)
-    kSoftphoneError,     ///< "Softphone error occurred : <type>" (no id)
-    kAgentConfiguration, ///< getAgentConfiguration response: id = agent resource id, detail = username
+    kTransition,          ///< "<id> <MACHINE> <Old> => <New>"
+    kRemoteBye,           ///< "<id> CallSession Received message: bye" (V2 customer hang-up)
+    kFailureHint,         ///< a line of this contact naming a failure cause
+    kContactDetected,     ///< "Contact detected: contactId X agent connectionId Y" (and variants)
+    kDestroyConnection,   ///< the agent's API request to hang up connection Y of contact X
+    kContactMissed,       ///< "Publishing event: contact::missed::X"
+    kConnectionLink,      ///< snapshot: Y is this agent's connection on contact X
+    kAgentDisconnected,   ///< 2019 CCP: "Agent disconnected successfully." (no id)
+    kSoftphoneError,      ///< "Softphone error occurred : <type>" (no id)
+    kAgentConfiguration,  ///< getAgentConfiguration response: id = agent resource id, detail = username
 };
 
 /// Where an entry sits in the input, for evidence and messages.
@@ -94,14 +94,14 @@ struct CcpEvent {
     State to = State::kNull;
     FailureCause cause = FailureCause::kNone;
     std::int64_t time_ms = 0;
-    std::uint64_t seq = 0;        ///< arrival order within the group (stable tie-break)
-    std::uint64_t dedupe_key = 0; ///< hash of (loggerId, time, text)
-    bool reassigned = false;      ///< a channel line logged under an earlier contact's id
+    std::uint64_t seq = 0;         ///< arrival order within the group (stable tie-break)
+    std::uint64_t dedupe_key = 0;  ///< hash of (loggerId, time, text)
+    bool reassigned = false;       ///< a channel line logged under an earlier contact's id
     EntryPos pos;
-    std::string id;               ///< contact id (or channel id) as logged; may be masked
-    std::string detail;           ///< connection id, softphone error type, username
-    std::string agent;            ///< agentResourceId of the entry
-    std::string text;             ///< the entry's text, leading space trimmed
+    std::string id;      ///< contact id (or channel id) as logged; may be masked
+    std::string detail;  ///< connection id, softphone error type, username
+    std::string agent;   ///< agentResourceId of the entry
+    std::string text;    ///< the entry's text, leading space trimmed
 };
 
 }  // namespace whohungup::ccp

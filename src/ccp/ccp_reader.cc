@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ccp/ccp_reader.h"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "ccp/call_tracker.h"
 #include "ccp/entry_parser.h"
@@ -20,8 +20,8 @@ std::string_view skip_space_and_bom(std::string_view head) {
     for (;;) {
         if (head.starts_with("\xEF\xBB\xBF")) {
             head.remove_prefix(3);
-        } else if (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' ||
-                                     head.front() == '\t')) {
+        } else if (!head.empty() &&
+                   (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' || head.front() == '\t')) {
             head.remove_prefix(1);
         } else {
             return head;
@@ -33,7 +33,9 @@ class CcpLogReader final : public Reader {
 public:
     explicit CcpLogReader(const Limits& limits) : limits_(limits), tracker_(limits, input_names_) {}
 
-    InputResult read(ByteSource& source, const std::string& input_name, VerdictSink& out,
+    InputResult read(ByteSource& source,
+                     const std::string& input_name,
+                     VerdictSink& out,
                      DiagnosticSink& diag) override {
         input_names_.push_back(input_name);
         const auto input_index = static_cast<std::uint32_t>(input_names_.size() - 1);
@@ -48,6 +50,9 @@ public:
                 break;
             }
             if (status == detail::JsonArraySplitter::Status::kError) {
+                if (!source.error().empty()) {
+                    break;  // the read error below is the cause; the JSON is only cut short by it
+                }
                 const bool positioned = splitter.error_line() > 0 || splitter.bytes_read() > 0;
                 diag.report(Diagnostic{Severity::kError, input_name, splitter.error_line(), splitter.error_byte(),
                                        positioned, splitter.error_message()});
@@ -94,8 +99,10 @@ public:
     }
 
 private:
-    static void report_skips(const std::array<std::uint64_t, kEntrySkipKinds>& skips, const InputResult& result,
-                             const std::string& input_name, DiagnosticSink& diag) {
+    static void report_skips(const std::array<std::uint64_t, kEntrySkipKinds>& skips,
+                             const InputResult& result,
+                             const std::string& input_name,
+                             DiagnosticSink& diag) {
         if (result.skipped <= kSkipWarningsShown) {
             return;  // each was already said on its own
         }
@@ -140,8 +147,8 @@ std::string ccp_log_group_key(std::string_view head) {
     std::size_t pos = 0;
     while ((pos = head.find(kKey, pos)) != std::string_view::npos) {
         pos += kKey.size();
-        while (pos < head.size() && (head[pos] == ' ' || head[pos] == ':' || head[pos] == '\n' ||
-                                     head[pos] == '\t' || head[pos] == '\r')) {
+        while (pos < head.size() &&
+               (head[pos] == ' ' || head[pos] == ':' || head[pos] == '\n' || head[pos] == '\t' || head[pos] == '\r')) {
             ++pos;
         }
         if (pos < head.size() && head[pos] == '"') {
@@ -154,6 +161,8 @@ std::string ccp_log_group_key(std::string_view head) {
     return {};
 }
 
-std::unique_ptr<Reader> make_ccp_log_reader(const Limits& limits) { return std::make_unique<CcpLogReader>(limits); }
+std::unique_ptr<Reader> make_ccp_log_reader(const Limits& limits) {
+    return std::make_unique<CcpLogReader>(limits);
+}
 
 }  // namespace whohungup::ccp

@@ -89,8 +89,7 @@ std::string_view arn_resource_id(std::string_view arn) {
     return slash == std::string_view::npos ? arn : arn.substr(slash + 1);
 }
 
-void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base,
-                      std::vector<CcpEvent>& events) {
+void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base, std::vector<CcpEvent>& events) {
     const std::optional<object> first = first_object(entry);
     if (!first) {
         return;
@@ -146,8 +145,7 @@ void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base
             }
             return;
         }
-        case ObjectLine::kNone:
-            return;
+        case ObjectLine::kNone: return;
     }
 }
 

@@ -5,11 +5,11 @@
 // Tested by tests/unit/entry_parser_test.cc.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "ccp/ccp_event.h"
 #include "json/array_splitter.h"

@@ -78,8 +78,7 @@ std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
         text.remove_prefix(1);
     }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
         text.remove_suffix(1);
     }
     return text;
@@ -97,7 +96,8 @@ std::optional<Machine> machine_from_token(std::string_view token) {
 /// An id slot the library fills when it has no contact: not a call.
 bool is_placeholder_id(std::string_view id) {
     // An empty id slot leaves the manager's own category where the id would be.
-    return id.empty() || id == "null" || id == "unknown" || id == "undefined" || id.starts_with("RtcPeerConnectionManager");
+    return id.empty() || id == "null" || id == "unknown" || id == "undefined" ||
+           id.starts_with("RtcPeerConnectionManager");
 }
 
 /// "<Old> => <New>" and nothing else.
@@ -152,8 +152,7 @@ bool classify_machine_line(std::string_view text, CcpEvent& out) {
             out.kind = EventKind::kRemoteBye;
             return true;
         }
-        if (*machine == Machine::kSession || *machine == Machine::kCallSession ||
-            *machine == Machine::kSignaling) {
+        if (*machine == Machine::kSession || *machine == Machine::kCallSession || *machine == Machine::kSignaling) {
             const FailureCause cause = failure_cause_in(rest);
             if (cause != FailureCause::kNone) {
                 out.kind = EventKind::kFailureHint;
@@ -225,8 +224,7 @@ bool classify_line(std::string_view text, CcpEvent& out) {
     if (text.starts_with("Softphone error occurred")) {
         // " Softphone error occurred :  <type> <message>"
         std::size_t pos = text.find(':');
-        const std::string_view type = pos == std::string_view::npos ? std::string_view{}
-                                                                    : next_token(text, ++pos);
+        const std::string_view type = pos == std::string_view::npos ? std::string_view{} : next_token(text, ++pos);
         out.kind = EventKind::kSoftphoneError;
         out.detail = std::string(type);
         return true;

@@ -39,8 +39,8 @@ std::vector<Party> parse_who(const std::vector<std::string>& values) {
             }
             const std::optional<Party> party = party_from_string(item);
             if (!party) {
-                throw CLI::ValidationError("--who", "unknown party '" + item +
-                                                        "' (use agent, customer, third_party, system, unknown)");
+                throw CLI::ValidationError(
+                    "--who", "unknown party '" + item + "' (use agent, customer, third_party, system, unknown)");
             }
             parties.push_back(*party);
         }
@@ -66,8 +66,9 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("-f,--format", format, "Output: text (a table), jsonl (JSON Lines) or csv")
         ->check(CLI::IsMember({"text", "jsonl", "csv"}))
         ->capture_default_str();
-    app.add_flag("-s,--summary", options.summary, "Print counts by who ended the call, reason, agent and day "
-                                                  "instead of one row per call");
+    app.add_flag("-s,--summary", options.summary,
+                 "Print counts by who ended the call, reason, agent and day "
+                 "instead of one row per call");
     app.add_flag("-e,--explain", options.explain, "Show the log lines behind each verdict (text output)");
     app.add_option("-w,--who", who, "Keep only calls ended by these: agent,customer,third_party,system,unknown")
         ->delimiter(',')
@@ -81,7 +82,8 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         ->type_name("NAME");
     app.add_flag("--list-formats", parsed.list_formats, "List the input formats and exit");
     bool no_csv_safety = false;
-    app.add_flag("--no-csv-safety", no_csv_safety, "Do not prefix CSV cells that start with = + - @ (formula injection guard)");
+    app.add_flag("--no-csv-safety", no_csv_safety,
+                 "Do not prefix CSV cells that start with = + - @ (formula injection guard)");
     app.add_option("--max-entry-bytes", options.limits.max_entry_bytes, "Skip log entries larger than this")
         ->capture_default_str();
     app.add_option("--max-depth", options.limits.max_depth, "Skip log entries nested deeper than this")
@@ -95,8 +97,8 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         app.parse(argc, argv);
         options.who = parse_who(who);
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
-            throw CLI::ValidationError("--input-format", "unknown format '" + options.input_format +
-                                                             "' (see --list-formats)");
+            throw CLI::ValidationError("--input-format",
+                                       "unknown format '" + options.input_format + "' (see --list-formats)");
         }
     } catch (const CLI::ParseError& error) {
         const int code = app.exit(error);

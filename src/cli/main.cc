@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 // whohungup: the command line. Parse, run, pick the exit status; the work is in the library.
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "cli/args.h"
 #include "whohungup/reader.h"

@@ -4,6 +4,7 @@
 #include "whohungup/byte_source.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -15,6 +16,18 @@
 namespace whohungup {
 
 namespace {
+
+/// zlib prefixes messages with "<fd:N>: "; the caller names the input itself.
+std::string without_fd_prefix(const char* message) {
+    std::string_view text = message == nullptr ? "" : message;
+    if (text.starts_with("<fd:")) {
+        const std::size_t colon = text.find(": ");
+        if (colon != std::string_view::npos) {
+            text.remove_prefix(colon + 2);
+        }
+    }
+    return fmt::format("{} (compressed input)", text);
+}
 
 class GzFileSource final : public ByteSource {
 public:
@@ -34,7 +47,7 @@ public:
         if (got < 0) {
             int code = 0;
             const char* message = gzerror(file_, &code);
-            error_ = code == Z_ERRNO ? std::strerror(errno) : message;
+            error_ = code == Z_ERRNO ? std::strerror(errno) : without_fd_prefix(message);
             return 0;
         }
         if (got == 0 && gzdirect(file_) == 0) {
@@ -42,7 +55,7 @@ public:
             int code = 0;
             const char* message = gzerror(file_, &code);
             if (code != Z_OK && code != Z_STREAM_END) {
-                error_ = message;
+                error_ = without_fd_prefix(message);
             }
         }
         return static_cast<std::size_t>(got);

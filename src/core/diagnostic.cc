@@ -12,11 +12,9 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
         return fmt::format("whohungup: {}: {}: {}", input, severity, diagnostic.message);
     }
     if (diagnostic.line > 0) {
-        return fmt::format("whohungup: {}:{}: {}: {}", input, diagnostic.line, severity,
-                           diagnostic.message);
+        return fmt::format("whohungup: {}:{}: {}: {}", input, diagnostic.line, severity, diagnostic.message);
     }
-    return fmt::format("whohungup: {}: byte {}: {}: {}", input, diagnostic.byte, severity,
-                       diagnostic.message);
+    return fmt::format("whohungup: {}: byte {}: {}: {}", input, diagnostic.byte, severity, diagnostic.message);
 }
 
 }  // namespace whohungup

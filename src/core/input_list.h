@@ -12,7 +12,7 @@
 namespace whohungup::detail {
 
 struct InputSpec {
-    std::string name;      ///< as shown to the user ("-" for stdin)
+    std::string name;        ///< as shown to the user ("-" for stdin)
     bool reopenable = true;  ///< false for stdin and FIFOs: read once, keep the planning handle
 };
 

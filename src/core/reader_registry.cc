@@ -15,7 +15,9 @@ const std::array<ReaderKind, 1> kKinds{{
 }};
 }  // namespace
 
-std::span<const ReaderKind> reader_kinds() { return kKinds; }
+std::span<const ReaderKind> reader_kinds() {
+    return kKinds;
+}
 
 const ReaderKind* find_reader_kind(std::string_view name) {
     for (const ReaderKind& kind : kKinds) {

@@ -4,13 +4,13 @@
 // reporter.
 #include "whohungup/run.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "core/input_list.h"
 

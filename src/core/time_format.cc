@@ -73,16 +73,14 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
     unsigned hour = 0;
     unsigned minute = 0;
     unsigned second = 0;
-    if (!read_number(text, pos, 4, year) || pos != 4 || !expect(text, pos, '-') ||
-        !read_number(text, pos, 2, month) || !expect(text, pos, '-') ||
-        !read_number(text, pos, 2, day)) {
+    if (!read_number(text, pos, 4, year) || pos != 4 || !expect(text, pos, '-') || !read_number(text, pos, 2, month) ||
+        !expect(text, pos, '-') || !read_number(text, pos, 2, day)) {
         return std::nullopt;
     }
     if (!expect(text, pos, 'T') && !expect(text, pos, ' ')) {
         return std::nullopt;
     }
-    if (!read_number(text, pos, 2, hour) || !expect(text, pos, ':') ||
-        !read_number(text, pos, 2, minute)) {
+    if (!read_number(text, pos, 2, hour) || !expect(text, pos, ':') || !read_number(text, pos, 2, minute)) {
         return std::nullopt;
     }
     if (expect(text, pos, ':') && !read_number(text, pos, 2, second)) {
@@ -126,7 +124,7 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
         return std::nullopt;
     }
     const std::int64_t days = days_from_civil(year, month, day);
-    const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second;
+    const std::int64_t seconds = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
     return (seconds - offset_minutes * 60) * 1000 + millis;
 }
 
@@ -134,9 +132,8 @@ std::string format_iso8601_ms(std::int64_t epoch_ms) {
     const std::int64_t days = floor_div(epoch_ms, 86400000);
     const std::int64_t ms_of_day = epoch_ms - days * 86400000;
     const Civil civil = civil_from_days(days);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month,
-                       civil.day, ms_of_day / 3600000, (ms_of_day / 60000) % 60,
-                       (ms_of_day / 1000) % 60, ms_of_day % 1000);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month, civil.day,
+                       ms_of_day / 3600000, (ms_of_day / 60000) % 60, (ms_of_day / 1000) % 60, ms_of_day % 1000);
 }
 
 std::string format_day(std::int64_t epoch_ms) {

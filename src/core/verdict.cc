@@ -13,14 +13,15 @@ std::optional<double> Verdict::duration_s() const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 5> kPartyNames{"agent", "customer", "third_party", "system",
-                                                      "unknown"};
-constexpr std::array<std::string_view, 7> kCategoryNames{
-    "hangup", "not_connected", "failure", "transfer", "abandoned", "in_progress", "other"};
+constexpr std::array<std::string_view, 5> kPartyNames{"agent", "customer", "third_party", "system", "unknown"};
+constexpr std::array<std::string_view, 7> kCategoryNames{"hangup",    "not_connected", "failure", "transfer",
+                                                         "abandoned", "in_progress",   "other"};
 constexpr std::array<std::string_view, 3> kConfidenceNames{"high", "medium", "low"};
 }  // namespace
 
-std::string_view to_string(Party party) { return kPartyNames.at(static_cast<std::size_t>(party)); }
+std::string_view to_string(Party party) {
+    return kPartyNames.at(static_cast<std::size_t>(party));
+}
 
 std::string_view to_string(Category category) {
     return kCategoryNames.at(static_cast<std::size_t>(category));

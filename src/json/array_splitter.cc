@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "json/array_splitter.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace whohungup::detail {
 
 namespace {
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 std::string describe_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -65,9 +67,7 @@ bool JsonArraySplitter::skip_whitespace() {
     }
 }
 
-JsonArraySplitter::Status JsonArraySplitter::fail(std::string message,
-                                                   std::uint64_t line,
-                                                   std::uint64_t byte) {
+JsonArraySplitter::Status JsonArraySplitter::fail(std::string message, std::uint64_t line, std::uint64_t byte) {
     error_message_ = std::move(message);
     error_line_ = line;
     error_byte_ = byte;
@@ -90,9 +90,8 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
             const std::uint64_t end = bytes_read();
             if (state_ == State::kTop) {
                 if (arrays_seen_ == 0) {
-                    return fail(end == 0 ? "empty input: expected a JSON array of log entries"
-                                         : "no JSON array found",
-                                 0, end);
+                    return fail(end == 0 ? "empty input: expected a JSON array of log entries" : "no JSON array found",
+                                0, end);
                 }
                 return Status::kEnd;
             }
@@ -109,8 +108,7 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     const std::uint64_t at = bytes_read();
                     unsigned matched = 0;
                     const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
-                    while (matched < 3 && fill() &&
-                           static_cast<unsigned char>(buffer_[pos_]) == bom[matched]) {
+                    while (matched < 3 && fill() && static_cast<unsigned char>(buffer_[pos_]) == bom[matched]) {
                         ++pos_;
                         ++matched;
                     }
@@ -132,11 +130,9 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 }
                 const std::uint64_t line = line_at(pos_);
                 if (c == '{') {
-                    return fail("expected a JSON array of log entries, found a JSON object", line,
-                                bytes_read());
+                    return fail("expected a JSON array of log entries, found a JSON object", line, bytes_read());
                 }
-                return fail(fmt::format("not JSON: unexpected {} where a JSON array should start",
-                                        describe_byte(c)),
+                return fail(fmt::format("not JSON: unexpected {} where a JSON array should start", describe_byte(c)),
                             line, bytes_read());
             }
             case State::kArrayStart:
@@ -180,9 +176,9 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
 
     while (!done) {
         if (!fill()) {
-            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
-                                    bytes_read()),
-                        out.line, out.byte);
+            return fail(
+                fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here", bytes_read()),
+                out.line, out.byte);
         }
         const std::size_t start = pos_;
         std::size_t i = pos_;

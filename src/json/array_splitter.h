@@ -22,12 +22,12 @@ namespace whohungup::detail {
 inline constexpr std::size_t kParsePadding = 64;
 
 struct ArrayElement {
-    std::string_view bytes;      ///< the element's JSON text; readable for kParsePadding more bytes
-    std::uint64_t line = 0;      ///< 1-based line where the element starts
-    std::uint64_t byte = 0;      ///< 0-based byte offset where the element starts
-    bool is_object = false;      ///< false for arrays and scalars (not log entries)
-    bool over_size = false;      ///< larger than Limits::max_entry_bytes: bytes is empty
-    bool over_depth = false;     ///< nested deeper than Limits::max_depth
+    std::string_view bytes;   ///< the element's JSON text; readable for kParsePadding more bytes
+    std::uint64_t line = 0;   ///< 1-based line where the element starts
+    std::uint64_t byte = 0;   ///< 0-based byte offset where the element starts
+    bool is_object = false;   ///< false for arrays and scalars (not log entries)
+    bool over_size = false;   ///< larger than Limits::max_entry_bytes: bytes is empty
+    bool over_depth = false;  ///< nested deeper than Limits::max_depth
 };
 
 class JsonArraySplitter {
@@ -49,8 +49,8 @@ public:
 private:
     enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };
 
-    bool fill();                          ///< refill the buffer; false at end of input
-    bool skip_whitespace();               ///< false at end of input
+    bool fill();             ///< refill the buffer; false at end of input
+    bool skip_whitespace();  ///< false at end of input
     std::uint64_t line_at(std::size_t pos);
     Status fail(std::string message, std::uint64_t line, std::uint64_t byte);
     Status scan_element(ArrayElement& out);
@@ -67,7 +67,7 @@ private:
     State state_ = State::kTop;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;
-    std::string element_;             ///< the element being assembled
+    std::string element_;  ///< the element being assembled
     std::string error_message_;
     std::uint64_t error_line_ = 0;
     std::uint64_t error_byte_ = 0;

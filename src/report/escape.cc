@@ -93,8 +93,8 @@ void append_terminal_safe(std::string& out, std::string_view text) {
             const std::size_t length = utf8_length(text, i);
             // C1 controls (U+0080..U+009F) are escapes on some terminals too.
             if (length == 0 || (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
-                out += length == 0 ? std::string(kReplacement) : fmt::format("\\u{:04x}",
-                                                                              static_cast<unsigned char>(text[i + 1]));
+                out += length == 0 ? std::string(kReplacement)
+                                   : fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
                 i += length == 0 ? 1 : length;
             } else {
                 out.append(text.substr(i, length));
@@ -113,8 +113,8 @@ void append_terminal_safe(std::string& out, std::string_view text) {
 
 void append_csv_field(std::string& out, std::string_view text, bool neutralise_formulas) {
     const bool formula = neutralise_formulas && !text.empty() &&
-                         (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
-                          text.front() == '@' || text.front() == '\t' || text.front() == '\r');
+                         (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@' ||
+                          text.front() == '\t' || text.front() == '\r');
     const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
     if (!quote) {
         out.append(text);

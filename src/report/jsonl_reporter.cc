@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // JSON Lines: one object per line with a "type" (verdict, input_end, summary). The wire format
 // is documented in docs/output-format.md; consumers must ignore types and fields they don't know.
-#include "report/reporters.h"
-
 #include <fmt/format.h>
 
 #include "core/time_format.h"
 #include "report/escape.h"
+#include "report/reporters.h"
 
 namespace whohungup::detail {
 
@@ -167,6 +166,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out) { return std::make_unique<JsonlReporter>(out); }
+std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out) {
+    return std::make_unique<JsonlReporter>(out);
+}
 
 }  // namespace whohungup::detail

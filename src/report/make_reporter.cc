@@ -5,12 +5,9 @@ namespace whohungup {
 
 std::unique_ptr<Reporter> make_reporter(OutputFormat format, const ReportStyle& style, std::ostream& out) {
     switch (format) {
-        case OutputFormat::kJsonl:
-            return detail::make_jsonl_reporter(out);
-        case OutputFormat::kCsv:
-            return detail::make_csv_reporter(style, out);
-        case OutputFormat::kText:
-            break;
+        case OutputFormat::kJsonl: return detail::make_jsonl_reporter(out);
+        case OutputFormat::kCsv: return detail::make_csv_reporter(style, out);
+        case OutputFormat::kText: break;
     }
     return detail::make_text_reporter(style, out);
 }

@@ -88,8 +88,8 @@ TEST(CallJudge, V1AgentDisconnectedLineConfirmsTheAgent) {
     CcpEvent v1 = line(5000, "Agent disconnected successfully.");
     JudgeContext context;
     context.agent_disconnected.push_back(&v1);
-    const Verdict v = judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")),
-                            context);
+    const Verdict v =
+        judge(with(talking(), line(5000, " c1 SIGNALING TalkingState => PendingRemoteHangupState")), context);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
 }
 
@@ -156,7 +156,9 @@ struct NotConnectedCase {
     const char* reason;
 };
 
-void PrintTo(const NotConnectedCase& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const NotConnectedCase& c, std::ostream* out) {
+    *out << c.name;
+}
 
 class CallJudgeNotConnected : public ::testing::TestWithParam<NotConnectedCase> {};
 
@@ -173,46 +175,53 @@ TEST_P(CallJudgeNotConnected, NamesTheCause) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Causes, CallJudgeNotConnected,
+    Causes,
+    CallJudgeNotConnected,
     ::testing::Values(
         NotConnectedCase{"busy",
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION User Busy, possibly multiple CCP windows open BusyException: x"},
-                         Party::kSystem, "user_busy"},
+                         Party::kSystem,
+                         "user_busy"},
         NotConnectedCase{"not_found",
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION Call not found. One of the participant probably hungup. CallNotFoundException"},
-                         Party::kCustomer, "call_not_found"},
+                         Party::kCustomer,
+                         "call_not_found"},
         NotConnectedCase{"timeout",
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION Failed handshaking with signaling server Timeout"},
-                         Party::kSystem, "signaling_timeout"},
+                         Party::kSystem,
+                         "signaling_timeout"},
         NotConnectedCase{"ice",
                          {" c1 SESSION ICE collection timed out",
                           " c1 SESSION ConnectSignalingAndIceCollectionState => FailedState"},
-                         Party::kSystem, "ice_collection_timeout"},
+                         Party::kSystem,
+                         "ice_collection_timeout"},
         NotConnectedCase{"unreachable",
                          {" c1 SIGNALING PendingConnectState => PendingConnectState",
                           " c1 SIGNALING PendingConnectState => FailedState"},
-                         Party::kSystem, "signaling_unreachable"},
-        NotConnectedCase{"microphone", {" c1 SESSION GrabLocalMediaState => FailedState"}, Party::kSystem,
-                         "microphone_denied"},
+                         Party::kSystem,
+                         "signaling_unreachable"},
+        NotConnectedCase{
+            "microphone", {" c1 SESSION GrabLocalMediaState => FailedState"}, Party::kSystem, "microphone_denied"},
         NotConnectedCase{"agent_hangs_up",
                          {" c1 SESSION Agent clicks hangs up", " c1 SESSION InviteAnswerState => FailedState"},
-                         Party::kAgent, "agent_hangup_before_answer"},
-        NotConnectedCase{"unnamed", {" c1 SESSION InviteAnswerState => FailedState"}, Party::kSystem,
-                         "setup_failed"}),
+                         Party::kAgent,
+                         "agent_hangup_before_answer"},
+        NotConnectedCase{"unnamed", {" c1 SESSION InviteAnswerState => FailedState"}, Party::kSystem, "setup_failed"}),
     [](const ::testing::TestParamInfo<NotConnectedCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(CallJudge, AgentRequestBeforeA404MeansTheAgentHungUpFirst) {
     JudgeContext context;
     context.agent_connection = "k1";
-    const Verdict v = judge({line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState"),
-                             destroy_request(500, "c1", "k1"),
-                             line(2000, " c1 SIGNALING PendingAnswerState => FailedState"),
-                             line(2001, " c1 SESSION Call not found. One of the participant probably hungup. "
-                                        "CallNotFoundException")},
-                            context);
+    const Verdict v =
+        judge({line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState"), destroy_request(500, "c1", "k1"),
+               line(2000, " c1 SIGNALING PendingAnswerState => FailedState"),
+               line(2001,
+                    " c1 SESSION Call not found. One of the participant probably hungup. "
+                    "CallNotFoundException")},
+              context);
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_EQ(v.reason, "agent_hangup_before_answer");
     EXPECT_EQ(v.confidence, Confidence::kHigh);
@@ -229,8 +238,10 @@ TEST(CallJudge, SoftphoneErrorNearTheFailureNamesTheCause) {
 }
 
 TEST(CallJudge, AccessDeniedRightAfterConnectingIsNotConnected) {
-    const Verdict v = judge(with(talking(), line(1300, " c1 SESSION [TalkingState] Access Denied by server "
-                                                       "AccessDeniedException: no"),
+    const Verdict v = judge(with(talking(),
+                                 line(1300,
+                                      " c1 SESSION [TalkingState] Access Denied by server "
+                                      "AccessDeniedException: no"),
                                  line(1300, " c1 SIGNALING TalkingState => FailedState")));
     EXPECT_EQ(v.category, Category::kNotConnected);
     EXPECT_EQ(v.reason, "access_denied");

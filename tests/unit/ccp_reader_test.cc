@@ -25,8 +25,9 @@ std::string read_testdata(const std::string& path) {
 }
 
 TEST(CcpReader, SniffsCcpLogsOnly) {
-    EXPECT_TRUE(sniff_ccp_log("\xEF\xBB\xBF[\n    {\n        \"component\": \"ccp\",\n        \"level\": \"INFO\",\n"
-                              "        \"text\": \"x\""));
+    EXPECT_TRUE(
+        sniff_ccp_log("\xEF\xBB\xBF[\n    {\n        \"component\": \"ccp\",\n        \"level\": \"INFO\",\n"
+                      "        \"text\": \"x\""));
     EXPECT_TRUE(sniff_ccp_log("[]"));
     EXPECT_FALSE(sniff_ccp_log("{\"text\":\"x\",\"level\":\"INFO\"}"));
     EXPECT_FALSE(sniff_ccp_log("[{\"ContactId\":\"x\"}]"));

@@ -23,7 +23,8 @@ Parsed parse(std::string json) {
 }
 
 TEST(EntryParser, ReadsCurrentShape) {
-    const Parsed p = parse(R"({"component":"softphone","level":"INFO","text":" c1 SIGNALING TalkingState => PendingLocalHangupState","time":"2025-01-02T03:04:05.678Z","tabId":"t","exception":null,"objects":[],"line":3,"agentResourceId":"ag-1","loggerId":"L1","contextLayer":"CCP"})");
+    const Parsed p = parse(
+        R"({"component":"softphone","level":"INFO","text":" c1 SIGNALING TalkingState => PendingLocalHangupState","time":"2025-01-02T03:04:05.678Z","tabId":"t","exception":null,"objects":[],"line":3,"agentResourceId":"ag-1","loggerId":"L1","contextLayer":"CCP"})");
     ASSERT_EQ(p.skip, EntrySkip::kNone);
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].time_ms, 1735787045678);
@@ -32,18 +33,22 @@ TEST(EntryParser, ReadsCurrentShape) {
 }
 
 TEST(EntryParser, Reads2019ShapeAndEpochTimes) {
-    const Parsed p = parse(R"({"component":"ccp","level":"INFO","text":"Agent disconnected successfully.","time":"2019-10-03T18:21:26.478Z","exception":null,"objects":[],"line":33})");
+    const Parsed p = parse(
+        R"({"component":"ccp","level":"INFO","text":"Agent disconnected successfully.","time":"2019-10-03T18:21:26.478Z","exception":null,"objects":[],"line":33})");
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].kind, EventKind::kAgentDisconnected);
-    EXPECT_EQ(parse(R"({"text":" c SESSION TalkingState => DisconnectedState","time":1570126886478})").events.at(0).time_ms,
-              1570126886478);
-    EXPECT_EQ(parse(R"({"text":" c SESSION TalkingState => DisconnectedState","time":1570126886478.9})").events.at(0).time_ms,
-              1570126886478);
+    EXPECT_EQ(
+        parse(R"({"text":" c SESSION TalkingState => DisconnectedState","time":1570126886478})").events.at(0).time_ms,
+        1570126886478);
+    EXPECT_EQ(
+        parse(R"({"text":" c SESSION TalkingState => DisconnectedState","time":1570126886478.9})").events.at(0).time_ms,
+        1570126886478);
 }
 
 TEST(EntryParser, SameLoggerTimeAndTextGiveTheSameDedupeKey) {
     const std::string entry = R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"loggerId":"L"})";
-    const std::string relayed = R"({"component":"ccp","text":" c SIGNALING TalkingState => IdleState","time":5,"loggerId":"L","contextLayer":"CRM"})";
+    const std::string relayed =
+        R"({"component":"ccp","text":" c SIGNALING TalkingState => IdleState","time":5,"loggerId":"L","contextLayer":"CRM"})";
     const std::string other_logger = R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"loggerId":"M"})";
     const auto key = parse(entry).events.at(0).dedupe_key;
     EXPECT_EQ(parse(relayed).events.at(0).dedupe_key, key);
@@ -51,7 +56,8 @@ TEST(EntryParser, SameLoggerTimeAndTextGiveTheSameDedupeKey) {
 }
 
 TEST(EntryParser, ReadsDestroyConnectionParams) {
-    const Parsed p = parse(R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":"2025-01-02T03:04:05.678Z","objects":[{"method":"destroyConnection","params":{"contactId":"c9","connectionId":"k9"},"stack":"Error"}]})");
+    const Parsed p = parse(
+        R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":"2025-01-02T03:04:05.678Z","objects":[{"method":"destroyConnection","params":{"contactId":"c9","connectionId":"k9"},"stack":"Error"}]})");
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].kind, EventKind::kDestroyConnection);
     EXPECT_EQ(p.events[0].id, "c9");
@@ -59,7 +65,8 @@ TEST(EntryParser, ReadsDestroyConnectionParams) {
 }
 
 TEST(EntryParser, ReadsAgentConnectionsFromSnapshots) {
-    const Parsed p = parse(R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":"2025-01-02T03:04:05.678Z","objects":[{"snapshot":{"contacts":[{"contactId":"c1","connections":[{"connectionId":"k-in","type":"inbound"},{"connectionId":"k-agent","type":"agent"}]},{"contactId":"c2","connections":[]}]}}]})");
+    const Parsed p = parse(
+        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":"2025-01-02T03:04:05.678Z","objects":[{"snapshot":{"contacts":[{"contactId":"c1","connections":[{"connectionId":"k-in","type":"inbound"},{"connectionId":"k-agent","type":"agent"}]},{"contactId":"c2","connections":[]}]}}]})");
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].kind, EventKind::kConnectionLink);
     EXPECT_EQ(p.events[0].id, "c1");
@@ -67,7 +74,8 @@ TEST(EntryParser, ReadsAgentConnectionsFromSnapshots) {
 }
 
 TEST(EntryParser, ReadsUsernameFromAgentConfiguration) {
-    const Parsed p = parse(R"({"text":"AWSClient: <-- Operation 'getAgentConfiguration' succeeded.","time":1,"objects":[{"configuration":{"username":"jdoe","agentARN":"arn:aws:connect:us-east-1:1:instance/i/agent/ag-7"}}]})");
+    const Parsed p = parse(
+        R"({"text":"AWSClient: <-- Operation 'getAgentConfiguration' succeeded.","time":1,"objects":[{"configuration":{"username":"jdoe","agentARN":"arn:aws:connect:us-east-1:1:instance/i/agent/ag-7"}}]})");
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].id, "ag-7");
     EXPECT_EQ(p.events[0].detail, "jdoe");

@@ -32,15 +32,17 @@ TEST(Escape, JsonEscapesControlsAndQuotes) {
 TEST(Escape, JsonReplacesInvalidUtf8) {
     EXPECT_EQ(json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
     EXPECT_EQ(json("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
-    EXPECT_EQ(json("\xC3"), "\"\xEF\xBF\xBD\"");                 // cut sequence
+    EXPECT_EQ(json("\xC3"), "\"\xEF\xBF\xBD\"");                                  // cut sequence
     EXPECT_EQ(json("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
-    EXPECT_EQ(json("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
+    EXPECT_EQ(json("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // overlong
 }
 
 TEST(Escape, TerminalNeverPassesEscapeSequences) {
     EXPECT_EQ(terminal("\x1b[31mred"), "\\x1b[31mred");
     EXPECT_EQ(terminal("bell\x07"), "bell\\x07");
-    EXPECT_EQ(terminal("\xC2\x9B" "31m"), "\\u009b31m");  // C1 CSI
+    EXPECT_EQ(terminal("\xC2\x9B"
+                       "31m"),
+              "\\u009b31m");  // C1 CSI
     EXPECT_EQ(terminal("ok \xE2\x9C\x93"), "ok \xE2\x9C\x93");
 }
 

@@ -13,7 +13,8 @@ CcpEvent classify(std::string_view text) {
 }
 
 TEST(LineClassifier, ReadsClassicSignalingTransition) {
-    const CcpEvent e = classify("86fed616-d4cc-4f27-84be-039a412806ec SIGNALING TalkingState => PendingRemoteHangupState");
+    const CcpEvent e =
+        classify("86fed616-d4cc-4f27-84be-039a412806ec SIGNALING TalkingState => PendingRemoteHangupState");
     EXPECT_EQ(e.kind, EventKind::kTransition);
     EXPECT_EQ(e.machine, Machine::kSignaling);
     EXPECT_EQ(e.id, "86fed616-d4cc-4f27-84be-039a412806ec");

@@ -17,7 +17,9 @@ public:
     std::vector<Diagnostic> diagnostics;
 };
 
-std::string testdata(const std::string& path) { return std::string(WHOHUNGUP_TESTDATA) + "/" + path; }
+std::string testdata(const std::string& path) {
+    return std::string(WHOHUNGUP_TESTDATA) + "/" + path;
+}
 
 TEST(Run, BadInputsNeverHideGoodOnes) {
     Options options;
