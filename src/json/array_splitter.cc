@@ -24,8 +24,8 @@ std::string describe_byte(char c) {
 }
 }  // namespace
 
-JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits)
-    : source_(source), limits_(limits), buffer_(kBufferSize) {}
+JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects)
+    : source_(source), limits_(limits), objects_(objects), buffer_(kBufferSize) {}
 
 bool JsonArraySplitter::fill() {
     if (pos_ < len_) {
@@ -90,7 +90,10 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
             const std::uint64_t end = bytes_read();
             if (state_ == State::kTop) {
                 if (arrays_seen_ == 0) {
-                    return fail(end == 0 ? "empty input: expected a JSON array of log entries" : "no JSON array found",
+                    const bool records = objects_ == TopLevelObjects::kAreElements;
+                    return fail(end == 0 ? (records ? "empty input: no records"
+                                                    : "empty input: expected a JSON array of log entries")
+                                         : (records ? "no JSON value found" : "no JSON array found"),
                                 0, end);
                 }
                 return Status::kEnd;
@@ -117,8 +120,13 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     }
                     continue;
                 }
+                if (c == '{' && objects_ == TopLevelObjects::kAreElements) {
+                    ++arrays_seen_;
+                    return scan_element(out);
+                }
                 if (c == '[') {
                     ++pos_;
+                    in_array_ = true;
                     ++arrays_seen_;
                     elements_in_array_ = 0;
                     state_ = State::kArrayStart;
@@ -129,7 +137,7 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     continue;
                 }
                 const std::uint64_t line = line_at(pos_);
-                if (c == '{') {
+                if (c == '{') {  // reached only when top-level objects are an error
                     return fail("expected a JSON array of log entries, found a JSON object", line, bytes_read());
                 }
                 return fail(fmt::format("not JSON: unexpected {} where a JSON array should start", describe_byte(c)),
@@ -138,6 +146,7 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
             case State::kArrayStart:
                 if (c == ']') {  // empty array (or a trailing comma)
                     ++pos_;
+                    in_array_ = false;
                     state_ = State::kTop;
                     continue;
                 }
@@ -150,6 +159,7 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 }
                 if (c == ']') {
                     ++pos_;
+                    in_array_ = false;
                     state_ = State::kTop;
                     continue;
                 }
@@ -241,7 +251,7 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     }
     element_.reserve(element_.size() + kParsePadding);
     out.bytes = element_;
-    state_ = State::kAfterElement;
+    state_ = in_array_ ? State::kAfterElement : State::kTop;
     ++elements_in_array_;
     return Status::kElement;
 }

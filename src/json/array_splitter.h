@@ -34,7 +34,12 @@ class JsonArraySplitter {
 public:
     enum class Status : std::uint8_t { kElement, kEnd, kError };
 
-    JsonArraySplitter(ByteSource& source, const Limits& limits);
+    /// What a top-level object is: an error (CCP logs are arrays) or a record of its own
+    /// (exports: one record, JSON Lines, records back to back with no separator).
+    enum class TopLevelObjects : std::uint8_t { kError, kAreElements };
+
+    JsonArraySplitter(ByteSource& source, const Limits& limits,
+                      TopLevelObjects objects = TopLevelObjects::kError);
 
     /// The next element, kEnd after the last one, or kError (see error_*()) when the input is
     /// not a JSON array, or is cut off. Elements before the error have all been returned.
@@ -58,6 +63,8 @@ private:
 
     ByteSource& source_;
     Limits limits_;
+    TopLevelObjects objects_;
+    bool in_array_ = false;
     std::vector<char> buffer_;
     std::size_t pos_ = 0;
     std::size_t len_ = 0;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Vendor reason codes as data: one table per vendor field, each row a vendor code, the verdict it
+// maps to, and the document it comes from. docs/mappings.md is rendered from these tables
+// (`whohungup --list-mappings`), and tests/unit/mappings_test.cc checks every code of the
+// reference pages is here.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "whohungup/verdict.h"
+
+namespace whohungup::mappings {
+
+struct ReasonRow {
+    std::string_view code;  ///< the vendor's spelling (a prefix when `prefix`)
+    Party party;
+    Category category;
+    std::string_view reason;  ///< our stable code
+    Confidence confidence;
+    std::string_view source;  ///< the page or document the code and its meaning come from
+    bool prefix = false;      ///< matches every code that starts with `code` (TELECOM_*, error_*)
+};
+
+struct ReasonTable {
+    std::string_view name;    ///< e.g. "amazon-connect DisconnectReason"
+    std::string_view vendor;  ///< the format that uses it
+    std::span<const ReasonRow> rows;
+    /// The lookup key of a code: tables whose vendor spells one code several ways normalise here.
+    std::string (*normalise)(std::string_view code);
+};
+
+/// The row for `code`, or nullptr when the table does not know it.
+[[nodiscard]] const ReasonRow* lookup(const ReasonTable& table, std::string_view code);
+
+/// True the first time (per process) an unknown code of a table is seen: warn once per code.
+[[nodiscard]] bool first_sighting_of_unknown(const ReasonTable& table, std::string_view code);
+
+/// Fills ended_by, category, reason, confidence and raw_reason from `code`; an unknown code
+/// gives `unknown` / `unmapped_code`. Returns false for an unknown code.
+bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict);
+
+const ReasonTable& connect_disconnect_reason();
+const ReasonTable& genesys_disconnect_type();
+const ReasonTable& genesys_outcome();
+const ReasonTable& genesys_interactions_disconnect_type();
+const ReasonTable& retell_disconnection_reason();
+const ReasonTable& gms_callback_reason();
+const ReasonTable& gms_callback_state();
+
+/// Every table, for docs and tests.
+[[nodiscard]] std::span<const ReasonTable* const> all_tables();
+
+/// All tables as one Markdown document (docs/mappings.md).
+[[nodiscard]] std::string render_markdown();
+
+}  // namespace whohungup::mappings
