@@ -61,6 +61,7 @@ struct Verdict {
     std::string raw_reason;  ///< the source's own words (transition, vendor code)
     std::string detail;      ///< one human sentence explaining the verdict
     Confidence confidence = Confidence::kLow;
+    std::string outcome;  ///< handled | abandoned | not_responding | in_progress, where known
     std::vector<Evidence> evidence;
 
     /// Whole seconds between start and end, when both are known.

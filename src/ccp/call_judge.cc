@@ -62,6 +62,11 @@ public:
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.byte < b.byte;
         });
+        if (talked_ && verdict_.category != Category::kNotConnected) {
+            verdict_.outcome = "handled";
+        } else if (verdict_.reason == "missed_by_agent") {
+            verdict_.outcome = "not_responding";
+        }
         if (decisive_reassigned_) {
             verdict_.detail +=
                 " The channel line carries the id of the contact that opened the persistent connection; it "

@@ -81,6 +81,8 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("--input-format", options.input_format, "Read every input as this format (see --list-formats)")
         ->type_name("NAME");
     app.add_flag("--list-formats", parsed.list_formats, "List the input formats and exit");
+    app.add_flag("--list-mappings", parsed.list_mappings,
+                 "Print every vendor reason code and its verdict (Markdown) and exit");
     bool no_csv_safety = false;
     app.add_flag("--no-csv-safety", no_csv_safety,
                  "Do not prefix CSV cells that start with = + - @ (formula injection guard)");

@@ -11,6 +11,7 @@ namespace whohungup::cli {
 struct ParsedArgs {
     Options options;
     bool list_formats = false;
+    bool list_mappings = false;
     bool verbose = false;
 };
 

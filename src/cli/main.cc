@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/args.h"
+#include "mappings/reason_table.h"
 #include "whohungup/reader.h"
 #include "whohungup/run.h"
 
@@ -43,8 +44,12 @@ int run_main(int argc, char** argv) {
     }
     if (parsed->list_formats) {
         for (const whohungup::ReaderKind& kind : whohungup::reader_kinds()) {
-            std::cout << fmt::format("{:<16}  {}\n", kind.name, kind.description);
+            std::cout << fmt::format("{:<26}{}\n", kind.name, kind.description);
         }
+        return 0;
+    }
+    if (parsed->list_mappings) {
+        std::cout << whohungup::mappings::render_markdown();
         return 0;
     }
     auto logger = spdlog::stderr_color_mt("whohungup");

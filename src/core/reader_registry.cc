@@ -4,14 +4,36 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
+#include "vendor/connect_ctr_reader.h"
+#include "vendor/csv_exports.h"
+#include "vendor/genesys_conversation_reader.h"
+#include "vendor/gms_callback_reader.h"
+#include "vendor/voice_agent_reader.h"
 #include "whohungup/reader.h"
 
 namespace whohungup {
 
 namespace {
-const std::array<ReaderKind, 1> kKinds{{
+/// Contact records of one run are one group: the latest record of a contact wins across files.
+std::string one_group(std::string_view /*head*/) {
+    return "all";
+}
+
+const std::array<ReaderKind, 7> kKinds{{
     {"ccp-log", "Amazon Connect CCP agent log (agent-log.txt: a JSON array of log entries)", &ccp::sniff_ccp_log,
      &ccp::make_ccp_log_reader, &ccp::ccp_log_group_key},
+    {"connect-ctr", "Amazon Connect contact records (DisconnectReason): JSON, JSON Lines or back to back",
+     &vendor::sniff_connect_ctr, &vendor::make_connect_ctr_reader, &one_group},
+    {"genesys-cloud", "Genesys Cloud conversations (analytics details or Conversations API JSON)",
+     &vendor::sniff_genesys_conversations, &vendor::make_genesys_conversations_reader, nullptr},
+    {"voice-agent-calls", "AI voice agent call history (disconnection_reason): calls, pages, webhooks",
+     &vendor::sniff_voice_agent_calls, &vendor::make_voice_agent_calls_reader, nullptr},
+    {"gms-callbacks", "Genesys GMS callback records (_callback_state / _callback_reason)", &vendor::sniff_gms_callbacks,
+     &vendor::make_gms_callbacks_reader, nullptr},
+    {"genesys-interactions-csv", "Genesys Cloud Interactions view CSV export (Disconnect Type, Abandoned)",
+     &vendor::sniff_genesys_interactions_csv, &vendor::make_genesys_interactions_csv_reader, nullptr},
+    {"voice-agent-calls-csv", "AI voice agent dashboard call history CSV (disconnection reason column)",
+     &vendor::sniff_voice_agent_calls_csv, &vendor::make_voice_agent_calls_csv_reader, nullptr},
 }};
 }  // namespace
 

@@ -128,6 +128,48 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
     return (seconds - offset_minutes * 60) * 1000 + millis;
 }
 
+std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
+    std::size_t pos = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    unsigned year = 0;
+    if (!read_number(text, pos, 2, month) || !expect(text, pos, '/') || !read_number(text, pos, 2, day) ||
+        !expect(text, pos, '/') || !read_number(text, pos, 4, year)) {
+        return std::nullopt;
+    }
+    if (year < 100) {
+        year += 2000;
+    }
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
+    if (expect(text, pos, ' ')) {
+        if (!read_number(text, pos, 2, hour) || !expect(text, pos, ':') || !read_number(text, pos, 2, minute)) {
+            return std::nullopt;
+        }
+        if (expect(text, pos, ':') && !read_number(text, pos, 2, second)) {
+            return std::nullopt;
+        }
+        if (expect(text, pos, ' ')) {
+            const std::string_view meridiem = text.substr(pos);
+            if ((meridiem == "PM" || meridiem == "pm") && hour < 12) {
+                hour += 12;
+            } else if ((meridiem == "AM" || meridiem == "am") && hour == 12) {
+                hour = 0;
+            } else if (meridiem != "AM" && meridiem != "am" && meridiem != "PM" && meridiem != "pm") {
+                return std::nullopt;
+            }
+            pos = text.size();
+        }
+    }
+    if (pos != text.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+        second > 59) {
+        return std::nullopt;
+    }
+    const std::int64_t days = days_from_civil(year, month, day);
+    return (days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second) * 1000;
+}
+
 std::string format_iso8601_ms(std::int64_t epoch_ms) {
     const std::int64_t days = floor_div(epoch_ms, 86400000);
     const std::int64_t ms_of_day = epoch_ms - days * 86400000;

@@ -14,6 +14,10 @@ namespace whohungup::detail {
 /// one-digit month, day or hour is tolerated). Returns epoch milliseconds.
 [[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms(std::string_view text);
 
+/// "1/5/26 9:07 AM", "01/05/2026 09:07:30 PM", "1/5/2026 21:07" (US month/day order, as the
+/// Genesys Cloud UI exports show dates; read as UTC).
+[[nodiscard]] std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text);
+
 /// "2019-10-03T18:21:26.478Z".
 [[nodiscard]] std::string format_iso8601_ms(std::int64_t epoch_ms);
 

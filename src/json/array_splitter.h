@@ -38,8 +38,7 @@ public:
     /// (exports: one record, JSON Lines, records back to back with no separator).
     enum class TopLevelObjects : std::uint8_t { kError, kAreElements };
 
-    JsonArraySplitter(ByteSource& source, const Limits& limits,
-                      TopLevelObjects objects = TopLevelObjects::kError);
+    JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects = TopLevelObjects::kError);
 
     /// The next element, kEnd after the last one, or kError (see error_*()) when the input is
     /// not a JSON array, or is cut off. Elements before the error have all been returned.

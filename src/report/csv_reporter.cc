@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kVerdictHeader =
     "source_format,input,contact_id,agent,agent_name,started_at,ended_at,duration_s,ended_by,category,"
-    "reason,raw_reason,confidence,detail,evidence_lines\r\n";
+    "reason,raw_reason,confidence,detail,outcome,evidence_lines\r\n";
 constexpr std::string_view kSummaryHeader = "dimension,key,count,share\r\n";
 
 class CsvReporter final : public Reporter {
@@ -38,6 +38,7 @@ public:
         field(v.raw_reason);
         field(to_string(v.confidence));
         field(v.detail);
+        field(v.outcome);
         field(fmt::format("{}", v.evidence.size()), /*last=*/true);
         out_ << row_;
     }

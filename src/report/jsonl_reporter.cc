@@ -102,7 +102,8 @@ public:
             .string("reason", v.reason)
             .optional_string("raw_reason", v.raw_reason)
             .string("confidence", to_string(v.confidence))
-            .string("detail", v.detail);
+            .string("detail", v.detail)
+            .optional_string("outcome", v.outcome);
         std::string evidence = "[";
         for (const Evidence& e : v.evidence) {
             if (evidence.size() > 1) {

@@ -72,7 +72,7 @@ TEST(CsvReporter, QuotesAndNeutralisesCells) {
     const std::string csv = out.str();
     EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
               "source_format,input,contact_id,agent,agent_name,started_at,ended_at,duration_s,ended_by,category,"
-              "reason,raw_reason,confidence,detail,evidence_lines");
+              "reason,raw_reason,confidence,detail,outcome,evidence_lines");
     EXPECT_NE(csv.find("\"'=cmd|' /C calc'!A0 \x1b[31m\""), std::string::npos);
     EXPECT_NE(csv.find(",60.000,customer,hangup,customer_hangup,"), std::string::npos);
 }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#include "csv/csv_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace whohungup::detail {
+namespace {
+
+std::vector<std::vector<std::string>> rows_of(std::string text,
+                                              std::size_t limit = 1 << 20,
+                                              std::vector<CsvReader::Status>* statuses = nullptr) {
+    auto source = ByteSource::from_memory(std::move(text));
+    CsvReader reader(*source, limit);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    for (;;) {
+        const auto status = reader.next(row);
+        if (statuses != nullptr) statuses->push_back(status);
+        if (status == CsvReader::Status::kEnd || status == CsvReader::Status::kError) break;
+        if (status == CsvReader::Status::kRow) rows.push_back(row);
+    }
+    return rows;
+}
+
+TEST(CsvReader, ReadsQuotedFieldsEscapesAndLineBreaks) {
+    const auto rows = rows_of("\xEF\xBB\xBF\"a\",\"b, c\",d\r\n\"say \"\"hi\"\"\",\"two\nlines\",\r\n\r\nlast,row");
+    ASSERT_EQ(rows.size(), 3U);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "b, c", "d"}));
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"say \"hi\"", "two\nlines", ""}));
+    EXPECT_EQ(rows[2], (std::vector<std::string>{"last", "row"}));
+}
+
+TEST(CsvReader, SkipsOverlongRowsAndStopsAtAnUnclosedQuote) {
+    std::vector<CsvReader::Status> statuses;
+    const auto rows = rows_of("ok,1\n" + std::string(100, 'x') + "\nok,2\n\"never closed", 50, &statuses);
+    EXPECT_EQ(rows.size(), 2U);
+    ASSERT_EQ(statuses.size(), 4U);
+    EXPECT_EQ(statuses[1], CsvReader::Status::kTooLong);
+    EXPECT_EQ(statuses[3], CsvReader::Status::kError);
+}
+
+TEST(CsvHeader, FindsColumnsByAliasIgnoringCase) {
+    const CsvHeader header({"Time", " Session ID ", "END REASON"});
+    EXPECT_EQ(header.find({"call_id", "Session ID"}), 1);
+    EXPECT_EQ(header.find({"disconnection_reason", "End Reason"}), 2);
+    EXPECT_EQ(header.find({"nope"}), -1);
+    EXPECT_EQ(cell({"a"}, 3), "");
+}
+
+}  // namespace
+}  // namespace whohungup::detail

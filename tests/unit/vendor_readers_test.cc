@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// Behaviour of the vendor readers beyond the mapping tables: envelopes, dedupe, transfer legs,
+// last connected agent leg, outcomes.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "vendor/connect_ctr_reader.h"
+#include "vendor/csv_exports.h"
+#include "vendor/genesys_conversation_reader.h"
+#include "vendor/gms_callback_reader.h"
+#include "vendor/voice_agent_reader.h"
+
+namespace whohungup::vendor {
+namespace {
+
+class Collect final : public VerdictSink, public DiagnosticSink {
+public:
+    void on_verdict(Verdict&& verdict) override { verdicts.push_back(std::move(verdict)); }
+    void report(const Diagnostic& diagnostic) override { diagnostics.push_back(diagnostic); }
+    std::map<std::string, Verdict> by_id() const {
+        std::map<std::string, Verdict> out;
+        for (const Verdict& v : verdicts) out.emplace(v.contact_id, v);
+        return out;
+    }
+    std::vector<Verdict> verdicts;
+    std::vector<Diagnostic> diagnostics;
+};
+
+Collect read_all(std::unique_ptr<Reader> reader, std::vector<std::string> inputs) {
+    Collect sink;
+    for (std::string& bytes : inputs) {
+        auto source = ByteSource::from_memory(std::move(bytes));
+        reader->read(*source, "input", sink, sink);
+    }
+    reader->finish(sink, sink);
+    return sink;
+}
+
+TEST(ConnectCtr, LatestUpdateWinsAndTransferLegsAreLinked) {
+    const std::string records =
+        R"({"ContactId":"a","DisconnectReason":"CUSTOMER_DISCONNECT","LastUpdateTimestamp":"2026-01-01T00:00:09Z","InitiationMethod":"INBOUND"})"
+        R"({"ContactId":"b","DisconnectReason":"AGENT_DISCONNECT","NextContactId":"c","LastUpdateTimestamp":"2026-01-01T00:00:01Z"})"
+        R"({"ContactId":"a","DisconnectReason":"AGENT_DISCONNECT","LastUpdateTimestamp":"2026-01-01T00:00:01Z"})"
+        "\n"
+        R"([{"ContactId":"c","DisconnectReason":"CUSTOMER_DISCONNECT","PreviousContactId":"b","InitiationMethod":"TRANSFER"},)"
+        R"({"ContactId":"d","PreviousContactId":"e","DisconnectReason":null}])";
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}), {records}).by_id();
+    ASSERT_EQ(verdicts.size(), 4U);
+    EXPECT_EQ(verdicts.at("a").ended_by, Party::kCustomer);  // the later update, not the later line
+    EXPECT_EQ(verdicts.at("b").category, Category::kTransfer);
+    EXPECT_EQ(verdicts.at("b").raw_reason, "AGENT_DISCONNECT");
+    EXPECT_EQ(verdicts.at("c").reason, "customer_hangup");
+    EXPECT_EQ(verdicts.at("d").reason, "no_disconnect_reason");
+}
+
+TEST(ConnectCtr, PreviousLegSeenOnlyThroughTheNextLegIsStillATransfer) {
+    const auto verdicts =
+        read_all(make_connect_ctr_reader(Limits{}),
+                 {R"({"ContactId":"x","DisconnectReason":"AGENT_DISCONNECT"})",
+                  R"({"ContactId":"y","DisconnectReason":"CUSTOMER_DISCONNECT","PreviousContactId":"x"})"})
+            .by_id();
+    EXPECT_EQ(verdicts.at("x").category, Category::kTransfer);
+}
+
+TEST(VoiceAgentCalls, WebhookEventsOfOneCallGiveOneVerdict) {
+    const std::string events =
+        R"({"event":"call_started","call":{"call_id":"k1","call_status":"ongoing"}})"
+        "\n"
+        R"({"event":"call_ended","call":{"call_id":"k1","call_status":"ended","disconnection_reason":"agent_hangup"}})"
+        "\n"
+        R"({"event":"call_analyzed","call":{"call_id":"k1","call_status":"ended","disconnection_reason":"agent_hangup","start_timestamp":1000,"end_timestamp":61000}})";
+    const Collect sink = read_all(make_voice_agent_calls_reader(Limits{}), {events});
+    ASSERT_EQ(sink.verdicts.size(), 1U);
+    EXPECT_EQ(sink.verdicts[0].ended_by, Party::kAgent);
+    EXPECT_DOUBLE_EQ(sink.verdicts[0].duration_s().value(), 60.0);
+}
+
+TEST(VoiceAgentCalls, ReasonDecidesNotStatusAndPagesAreUnwrapped) {
+    const auto verdicts =
+        read_all(make_voice_agent_calls_reader(Limits{}),
+                 {R"({"items":[{"call_id":"p1","call_status":"ended","disconnection_reason":"dial_busy"},)"
+                  R"({"call_id":"p2","call_status":"registered"}],"has_more":false})"})
+            .by_id();
+    EXPECT_EQ(verdicts.at("p1").category, Category::kNotConnected);
+    EXPECT_EQ(verdicts.at("p2").category, Category::kInProgress);
+}
+
+TEST(GmsCallbacks, QueueKeyedObjectAndStates) {
+    const auto verdicts =
+        read_all(
+            make_gms_callbacks_reader(Limits{}),
+            {R"({"svc":[{"_id":"1","_callback_state":"QUEUED"},{"_id":"2","_callback_state":"COMPLETED","_callback_reason":"AGENT_PREVIEW_CANCEL_AFTER_7REJECTS"}]})"})
+            .by_id();
+    EXPECT_EQ(verdicts.at("1").category, Category::kInProgress);
+    EXPECT_EQ(verdicts.at("2").ended_by, Party::kAgent);
+    EXPECT_EQ(verdicts.at("2").raw_reason, "AGENT_PREVIEW_CANCEL_AFTER_7REJECTS");
+}
+
+std::string analytics(std::string agents, std::string extra = "") {
+    return R"({"conversationId":"g1","conversationStart":"2026-01-01T00:00:00Z","conversationEnd":"2026-01-01T00:05:00Z","participants":[)"
+           R"({"purpose":"customer","participantName":"C","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:05:00Z","segmentType":"interact","disconnectType":"endpoint"}]}]},)"
+           R"({"purpose":"acd","participantName":"Q","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:01:00Z","segmentType":"interact","disconnectType":"transfer"}]}]})" +
+           extra + agents + "]}";
+}
+
+std::string agent_leg(const std::string& name, const std::string& start, const std::string& disconnect, bool answered) {
+    std::string segments = R"({"segmentStart":")" + start + R"(","segmentEnd":")" + start +
+                           R"(","segmentType":"alert")" + (answered ? std::string() : R"(,"disconnectType":"client")") +
+                           "}";
+    if (answered) {
+        segments += R"(,{"segmentStart":")" + start +
+                    R"(","segmentEnd":"2026-01-01T00:05:00Z","segmentType":"interact","disconnectType":")" +
+                    disconnect + R"("})";
+    }
+    return R"(,{"purpose":"agent","participantName":")" + name + R"(","userId":"u-)" + name +
+           R"(","sessions":[{"mediaType":"voice","segments":[)" + segments + "]}]}";
+}
+
+TEST(GenesysConversations, LastConnectedAgentLegDecides) {
+    const Collect sink = read_all(make_genesys_conversations_reader(Limits{}),
+                                  {analytics(agent_leg("first", "2026-01-01T00:01:00Z", "", false) +
+                                             agent_leg("second", "2026-01-01T00:01:30Z", "client", true))});
+    ASSERT_EQ(sink.verdicts.size(), 1U);
+    EXPECT_EQ(sink.verdicts[0].ended_by, Party::kAgent);
+    EXPECT_EQ(sink.verdicts[0].agent_name, "second");
+    EXPECT_EQ(sink.verdicts[0].outcome, "handled");
+    EXPECT_NE(sink.verdicts[0].detail.find("1 agent leg alerted"), std::string::npos);
+}
+
+TEST(GenesysConversations, PeerOnTheAgentWithCustomerEndpointIsTheCustomer) {
+    const Collect sink = read_all(make_genesys_conversations_reader(Limits{}),
+                                  {analytics(agent_leg("a", "2026-01-01T00:01:00Z", "peer", true))});
+    EXPECT_EQ(sink.verdicts.at(0).ended_by, Party::kCustomer);
+    EXPECT_EQ(sink.verdicts.at(0).confidence, Confidence::kHigh);
+}
+
+TEST(GenesysConversations, CustomerLeavingWhileAgentsRangIsAnAbandon) {
+    const Collect sink = read_all(make_genesys_conversations_reader(Limits{}),
+                                  {analytics(agent_leg("a", "2026-01-01T00:01:00Z", "", false))});
+    EXPECT_EQ(sink.verdicts.at(0).category, Category::kAbandoned);
+    EXPECT_EQ(sink.verdicts.at(0).outcome, "abandoned");
+}
+
+TEST(GenesysConversations, EnvelopesAndApiShape) {
+    const std::string api =
+        R"({"entities":[{"id":"api1","participants":[{"purpose":"customer","state":"disconnected","disconnectType":"endpoint","endTime":"2026-01-01T00:05:00Z"},)"
+        R"({"purpose":"agent","name":"A","state":"disconnected","connectedTime":"2026-01-01T00:01:00Z","endTime":"2026-01-01T00:05:00Z","calls":[{"disconnectType":"transfer.consult"}]}]},)"
+        R"({"id":"api2","participants":[{"purpose":"customer","state":"connected"}]}]})";
+    const auto verdicts = read_all(make_genesys_conversations_reader(Limits{}), {api}).by_id();
+    EXPECT_EQ(verdicts.at("api1").reason, "consult_transfer");
+    EXPECT_EQ(verdicts.at("api1").raw_reason, "transfer.consult");
+    EXPECT_EQ(verdicts.at("api2").category, Category::kInProgress);
+}
+
+TEST(CsvExports, MissingRequiredColumnIsAnErrorNamingIt) {
+    Collect sink;
+    auto reader = make_genesys_interactions_csv_reader(Limits{});
+    auto source = ByteSource::from_memory("\"Conversation ID\",\"Queue\"\n\"x\",\"q\"\n");
+    const InputResult result = reader->read(*source, "export.csv", sink, sink);
+    EXPECT_TRUE(result.failed);
+    ASSERT_EQ(sink.diagnostics.size(), 1U);
+    EXPECT_NE(sink.diagnostics[0].message.find("Disconnect Type"), std::string::npos);
+}
+
+TEST(CsvExports, Sniffing) {
+    EXPECT_TRUE(sniff_genesys_interactions_csv("\"Full Export Completed\",\"Conversation ID\",\"Disconnect Type\"\n"));
+    EXPECT_TRUE(sniff_voice_agent_calls_csv("Time,Session ID,End Reason\n"));
+    EXPECT_FALSE(sniff_voice_agent_calls_csv("[{\"call_id\":\"x\",\"disconnection_reason\":\"y\"}]"));
+}
+
+}  // namespace
+}  // namespace whohungup::vendor
