@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "json/array_splitter.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstring>
+
+#include <fmt/format.h>
+
+#include "json/structural_scan.h"
 
 namespace whohungup::detail {
 
 namespace {
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
+constexpr std::size_t kBlock = 64;
 
-bool is_space(char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 std::string describe_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -25,32 +26,27 @@ std::string describe_byte(char c) {
 }  // namespace
 
 JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects)
-    : source_(source), limits_(limits), objects_(objects), buffer_(kBufferSize) {}
+    // kParsePadding spare bytes at the end keep views into the buffer readable by simdjson.
+    : source_(source), limits_(limits), objects_(objects), buffer_(kBufferSize + kParsePadding) {}
 
-bool JsonArraySplitter::fill() {
-    if (pos_ < len_) {
-        return true;
-    }
-    if (source_done_) {
-        return false;
-    }
-    // Count the lines of the buffer we are about to drop.
-    line_ += static_cast<std::uint64_t>(std::count(buffer_.data() + counted_, buffer_.data() + len_, '\n'));
-    buffer_start_ += len_;
-    pos_ = 0;
-    counted_ = 0;
-    len_ = source_.read_some(buffer_.data(), buffer_.size());
-    if (len_ == 0) {
-        source_done_ = true;
-        return false;
-    }
-    return true;
-}
+bool JsonArraySplitter::fill() { return fill_at_least(1) > 0; }
 
-std::uint64_t JsonArraySplitter::line_at(std::size_t pos) {
-    line_ += static_cast<std::uint64_t>(std::count(buffer_.data() + counted_, buffer_.data() + pos, '\n'));
-    counted_ = pos;
-    return line_;
+std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
+    while (len_ - pos_ < want && !source_done_) {
+        if (pos_ > 0) {  // move the unread tail to the front
+            std::memmove(buffer_.data(), buffer_.data() + pos_, len_ - pos_);
+            buffer_start_ += pos_;
+            len_ -= pos_;
+            pos_ = 0;
+        }
+        const std::size_t got = source_.read_some(buffer_.data() + len_, kBufferSize - len_);
+        if (got == 0) {
+            source_done_ = true;
+            break;
+        }
+        len_ += got;
+    }
+    return len_ - pos_;
 }
 
 bool JsonArraySplitter::skip_whitespace() {
@@ -59,6 +55,7 @@ bool JsonArraySplitter::skip_whitespace() {
             return false;
         }
         while (pos_ < len_ && is_space(buffer_[pos_])) {
+            line_ += buffer_[pos_] == '\n' ? 1U : 0U;
             ++pos_;
         }
         if (pos_ < len_) {
@@ -106,19 +103,12 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
         const char c = buffer_[pos_];
         switch (state_) {
             case State::kTop: {
-                const auto u = static_cast<unsigned char>(c);
-                if (u == 0xEF) {  // UTF-8 BOM, at the start or where downloads were concatenated
-                    const std::uint64_t at = bytes_read();
-                    unsigned matched = 0;
-                    const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
-                    while (matched < 3 && fill() && static_cast<unsigned char>(buffer_[pos_]) == bom[matched]) {
-                        ++pos_;
-                        ++matched;
+                if (static_cast<unsigned char>(c) == 0xEF) {  // a BOM, at the start or between downloads
+                    if (fill_at_least(3) >= 3 && std::memcmp(buffer_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) {
+                        pos_ += 3;
+                        continue;
                     }
-                    if (matched != 3) {
-                        return fail("not JSON: invalid byte where a JSON array should start", 0, at);
-                    }
-                    continue;
+                    return fail("not JSON: invalid byte where a JSON array should start", line_, bytes_read());
                 }
                 if (c == '{' && objects_ == TopLevelObjects::kAreElements) {
                     ++arrays_seen_;
@@ -136,12 +126,11 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     ++pos_;
                     continue;
                 }
-                const std::uint64_t line = line_at(pos_);
                 if (c == '{') {  // reached only when top-level objects are an error
-                    return fail("expected a JSON array of log entries, found a JSON object", line, bytes_read());
+                    return fail("expected a JSON array of log entries, found a JSON object", line_, bytes_read());
                 }
                 return fail(fmt::format("not JSON: unexpected {} where a JSON array should start", describe_byte(c)),
-                            line, bytes_read());
+                            line_, bytes_read());
             }
             case State::kArrayStart:
                 if (c == ']') {  // empty array (or a trailing comma)
@@ -163,97 +152,119 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     state_ = State::kTop;
                     continue;
                 }
-                return fail(fmt::format("expected ',' or ']' after an entry, found {}", describe_byte(c)),
-                            line_at(pos_), bytes_read());
+                return fail(fmt::format("expected ',' or ']' after an entry, found {}", describe_byte(c)), line_,
+                            bytes_read());
         }
     }
 }
 
 JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     out = ArrayElement{};
-    out.line = line_at(pos_);
+    out.line = line_;
     out.byte = bytes_read();
     element_.clear();
+    copying_ = false;
     const char first = buffer_[pos_];
     out.is_object = first == '{';
-    const bool container = first == '{' || first == '[';
-    std::size_t depth = 0;
-    std::size_t max_depth = 0;
-    bool in_string = false;
-    bool escape = false;
-    bool done = false;
-    std::uint64_t total = 0;
+    const Status status = first == '{' || first == '[' ? scan_container(out) : scan_scalar(out);
+    if (status == Status::kElement) {
+        state_ = in_array_ ? State::kAfterElement : State::kTop;
+        ++elements_in_array_;
+    }
+    return status;
+}
 
-    while (!done) {
-        if (!fill()) {
-            return fail(
-                fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here", bytes_read()),
-                out.line, out.byte);
+JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
+    ScanState scan;
+    std::size_t start = SIZE_MAX;  // where the element starts in the buffer, while it is a view
+    std::uint64_t total = 0;
+    for (;;) {
+        const std::size_t available = fill_at_least(kBlock);  // may move the unread bytes to the front
+        if (start == SIZE_MAX) {
+            start = pos_;
         }
-        const std::size_t start = pos_;
-        std::size_t i = pos_;
-        const char* data = buffer_.data();
-        while (i < len_) {
-            const char c = data[i];
-            if (in_string) {
-                if (escape) {
-                    escape = false;
-                } else if (c == '\\') {
-                    escape = true;
-                } else if (c == '"') {
-                    in_string = false;
-                    if (!container && depth == 0) {  // a string scalar ends here
-                        ++i;
-                        done = true;
-                        break;
-                    }
-                } else {
-                    // Fast skip to the next quote or backslash.
-                    const char* q = static_cast<const char*>(std::memchr(data + i, '"', len_ - i));
-                    const std::size_t limit = q != nullptr ? static_cast<std::size_t>(q - data) : len_;
-                    const char* b = static_cast<const char*>(std::memchr(data + i, '\\', limit - i));
-                    i = b != nullptr ? static_cast<std::size_t>(b - data) : limit;
-                    continue;
-                }
-                ++i;
-                continue;
-            }
-            if (c == '"') {
-                in_string = true;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-                max_depth = std::max(max_depth, depth);
-            } else if (c == '}' || c == ']') {
-                if (!container) {  // a scalar ends before the array's ']'
-                    done = true;
-                    break;
-                }
-                --depth;
-                if (depth == 0) {
-                    ++i;
-                    done = true;
-                    break;
-                }
-            } else if (!container && (c == ',' || is_space(c))) {
-                done = true;
-                break;
-            }
-            ++i;
+        if (available == 0) {
+            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
+                                    bytes_read()),
+                        out.line, out.byte);
         }
-        keep(start, i);
-        total += i - start;
-        pos_ = i;
+        std::size_t chunk = available / kBlock * kBlock;
+        std::size_t end = kNotClosed;
+        if (chunk > 0) {
+            end = detail::scan_container(buffer_.data() + pos_, chunk, scan);
+        } else {  // the input's last bytes: pad them to one block with spaces
+            char padded[kBlock];
+            std::memset(padded, ' ', kBlock);
+            std::memcpy(padded, buffer_.data() + pos_, available);
+            end = detail::scan_container(padded, kBlock, scan);
+            chunk = available;
+        }
+        line_ += scan.newlines;
+        scan.newlines = 0;
+        if (end != kNotClosed) {
+            if (copying_) {
+                keep(pos_, pos_ + end);
+            }
+            total += end;
+            pos_ += end;
+            break;
+        }
+        // The element goes on past these bytes: from now on it is assembled in element_.
+        copying_ = true;
+        keep(pos_, pos_ + chunk);
+        total += chunk;
+        pos_ += chunk;
+        if (chunk < kBlock) {
+            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
+                                    bytes_read()),
+                        out.line, out.byte);
+        }
     }
     out.over_size = total > limits_.max_entry_bytes;
-    out.over_depth = max_depth > limits_.max_depth;
+    out.over_depth = scan.max_depth > limits_.max_depth;
     if (out.over_size) {
         element_.clear();
+        out.bytes = {};
+    } else if (copying_) {
+        element_.reserve(element_.size() + kParsePadding);
+        out.bytes = element_;
+    } else {
+        out.bytes = std::string_view(buffer_.data() + start, pos_ - start);  // a view, no copy
     }
-    element_.reserve(element_.size() + kParsePadding);
-    out.bytes = element_;
-    state_ = in_array_ ? State::kAfterElement : State::kTop;
-    ++elements_in_array_;
     return Status::kElement;
+}
+
+JsonArraySplitter::Status JsonArraySplitter::scan_scalar(ArrayElement& out) {
+    // Scalars (numbers, strings, literals) are not log entries: kept only to be reported as such.
+    bool in_string = false;
+    bool escape = false;
+    for (;;) {
+        if (!fill()) {
+            return fail("truncated: the input ends inside an array element", out.line, out.byte);
+        }
+        while (pos_ < len_) {
+            const char c = buffer_[pos_];
+            if (in_string) {
+                const bool closes = c == '"' && !escape;
+                escape = !escape && c == '\\';
+                if (element_.size() < limits_.max_entry_bytes) element_.push_back(c);
+                ++pos_;
+                if (closes) {
+                    out.bytes = element_;
+                    return Status::kElement;
+                }
+                continue;
+            }
+            if (element_.empty() && c == '"') {
+                in_string = true;
+            } else if (c == ',' || c == ']' || c == '}' || is_space(c)) {
+                out.bytes = element_;
+                return Status::kElement;
+            }
+            if (element_.size() < limits_.max_entry_bytes) element_.push_back(c);
+            ++pos_;
+        }
+    }
 }
 
 }  // namespace whohungup::detail

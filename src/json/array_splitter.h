@@ -54,10 +54,14 @@ private:
     enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };
 
     bool fill();             ///< refill the buffer; false at end of input
+    /// Makes at least `want` unread bytes available when the input has them, moving the unread
+    /// tail to the front of the buffer. Returns the bytes available.
+    std::size_t fill_at_least(std::size_t want);
     bool skip_whitespace();  ///< false at end of input
-    std::uint64_t line_at(std::size_t pos);
     Status fail(std::string message, std::uint64_t line, std::uint64_t byte);
     Status scan_element(ArrayElement& out);
+    Status scan_container(ArrayElement& out);
+    Status scan_scalar(ArrayElement& out);
     void keep(std::size_t from, std::size_t to);
 
     ByteSource& source_;
@@ -68,8 +72,8 @@ private:
     std::size_t pos_ = 0;
     std::size_t len_ = 0;
     std::uint64_t buffer_start_ = 0;  ///< input offset of buffer_[0]
-    std::uint64_t line_ = 1;          ///< line number at buffer_[counted_]
-    std::size_t counted_ = 0;
+    std::uint64_t line_ = 1;          ///< line number at buffer_[pos_]
+    bool copying_ = false;            ///< the element spans refills: assembled in element_
     State state_ = State::kTop;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;

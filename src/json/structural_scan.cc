@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "json/structural_scan.h"
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <bit>
+
+namespace whohungup::detail {
+
+namespace {
+
+constexpr std::uint64_t kEvenBits = 0x5555555555555555ULL;
+
+/// Positions escaped by a preceding odd run of backslashes (simdjson's find_escaped).
+std::uint64_t find_escaped(std::uint64_t backslash, std::uint64_t& prev_escaped) {
+    backslash &= ~prev_escaped;
+    const std::uint64_t follows_escape = backslash << 1U | prev_escaped;
+    const std::uint64_t odd_sequence_starts = backslash & ~kEvenBits & ~follows_escape;
+    std::uint64_t sequences_starting_on_even_bits = 0;
+    prev_escaped = __builtin_add_overflow(odd_sequence_starts, backslash, &sequences_starting_on_even_bits) ? 1 : 0;
+    const std::uint64_t invert_mask = sequences_starting_on_even_bits << 1U;
+    return (kEvenBits ^ invert_mask) & follows_escape;
+}
+
+__attribute__((target("avx2"))) std::uint64_t eq_mask(__m256i lo, __m256i hi, char c) {
+    const __m256i needle = _mm256_set1_epi8(c);
+    const auto low = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, needle)));
+    const auto high = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, needle)));
+    return static_cast<std::uint64_t>(low) | (static_cast<std::uint64_t>(high) << 32U);
+}
+
+__attribute__((target("pclmul"))) std::uint64_t prefix_xor(std::uint64_t bits) {
+    const __m128i all_ones = _mm_set1_epi8(static_cast<char>(0xFF));
+    const __m128i result = _mm_clmulepi64_si128(_mm_set_epi64x(0, static_cast<long long>(bits)), all_ones, 0);
+    return static_cast<std::uint64_t>(_mm_cvtsi128_si64(result));
+}
+
+__attribute__((target("avx2,pclmul"))) std::size_t scan_avx2(const char* data, std::size_t size, ScanState& s) {
+    for (std::size_t block = 0; block < size; block += 64) {
+        const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + block));
+        const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + block + 32));
+        const std::uint64_t quote_raw = eq_mask(lo, hi, '"');
+        const std::uint64_t backslash = eq_mask(lo, hi, '\\');
+        const std::uint64_t escaped = find_escaped(backslash, s.prev_escaped);
+        const std::uint64_t quote = quote_raw & ~escaped;
+        const std::uint64_t in_string = prefix_xor(quote) ^ s.in_string;
+        s.in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(in_string) >> 63);
+        const std::uint64_t open = (eq_mask(lo, hi, '{') | eq_mask(lo, hi, '[')) & ~in_string;
+        const std::uint64_t close = (eq_mask(lo, hi, '}') | eq_mask(lo, hi, ']')) & ~in_string;
+        const std::uint64_t newline = eq_mask(lo, hi, '\n');
+        std::uint64_t brackets = open | close;
+        while (brackets != 0) {
+            const int bit = std::countr_zero(brackets);
+            brackets &= brackets - 1;
+            if ((open >> bit & 1U) != 0) {
+                s.max_depth = std::max(s.max_depth, ++s.depth);
+            } else if (--s.depth == 0) {
+                const std::uint64_t upto = bit == 63 ? ~0ULL : (2ULL << bit) - 1;
+                s.newlines += static_cast<std::uint64_t>(std::popcount(newline & upto));
+                return block + static_cast<std::size_t>(bit) + 1;
+            }
+        }
+        s.newlines += static_cast<std::uint64_t>(std::popcount(newline));
+    }
+    return kNotClosed;
+}
+
+bool has_avx2_pclmul() {
+    static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul");
+    return supported;
+}
+
+}  // namespace
+
+std::size_t scan_container_scalar(const char* data, std::size_t size, ScanState& s) {
+    bool in_string = s.in_string != 0;
+    bool escape = s.prev_escaped != 0;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == '\n') {
+            ++s.newlines;
+        }
+        if (in_string) {
+            if (escape) {
+                escape = false;
+            } else if (c == '\\') {
+                escape = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            s.max_depth = std::max(s.max_depth, ++s.depth);
+        } else if ((c == '}' || c == ']') && --s.depth == 0) {
+            s.in_string = 0;
+            s.prev_escaped = 0;
+            return i + 1;
+        }
+    }
+    s.in_string = in_string ? ~0ULL : 0;
+    s.prev_escaped = escape ? 1 : 0;
+    return kNotClosed;
+}
+
+std::size_t scan_container(const char* data, std::size_t size, ScanState& state) {
+    return has_avx2_pclmul() ? scan_avx2(data, size, state) : scan_container_scalar(data, size, state);
+}
+
+}  // namespace whohungup::detail
