@@ -37,8 +37,8 @@ std::string iso(std::int64_t ms) {
     const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
     char out[32];
-    std::snprintf(out, sizeof out, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64
-                                   ".%03" PRId64 "Z",
+    std::snprintf(out, sizeof out,
+                  "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64 "Z",
                   y, m, d, rest / 3600000, (rest / 60000) % 60, (rest / 1000) % 60, rest % 1000);
     return out;
 }
@@ -83,9 +83,7 @@ public:
         std::fwrite(json.data(), 1, json.size(), out_);
         bytes_ += json.size();
     }
-    void close() {
-        std::fputs(first_ ? "[]\n" : "\n]\n", out_);
-    }
+    void close() { std::fputs(first_ ? "[]\n" : "\n]\n", out_); }
     [[nodiscard]] std::uint64_t bytes() const { return bytes_; }
 
 private:
@@ -103,22 +101,44 @@ std::string contact_id(std::uint64_t n, std::uint64_t seed) {
 }
 
 std::string snapshot(const std::string& cid, const std::string& conn, const char* state, std::int64_t t) {
-    std::string s = "[\n            {\n                \"snapshot\": {\n                    \"state\": {\"name\": \"Busy\", \"type\": \"system\", \"startTimestamp\": \"";
+    std::string s =
+        "[\n            {\n                \"snapshot\": {\n                    \"state\": {\"name\": \"Busy\", "
+        "\"type\": \"system\", \"startTimestamp\": \"";
     s += iso(t - 4000);
     s += "\"},\n                    \"snapshotTimestamp\": \"" + iso(t) +
-         "\",\n                    \"localTimestamp\": 0,\n                    \"skew\": -12,\n                    \"contacts\": [\n                        {\n                            \"contactId\": \"" +
-         cid + "\",\n                            \"type\": \"voice\",\n                            \"state\": {\"type\": \"" + state +
-         "\", \"timestamp\": \"" + iso(t - 1000) +
-         "\"},\n                            \"queue\": {\"name\": \"[redacted]\", \"queueARN\": \"arn:aws:connect:us-east-1:123456789012:instance/x/queue/q1\"},\n                            \"attributes\": \"[redacted]\",\n                            \"connections\": [\n                                {\"connectionId\": \"" +
-         conn + "\", \"type\": \"agent\", \"initial\": false, \"state\": {\"type\": \"connected\", \"timestamp\": \"" + iso(t) +
-         "\"}, \"endpoint\": {\"type\": \"agent\", \"phoneNumber\": \"[redacted]\"}, \"softphoneMediaInfo\": {\"callType\": \"audio_only\", \"autoAccept\": false}},\n                                {\"connectionId\": \"f" +
+         "\",\n                    \"localTimestamp\": 0,\n                    \"skew\": -12,\n                    "
+         "\"contacts\": [\n                        {\n                            \"contactId\": \"" +
+         cid +
+         "\",\n                            \"type\": \"voice\",\n                            \"state\": {\"type\": \"" +
+         state + "\", \"timestamp\": \"" + iso(t - 1000) +
+         "\"},\n                            \"queue\": {\"name\": \"[redacted]\", \"queueARN\": "
+         "\"arn:aws:connect:us-east-1:123456789012:instance/x/queue/q1\"},\n                            "
+         "\"attributes\": \"[redacted]\",\n                            \"connections\": [\n                            "
+         "    {\"connectionId\": \"" +
+         conn + "\", \"type\": \"agent\", \"initial\": false, \"state\": {\"type\": \"connected\", \"timestamp\": \"" +
+         iso(t) +
+         "\"}, \"endpoint\": {\"type\": \"agent\", \"phoneNumber\": \"[redacted]\"}, \"softphoneMediaInfo\": "
+         "{\"callType\": \"audio_only\", \"autoAccept\": false}},\n                                {\"connectionId\": "
+         "\"f" +
          conn.substr(1) +
-         "\", \"type\": \"inbound\", \"initial\": true, \"state\": {\"type\": \"connected\", \"timestamp\": \"" + iso(t) +
-         "\"}, \"endpoint\": {\"type\": \"phone_number\", \"phoneNumber\": \"[redacted]\"}}\n                            ]\n                        }\n                    ]\n                },\n                \"nextToken\": \"AAEAAf0redacted\"\n            }\n        ]";
+         "\", \"type\": \"inbound\", \"initial\": true, \"state\": {\"type\": \"connected\", \"timestamp\": \"" +
+         iso(t) +
+         "\"}, \"endpoint\": {\"type\": \"phone_number\", \"phoneNumber\": \"[redacted]\"}}\n                          "
+         "  ]\n                        }\n                    ]\n                },\n                \"nextToken\": "
+         "\"AAEAAf0redacted\"\n            }\n        ]";
     return s;
 }
 
-enum class Kind { kAgentConfirmed, kAgentUnconfirmed, kCustomer, kSignalingLost, kReconnectThenCustomer, kBusy, kNotFound, kIceTimeout };
+enum class Kind {
+    kAgentConfirmed,
+    kAgentUnconfirmed,
+    kCustomer,
+    kSignalingLost,
+    kReconnectThenCustomer,
+    kBusy,
+    kNotFound,
+    kIceTimeout
+};
 
 }  // namespace
 
@@ -128,10 +148,14 @@ int main(int argc, char** argv) {
     const char* out_path = nullptr;
     const char* expected_path = nullptr;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--bytes") == 0) target = std::strtoull(argv[i + 1], nullptr, 10);
-        else if (std::strcmp(argv[i], "--seed") == 0) seed = std::strtoull(argv[i + 1], nullptr, 10);
-        else if (std::strcmp(argv[i], "--out") == 0) out_path = argv[i + 1];
-        else if (std::strcmp(argv[i], "--expected") == 0) expected_path = argv[i + 1];
+        if (std::strcmp(argv[i], "--bytes") == 0)
+            target = std::strtoull(argv[i + 1], nullptr, 10);
+        else if (std::strcmp(argv[i], "--seed") == 0)
+            seed = std::strtoull(argv[i + 1], nullptr, 10);
+        else if (std::strcmp(argv[i], "--out") == 0)
+            out_path = argv[i + 1];
+        else if (std::strcmp(argv[i], "--expected") == 0)
+            expected_path = argv[i + 1];
     }
     std::FILE* out = out_path != nullptr ? std::fopen(out_path, "wb") : stdout;
     std::FILE* expected = expected_path != nullptr ? std::fopen(expected_path, "wb") : nullptr;
@@ -155,16 +179,27 @@ int main(int argc, char** argv) {
         const std::string conn = contact_id(n + 0x100000000ULL, seed + 1);
         const bool last = writer.bytes() + 20000 >= target;
         const auto pick = rng() % 100;
-        const Kind kind = pick < 30 ? Kind::kAgentConfirmed : pick < 40 ? Kind::kAgentUnconfirmed : pick < 80 ? Kind::kCustomer
-                          : pick < 84 ? Kind::kSignalingLost : pick < 90 ? Kind::kReconnectThenCustomer
-                          : pick < 94 ? Kind::kBusy : pick < 97 ? Kind::kNotFound : Kind::kIceTimeout;
+        const Kind kind = pick < 30   ? Kind::kAgentConfirmed
+                          : pick < 40 ? Kind::kAgentUnconfirmed
+                          : pick < 80 ? Kind::kCustomer
+                          : pick < 84 ? Kind::kSignalingLost
+                          : pick < 90 ? Kind::kReconnectThenCustomer
+                          : pick < 94 ? Kind::kBusy
+                          : pick < 97 ? Kind::kNotFound
+                                      : Kind::kIceTimeout;
         auto line = [&](std::int64_t at, const std::string& machine, const char* from, const char* to) {
             writer.write(Entry{at, " " + cid + " " + machine + " " + from + " => " + to});
         };
         auto noise = [&](std::int64_t at) {
             writer.write(Entry{at, "Sending heartbeat", "ccp", "TRACE", kLoggerWorker, "SharedWorker"});
             writer.write(Entry{at + 40, "Heartbeat response received", "ccp", "TRACE", kLoggerWorker, "SharedWorker"});
-            writer.write(Entry{at + 60, " sendSoftphoneMetrics success[{\\\"softphoneStreamType\\\":\\\"audio_input\\\",\\\"packetsLost\\\":0,\\\"packetsCount\\\":50,\\\"audioLevel\\\":0.2,\\\"jitterBufferMillis\\\":20,\\\"roundTripTimeMillis\\\":38},{\\\"softphoneStreamType\\\":\\\"audio_output\\\",\\\"packetsLost\\\":1,\\\"packetsCount\\\":50,\\\"audioLevel\\\":0.3,\\\"jitterBufferMillis\\\":25,\\\"roundTripTimeMillis\\\":0}]"});
+            writer.write(Entry{
+                at + 60,
+                " sendSoftphoneMetrics "
+                "success[{\\\"softphoneStreamType\\\":\\\"audio_input\\\",\\\"packetsLost\\\":0,\\\"packetsCount\\\":"
+                "50,\\\"audioLevel\\\":0.2,\\\"jitterBufferMillis\\\":20,\\\"roundTripTimeMillis\\\":38},{"
+                "\\\"softphoneStreamType\\\":\\\"audio_output\\\",\\\"packetsLost\\\":1,\\\"packetsCount\\\":50,"
+                "\\\"audioLevel\\\":0.3,\\\"jitterBufferMillis\\\":25,\\\"roundTripTimeMillis\\\":0}]"});
         };
         t += 5000 + static_cast<std::int64_t>(rng() % 20000);
         Entry snap{t, "GET_AGENT_SNAPSHOT succeeded.", "ccp", "TRACE", kLoggerWorker, "SharedWorker"};
@@ -189,12 +224,17 @@ int main(int argc, char** argv) {
         line(t + 301, "SIGNALING", "PendingInviteState", "PendingAnswerState");
         if (kind == Kind::kBusy || kind == Kind::kNotFound) {
             line(t + 800, "SIGNALING", "PendingAnswerState", "FailedState");
-            writer.write(Entry{t + 801, " " + cid + (kind == Kind::kBusy ? " SESSION User Busy, possibly multiple CCP windows open BusyException: Busy"
-                                                                           : " SESSION Call not found. One of the participant probably hungup. CallNotFoundException: gone"),
-                               "softphone", "ERROR"});
+            writer.write(Entry{
+                t + 801,
+                " " + cid +
+                    (kind == Kind::kBusy ? " SESSION User Busy, possibly multiple CCP windows open BusyException: Busy"
+                                         : " SESSION Call not found. One of the participant probably hungup. "
+                                           "CallNotFoundException: gone"),
+                "softphone", "ERROR"});
             line(t + 801, "SESSION", "InviteAnswerState", "FailedState");
-            if (expected) std::fprintf(expected, "%s\t%s\t%s\n", cid.c_str(), kind == Kind::kBusy ? "system" : "customer",
-                                       kind == Kind::kBusy ? "user_busy" : "call_not_found");
+            if (expected)
+                std::fprintf(expected, "%s\t%s\t%s\n", cid.c_str(), kind == Kind::kBusy ? "system" : "customer",
+                             kind == Kind::kBusy ? "user_busy" : "call_not_found");
             t += 1000;
             continue;
         }
@@ -221,8 +261,12 @@ int main(int argc, char** argv) {
         }
         switch (kind) {
             case Kind::kAgentConfirmed: {
-                Entry request{end - 600, "Sending API_REQUEST event for destroyConnection to upstream", "ccp", "TRACE",
-                              "1700000000123-p9o8i7u6y5", "CRM"};
+                Entry request{end - 600,
+                              "Sending API_REQUEST event for destroyConnection to upstream",
+                              "ccp",
+                              "TRACE",
+                              "1700000000123-p9o8i7u6y5",
+                              "CRM"};
                 request.objects = "[{\"method\": \"destroyConnection\", \"params\": {\"contactId\": \"" + cid +
                                   "\", \"connectionId\": \"" + conn + "\"}, \"stack\": \"Error\"}]";
                 relayed.push_back(request);  // relayed from the CRM window: lands after the hang-up lines
@@ -247,14 +291,14 @@ int main(int argc, char** argv) {
                 break;
             }
             case Kind::kSignalingLost:
-                writer.write(Entry{end, " " + cid + " SIGNALING WebSocket onclose code=1006, reason=", "softphone", "LOG"});
+                writer.write(
+                    Entry{end, " " + cid + " SIGNALING WebSocket onclose code=1006, reason=", "softphone", "LOG"});
                 line(end + 1, "SIGNALING", "TalkingState", "PendingReconnectState");
                 line(end + 10001, "SIGNALING", "PendingReconnectState", "FailedState");
                 line(end + 10002, "SESSION", "TalkingState", "FailedState");
                 if (expected) std::fprintf(expected, "%s\tsystem\tsignaling_lost\n", cid.c_str());
                 break;
-            default:
-                break;
+            default: break;
         }
         noise(end + 500);
         flush_relayed();

@@ -2,8 +2,10 @@
 #include "ccp/entry_parser.h"
 
 #include <array>
+#include <charconv>
 #include <functional>
 
+#include "ccp/entry_fast_path.h"
 #include "ccp/line_classifier.h"
 #include "core/time_format.h"
 
@@ -19,6 +21,34 @@ std::string_view trim_leading(std::string_view text) {
         text.remove_prefix(1);
     }
     return text;
+}
+
+/// Whether a (still escaped) text holds a word of some line the classifier recognises.
+bool may_bear_on_a_call(std::string_view text) {
+    for (std::string_view word : {"SIGNALING", "SESSION", "CallSession", "connectionId", "Agent disconnected",
+                                  "Softphone", "Publishing event", "API_REQUEST", "AWSClient", "GET_AGENT_SNAPSHOT"}) {
+        if (text.find(word) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::int64_t> fast_time(const FastFields& fields) {
+    if (fields.time_is_string) {
+        return detail::parse_iso8601_ms(fields.time);
+    }
+    std::int64_t integer = 0;
+    const auto [end, error] = std::from_chars(fields.time.data(), fields.time.data() + fields.time.size(), integer);
+    if (error == std::errc() && end == fields.time.data() + fields.time.size()) {
+        return integer;
+    }
+    return std::nullopt;  // a fraction or an exponent: the full parser reads it
+}
+
+std::uint64_t dedupe_key(std::string_view logger_id, std::string_view text, std::int64_t time) {
+    const std::hash<std::string_view> hasher;
+    return hasher(logger_id) * 31U + hasher(text) * 17U + static_cast<std::uint64_t>(time);
 }
 
 std::optional<std::int64_t> read_time(const object& entry) {
@@ -164,6 +194,44 @@ std::string_view describe(EntrySkip skip) {
     return kNames.at(static_cast<std::size_t>(skip));
 }
 
+bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
+    FastFields fields;
+    if (read_fast_fields(element.bytes, /*read_all=*/false, fields) != FastResult::kTextAndTime) {
+        return false;
+    }
+    const std::optional<std::int64_t> time = fast_time(fields);
+    if (!time) {
+        return false;
+    }
+    const std::string_view text = trim_leading(fields.text);
+    if (fields.text_escaped) {
+        // Escapes other than \\u only stand for quotes, backslashes and control characters, so
+        // a text without a word of any line that matters cannot be one once decoded.
+        if (text.find("\\u") != std::string_view::npos || may_bear_on_a_call(text)) {
+            return false;  // decoded and judged by the full parser
+        }
+        return true;
+    }
+    if (object_line_kind(text) != ObjectLine::kNone) {
+        return false;  // its meaning is in `objects`: the full parser reads those
+    }
+    CcpEvent event;
+    event.time_ms = *time;
+    if (!classify_line(text, event)) {
+        return true;  // bears on no call: done without parsing the rest
+    }
+    FastFields all;
+    if (read_fast_fields(element.bytes, /*read_all=*/true, all) != FastResult::kTextAndTime || !all.complete ||
+        !simdjson::validate_utf8(text.data(), text.size())) {
+        return false;  // the full parser validates and says what is wrong
+    }
+    event.agent = std::string(all.agent_resource_id);
+    event.text = std::string(text);
+    event.dedupe_key = dedupe_key(all.logger_id, text, *time);
+    events.push_back(std::move(event));
+    return true;
+}
+
 EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
     if (element.over_size) {
         return EntrySkip::kTooLarge;
@@ -173,6 +241,9 @@ EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<Cc
     }
     if (!element.is_object) {
         return EntrySkip::kNotObject;
+    }
+    if (parse_fast(element, events)) {
+        return EntrySkip::kNone;
     }
     simdjson::dom::element doc;
     if (parser_.parse(element.bytes.data(), element.bytes.size(), /*realloc_if_needed=*/false).get(doc) !=
@@ -203,8 +274,7 @@ EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<Cc
     const std::string_view logger_id = string_field(entry, "loggerId");
     event.agent = std::string(string_field(entry, "agentResourceId"));
     event.text = std::string(text);
-    const std::hash<std::string_view> hasher;
-    event.dedupe_key = hasher(logger_id) * 31U + hasher(text) * 17U + static_cast<std::uint64_t>(*time);
+    event.dedupe_key = dedupe_key(logger_id, text, *time);
     if (classified) {
         events.push_back(std::move(event));
     } else {

@@ -37,6 +37,9 @@ public:
     EntrySkip parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
 
 private:
+    /// The DOM-free path (see entry_fast_path.h); false when the full parser must decide.
+    static bool parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
+
     simdjson::dom::parser parser_;
 };
 

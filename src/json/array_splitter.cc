@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "json/array_splitter.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "json/structural_scan.h"
 
@@ -14,7 +14,9 @@ namespace {
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 constexpr std::size_t kBlock = 64;
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 std::string describe_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -29,7 +31,9 @@ JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits, T
     // kParsePadding spare bytes at the end keep views into the buffer readable by simdjson.
     : source_(source), limits_(limits), objects_(objects), buffer_(kBufferSize + kParsePadding) {}
 
-bool JsonArraySplitter::fill() { return fill_at_least(1) > 0; }
+bool JsonArraySplitter::fill() {
+    return fill_at_least(1) > 0;
+}
 
 std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
     while (len_ - pos_ < want && !source_done_) {
@@ -184,9 +188,9 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
             start = pos_;
         }
         if (available == 0) {
-            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
-                                    bytes_read()),
-                        out.line, out.byte);
+            return fail(
+                fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here", bytes_read()),
+                out.line, out.byte);
         }
         std::size_t chunk = available / kBlock * kBlock;
         std::size_t end = kNotClosed;
@@ -215,9 +219,9 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
         total += chunk;
         pos_ += chunk;
         if (chunk < kBlock) {
-            return fail(fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here",
-                                    bytes_read()),
-                        out.line, out.byte);
+            return fail(
+                fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here", bytes_read()),
+                out.line, out.byte);
         }
     }
     out.over_size = total > limits_.max_entry_bytes;

@@ -53,7 +53,7 @@ public:
 private:
     enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };
 
-    bool fill();             ///< refill the buffer; false at end of input
+    bool fill();  ///< refill the buffer; false at end of input
     /// Makes at least `want` unread bytes available when the input has them, moving the unread
     /// tail to the front of the buffer. Returns the bytes available.
     std::size_t fill_at_least(std::size_t want);

@@ -66,6 +66,29 @@ __attribute__((target("avx2,pclmul"))) std::size_t scan_avx2(const char* data, s
     return kNotClosed;
 }
 
+__attribute__((target("avx2"))) std::size_t string_end_avx2(const char* data, std::size_t size, bool& escaped) {
+    const __m256i quote = _mm256_set1_epi8('"');
+    const __m256i backslash = _mm256_set1_epi8('\\');
+    std::size_t i = 0;
+    while (i < size) {
+        const __m256i chunk = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i));
+        const auto quotes = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, quote)));
+        const auto slashes = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, backslash)));
+        if (slashes == 0 || (quotes != 0 && std::countr_zero(quotes) < std::countr_zero(slashes))) {
+            if (quotes != 0) {
+                const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(quotes));
+                return at < size ? at : size;
+            }
+            i += 32;
+            continue;
+        }
+        // A backslash comes first: step over it and the character it escapes.
+        escaped = true;
+        i += static_cast<std::size_t>(std::countr_zero(slashes)) + 2;
+    }
+    return size;
+}
+
 bool has_avx2_pclmul() {
     static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul");
     return supported;
@@ -104,6 +127,21 @@ std::size_t scan_container_scalar(const char* data, std::size_t size, ScanState&
     s.in_string = in_string ? ~0ULL : 0;
     s.prev_escaped = escape ? 1 : 0;
     return kNotClosed;
+}
+
+std::size_t find_string_end(const char* data, std::size_t size, bool& escaped) {
+    if (has_avx2_pclmul()) {
+        return string_end_avx2(data, size, escaped);
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+        if (data[i] == '\\') {
+            escaped = true;
+            ++i;
+        } else if (data[i] == '"') {
+            return i;
+        }
+    }
+    return size;
 }
 
 std::size_t scan_container(const char* data, std::size_t size, ScanState& state) {

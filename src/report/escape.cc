@@ -55,6 +55,16 @@ void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
     std::size_t i = 0;
     while (i < text.size()) {
+        // Plain printable ASCII goes out in one piece.
+        std::size_t run = i;
+        while (run < text.size()) {
+            const auto u = static_cast<unsigned char>(text[run]);
+            if (u < 0x20 || u >= 0x7F || u == '"' || u == '\\') break;
+            ++run;
+        }
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const std::size_t length = utf8_length(text, i);

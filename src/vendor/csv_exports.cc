@@ -227,9 +227,9 @@ protected:
         agent_name_ = header.find({"agent_name", "Agent Name", "Agent"});
         start_ = header.find({"start_timestamp", "Time", "Start Time"});
         end_ = header.find({"end_timestamp", "End Time"});
-        if (id_ < 0) return "call id (\"call_id\", \"Call ID\" or \"Session ID\")";
+        if (id_ < 0) return R"(call id ("call_id", "Call ID" or "Session ID"))";
         if (reason_ < 0)
-            return "disconnection reason (\"disconnection_reason\", \"Disconnection Reason\" or \"End Reason\")";
+            return R"(disconnection reason ("disconnection_reason", "Disconnection Reason" or "End Reason"))";
         return {};
     }
 
