@@ -18,7 +18,7 @@
 
 namespace {
 
-constexpr const char* kAgent = "8c1e2d4f-5b6a-4c7d-9e8f-0a1b2c3d4e5f";
+const char* kAgent = "8c1e2d4f-5b6a-4c7d-9e8f-0a1b2c3d4e5f";  // --agent replaces it
 constexpr const char* kLoggerCcp = "1700000000000-k3j5h2g1f0";
 constexpr const char* kLoggerWorker = "1700000000456-w0r8k3r5h4";
 constexpr std::int64_t kStartMs = 1795240800000;  // 2026-11-20T12:00:00Z
@@ -156,6 +156,8 @@ int main(int argc, char** argv) {
             out_path = argv[i + 1];
         else if (std::strcmp(argv[i], "--expected") == 0)
             expected_path = argv[i + 1];
+        else if (std::strcmp(argv[i], "--agent") == 0)
+            kAgent = argv[i + 1];
     }
     std::FILE* out = out_path != nullptr ? std::fopen(out_path, "wb") : stdout;
     std::FILE* expected = expected_path != nullptr ? std::fopen(expected_path, "wb") : nullptr;

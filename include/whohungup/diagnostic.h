@@ -20,6 +20,8 @@ struct Diagnostic {
     std::uint64_t byte = 0;  ///< 0-based byte offset, used when line is 0
     bool has_position = false;
     std::string message;
+    /// Non-empty: said once per run whatever input repeats it (e.g. one warning per unknown code).
+    std::string once_key;
 };
 
 class DiagnosticSink {

@@ -31,6 +31,8 @@ struct Options {
     bool quiet = false;                   ///< no verdict output, no warnings; exit status only
     std::vector<Party> who;               ///< keep only these parties; empty keeps all
     bool neutralise_csv_formulas = true;  ///< prefix CSV cells that start with = + - @
+    unsigned jobs = 0;                    ///< inputs read at once; 0 = one per core
+    bool progress = false;                ///< progress line on stderr (the CLI sets it on terminals)
     Limits limits;
 };
 

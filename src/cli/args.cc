@@ -93,6 +93,9 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("--max-open-calls", options.limits.max_open_calls,
                    "Judge the oldest call early when more calls than this are open at once")
         ->capture_default_str();
+    app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")->capture_default_str();
+    bool no_progress = false;
+    app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
     app.add_flag("-v,--verbose", parsed.verbose, "Log what the run does (inputs, formats, timings) to stderr");
 
     try {
@@ -115,6 +118,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     options.format = kFormats.at(format);
     options.color = kColors.at(color);
     options.neutralise_csv_formulas = !no_csv_safety;
+    options.progress = !no_progress && ::isatty(STDERR_FILENO) != 0;
     if (options.inputs.empty()) {
         if (::isatty(STDIN_FILENO) != 0) {
             std::cerr << "whohungup: no input given (name a log file or directory, or - for standard input; "

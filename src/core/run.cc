@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: MIT
 // Plan (expand inputs, detect each format from its first bytes, group one agent's CCP logs),
-// then read group by group in input order, filtering and counting verdicts on their way to the
-// reporter.
+// then read the groups, several at once with -j, and hand their results to the reporter in input
+// order, so the output of any -j is byte-identical to -j 1.
 #include "whohungup/run.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "core/input_list.h"
 
@@ -21,24 +31,33 @@ namespace {
 /// Bytes looked at to recognise a format and find an agent id.
 constexpr std::size_t kSniffBytes = std::size_t{64} << 10;
 
-/// Counts errors on their way to the real sink, and drops warnings in quiet mode.
-class CountingDiagnostics final : public DiagnosticSink {
+/// Counts errors, drops warnings in quiet mode, says once-per-run messages once, and keeps the
+/// progress line from mixing with messages.
+class RunDiagnostics final : public DiagnosticSink {
 public:
-    CountingDiagnostics(DiagnosticSink& inner, bool quiet) : inner_(inner), quiet_(quiet) {}
+    RunDiagnostics(DiagnosticSink& inner, bool quiet) : inner_(inner), quiet_(quiet) {}
     void report(const Diagnostic& diagnostic) override {
         if (diagnostic.severity == Severity::kError) {
             ++errors_;
         } else if (quiet_) {
             return;
         }
+        if (!diagnostic.once_key.empty() && !said_.insert(diagnostic.once_key).second) {
+            return;
+        }
+        if (clear_progress_) {
+            clear_progress_();
+        }
         inner_.report(diagnostic);
     }
     [[nodiscard]] std::uint64_t errors() const { return errors_; }
+    std::function<void()> clear_progress_;
 
 private:
     DiagnosticSink& inner_;
     bool quiet_;
     std::uint64_t errors_ = 0;
+    std::set<std::string> said_;
 };
 
 /// Applies --who, feeds the summary, counts per input, and forwards to the reporter.
@@ -86,14 +105,12 @@ struct PlannedInput {
     const ReaderKind* kind = nullptr;
     std::unique_ptr<ByteSource> kept_open;  ///< stdin / FIFO: bytes can be read only once
     bool failed = false;
+    std::uint64_t size = 0;  ///< bytes on disk, for progress
 };
 
 std::string no_format_message(std::string_view head) {
-    std::size_t i = 0;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
-        ++i;
-    }
-    if (i < head.size() && head[i] == '{') {
+    const std::size_t first = head.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && head[first] == '{') {
         return "a JSON object that matches no known format (a CCP log is a JSON array of entries; see "
                "--list-formats)";
     }
@@ -138,10 +155,91 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
     }
 }
 
+/// Reads every input of one group into the sinks; returns their reports (verdicts not yet counted).
+std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
+                                    std::vector<PlannedInput>& inputs,
+                                    const Options& options,
+                                    VerdictSink& sink,
+                                    DiagnosticSink& diag) {
+    std::unique_ptr<Reader> reader;
+    std::vector<InputReport> reports;
+    for (std::size_t index : group) {
+        PlannedInput& input = inputs[index];
+        InputReport report;
+        report.input = input.spec.name;
+        if (!input.failed) {
+            report.format = std::string(input.kind->name);
+            std::unique_ptr<ByteSource> source = std::move(input.kept_open);
+            if (!source) {
+                std::string error;
+                source = ByteSource::open(input.spec.name, error);
+                if (!source) {
+                    diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, error});
+                    input.failed = true;
+                }
+            }
+            if (source) {
+                if (!reader) {
+                    reader = input.kind->make(options.limits);
+                }
+                report.result = reader->read(*source, input.spec.name, sink, diag);
+                input.failed = report.result.failed;
+            }
+        }
+        report.error = input.failed;
+        reports.push_back(std::move(report));
+    }
+    if (reader) {
+        reader->finish(sink, diag);
+    }
+    return reports;
+}
+
+/// What a group produced, in order, to be replayed on the main thread.
+struct RecordedGroup final : VerdictSink, DiagnosticSink {
+    void on_verdict(Verdict&& verdict) override { items.emplace_back(std::move(verdict)); }
+    void report(const Diagnostic& diagnostic) override { items.emplace_back(diagnostic); }
+    std::vector<std::variant<Verdict, Diagnostic>> items;
+    std::vector<InputReport> reports;
+};
+
+class Progress {
+public:
+    Progress(bool enabled, std::size_t files, std::uint64_t bytes)
+        : enabled_(enabled), files_(files), bytes_(bytes), start_(std::chrono::steady_clock::now()) {}
+    void advance(std::size_t files, std::uint64_t bytes) {
+        done_files_ += files;
+        done_bytes_ += bytes;
+        if (!enabled_) return;
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        const double rate = seconds > 0 ? static_cast<double>(done_bytes_) / seconds : 0.0;
+        const double left = rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, done_bytes_)) / rate : 0.0;
+        const std::string line = fmt::format("\r\x1b[K{}/{} files, {:.0f} MB, {:.0f} MB/s, ETA {:.0f}s", done_files_,
+                                             files_, static_cast<double>(done_bytes_) / 1e6, rate / 1e6, left);
+        [[maybe_unused]] const auto written = ::write(STDERR_FILENO, line.data(), line.size());
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) {
+            [[maybe_unused]] const auto written = ::write(STDERR_FILENO, "\r\x1b[K", 4);
+            shown_ = false;
+        }
+    }
+
+private:
+    bool enabled_;
+    std::size_t files_;
+    std::uint64_t bytes_;
+    std::chrono::steady_clock::time_point start_;
+    std::size_t done_files_ = 0;
+    std::uint64_t done_bytes_ = 0;
+    bool shown_ = false;
+};
+
 }  // namespace
 
 RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_diag) {
-    CountingDiagnostics diag(raw_diag, options.quiet);
+    RunDiagnostics diag(raw_diag, options.quiet);
     RunStats stats;
     std::optional<Summary> summary;
     if (options.summary) {
@@ -154,8 +252,12 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     // Groups in order of their first input; one agent's CCP logs share a group.
     std::vector<std::vector<std::size_t>> groups;
     std::map<std::pair<std::string_view, std::string>, std::size_t> group_of_key;
+    std::uint64_t total_bytes = 0;
     for (std::size_t i = 0; i < specs.size(); ++i) {
         inputs[i].spec = std::move(specs[i]);
+        std::error_code ec;
+        inputs[i].size = inputs[i].spec.reopenable ? std::filesystem::file_size(inputs[i].spec.name, ec) : 0;
+        total_bytes += ec ? 0 : inputs[i].size;
         std::string key;
         plan_input(inputs[i], options, diag, key);
         if (!key.empty() && inputs[i].kind != nullptr) {
@@ -168,45 +270,80 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         groups.push_back({i});
     }
 
-    for (const std::vector<std::size_t>& group : groups) {
-        std::unique_ptr<Reader> reader;
-        std::vector<InputReport> reports;
-        for (std::size_t index : group) {
-            PlannedInput& input = inputs[index];
-            InputReport report;
-            report.input = input.spec.name;
-            ++stats.inputs;
-            if (!input.failed) {
-                report.format = std::string(input.kind->name);
-                std::unique_ptr<ByteSource> source = std::move(input.kept_open);
-                if (!source) {
-                    std::string error;
-                    source = ByteSource::open(input.spec.name, error);
-                    if (!source) {
-                        diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, error});
-                        input.failed = true;
-                    }
-                }
-                if (source) {
-                    if (!reader) {
-                        reader = input.kind->make(options.limits);
-                    }
-                    report.result = reader->read(*source, input.spec.name, sink, diag);
-                    input.failed = report.result.failed;
-                }
-            }
-            report.error = input.failed;
-            reports.push_back(std::move(report));
-        }
-        if (reader) {
-            reader->finish(sink, diag);
-        }
+    Progress progress(options.progress && !options.quiet, inputs.size(), total_bytes);
+    diag.clear_progress_ = [&progress] { progress.clear(); };
+    const auto close_group = [&](std::vector<InputReport>& reports, const std::vector<std::size_t>& group) {
+        std::uint64_t bytes = 0;
         for (InputReport& report : reports) {
+            ++stats.inputs;
             report.verdicts = sink.take_count(report.input);
             stats.inputs_failed += report.error ? 1 : 0;
+            progress.clear();
             reporter.on_input_end(report);
         }
+        for (std::size_t index : group) bytes += inputs[index].size;
+        progress.advance(group.size(), bytes);
+    };
+
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t jobs = std::min<std::size_t>(options.jobs == 0 ? cores : options.jobs, groups.size());
+    if (jobs <= 1) {
+        // One at a time: results stream straight to the reporter.
+        for (const std::vector<std::size_t>& group : groups) {
+            std::vector<InputReport> reports = read_group(group, inputs, options, sink, diag);
+            close_group(reports, group);
+        }
+    } else {
+        // Workers read groups ahead (at most 2 per worker waiting); the main thread replays them in order.
+        std::vector<std::unique_ptr<RecordedGroup>> done(groups.size());
+        std::mutex mutex;
+        std::condition_variable ready;
+        std::condition_variable room;
+        std::size_t next = 0;
+        std::size_t replayed = 0;
+        const std::size_t window = jobs * 2;
+        std::vector<std::thread> workers;
+        for (std::size_t w = 0; w < jobs; ++w) {
+            workers.emplace_back([&] {
+                for (;;) {
+                    std::size_t mine = 0;
+                    {
+                        std::unique_lock<std::mutex> lock(mutex);
+                        room.wait(lock, [&] { return next >= groups.size() || next < replayed + window; });
+                        if (next >= groups.size()) return;
+                        mine = next++;
+                    }
+                    auto recorded = std::make_unique<RecordedGroup>();
+                    recorded->reports = read_group(groups[mine], inputs, options, *recorded, *recorded);
+                    {
+                        const std::lock_guard<std::mutex> lock(mutex);
+                        done[mine] = std::move(recorded);
+                    }
+                    ready.notify_all();
+                }
+            });
+        }
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            std::unique_ptr<RecordedGroup> group;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                ready.wait(lock, [&] { return done[i] != nullptr; });
+                group = std::move(done[i]);
+                replayed = i + 1;
+            }
+            room.notify_all();
+            for (auto& item : group->items) {
+                if (auto* verdict = std::get_if<Verdict>(&item)) {
+                    sink.on_verdict(std::move(*verdict));
+                } else {
+                    diag.report(std::get<Diagnostic>(item));
+                }
+            }
+            close_group(group->reports, groups[i]);
+        }
+        for (std::thread& worker : workers) worker.join();
     }
+    progress.clear();
     reporter.finish(summary ? &*summary : nullptr);
     stats.verdicts_reported = sink.reported();
     stats.errors = diag.errors();

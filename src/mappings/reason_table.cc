@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <mutex>
-#include <set>
 
 namespace whohungup::mappings {
 
@@ -24,11 +22,15 @@ const ReasonRow* lookup(const ReasonTable& table, std::string_view code) {
     return best_prefix;
 }
 
-bool first_sighting_of_unknown(const ReasonTable& table, std::string_view code) {
-    static std::mutex mutex;
-    static std::set<std::pair<std::string, std::string>> seen;
-    const std::lock_guard<std::mutex> lock(mutex);
-    return seen.emplace(std::string(table.name), std::string(code)).second;
+Diagnostic unknown_code_warning(
+    const ReasonTable& table, std::string_view code, const std::string& input, std::uint64_t line, std::uint64_t byte) {
+    return Diagnostic{Severity::kWarning,
+                      input,
+                      line,
+                      byte,
+                      true,
+                      fmt::format("unknown {} \"{}\": reported as unknown (said once per code)", table.name, code),
+                      fmt::format("unknown-code\x1f{}\x1f{}", table.name, code)};
 }
 
 bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "whohungup/diagnostic.h"
 #include "whohungup/verdict.h"
 
 namespace whohungup::mappings {
@@ -34,8 +35,9 @@ struct ReasonTable {
 /// The row for `code`, or nullptr when the table does not know it.
 [[nodiscard]] const ReasonRow* lookup(const ReasonTable& table, std::string_view code);
 
-/// True the first time (per process) an unknown code of a table is seen: warn once per code.
-[[nodiscard]] bool first_sighting_of_unknown(const ReasonTable& table, std::string_view code);
+/// The warning for a code `table` does not know; the run says it once per code (Diagnostic::once_key).
+[[nodiscard]] Diagnostic unknown_code_warning(
+    const ReasonTable& table, std::string_view code, const std::string& input, std::uint64_t line, std::uint64_t byte);
 
 /// Fills ended_by, category, reason, confidence and raw_reason from `code`; an unknown code
 /// gives `unknown` / `unmapped_code`. Returns false for an unknown code.

@@ -135,11 +135,7 @@ protected:
     void map_code(const mappings::ReasonTable& table, std::string_view code, Verdict& v) {
         if (!mappings::apply(table, code, v)) {
             v.detail = fmt::format("{} \"{}\" is not a code whohungup knows; kept as raw_reason.", table.name, code);
-            if (mappings::first_sighting_of_unknown(table, code)) {
-                diag_->report(Diagnostic{
-                    Severity::kWarning, input_, line_, byte_, true,
-                    fmt::format("unknown {} \"{}\": reported as unknown (reported once)", table.name, code)});
-            }
+            diag_->report(mappings::unknown_code_warning(table, code, input_, line_, byte_));
         }
     }
 

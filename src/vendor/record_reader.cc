@@ -103,11 +103,7 @@ void JsonRecordReader::map_code(const mappings::ReasonTable& table,
                                 const RecordPos& pos) {
     if (!mappings::apply(table, code, verdict)) {
         verdict.detail = fmt::format("{} \"{}\" is not a code whohungup knows; kept as raw_reason.", table.name, code);
-        if (mappings::first_sighting_of_unknown(table, code)) {
-            diag_->report(
-                Diagnostic{Severity::kWarning, input_name_, pos.line, pos.byte, true,
-                           fmt::format("unknown {} \"{}\": reported as unknown (reported once)", table.name, code)});
-        }
+        diag_->report(mappings::unknown_code_warning(table, code, input_name_, pos.line, pos.byte));
     }
 }
 

@@ -167,8 +167,10 @@ TEST(Mappings, UnknownCodesGiveUnknownWithTheRawCode) {
     EXPECT_EQ(v.ended_by, Party::kUnknown);
     EXPECT_EQ(v.reason, "unmapped_code");
     EXPECT_EQ(v.raw_reason, "teleported_away");
-    EXPECT_TRUE(first_sighting_of_unknown(retell_disconnection_reason(), "zz_test_code"));
-    EXPECT_FALSE(first_sighting_of_unknown(retell_disconnection_reason(), "zz_test_code"));
+    const Diagnostic a = unknown_code_warning(retell_disconnection_reason(), "zz", "one.json", 3, 10);
+    const Diagnostic b = unknown_code_warning(retell_disconnection_reason(), "zz", "two.json", 9, 90);
+    EXPECT_EQ(a.once_key, b.once_key);  // said once per run, whichever input has it first
+    EXPECT_NE(a.once_key, unknown_code_warning(retell_disconnection_reason(), "yy", "one.json", 3, 10).once_key);
 }
 
 TEST(Mappings, PrefixRowsMatchTheLongestPrefix) {
