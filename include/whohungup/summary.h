@@ -19,7 +19,9 @@ public:
     [[nodiscard]] std::uint64_t total() const { return total_; }
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_ended_by() const { return by_ended_by_; }
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_reason() const { return by_reason_; }
-    [[nodiscard]] const std::map<std::string, std::uint64_t>& by_agent() const { return by_agent_; }
+    /// Keyed by the agent's name where any verdict of the run gave it, else by the agent's id, so
+    /// the same agent counts once whether or not each input carried the name.
+    [[nodiscard]] std::map<std::string, std::uint64_t> by_agent() const;
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_day() const { return by_day_; }
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_format() const { return by_format_; }
 
@@ -27,8 +29,9 @@ private:
     std::uint64_t total_ = 0;
     std::map<std::string, std::uint64_t> by_ended_by_;
     std::map<std::string, std::uint64_t> by_reason_;  ///< "ended_by/reason"
-    std::map<std::string, std::uint64_t> by_agent_;
-    std::map<std::string, std::uint64_t> by_day_;  ///< UTC day of ended_at (or started_at)
+    std::map<std::string, std::uint64_t> by_agent_;   ///< by agent id (or name when no id)
+    std::map<std::string, std::string> agent_names_;  ///< agent id -> name
+    std::map<std::string, std::uint64_t> by_day_;     ///< UTC day of ended_at (or started_at)
     std::map<std::string, std::uint64_t> by_format_;
 };
 

@@ -8,6 +8,7 @@
 #include "vendor/csv_exports.h"
 #include "vendor/genesys_conversation_reader.h"
 #include "vendor/gms_callback_reader.h"
+#include "vendor/verdict_jsonl_reader.h"
 #include "vendor/voice_agent_reader.h"
 #include "whohungup/reader.h"
 
@@ -19,7 +20,10 @@ std::string one_group(std::string_view /*head*/) {
     return "all";
 }
 
-const std::array<ReaderKind, 7> kKinds{{
+const std::array<ReaderKind, 8> kKinds{{
+    // Our own output first: it quotes other formats' words inside its evidence.
+    {"whohungup-jsonl", "whohungup's own --format jsonl output (to merge per-file results)",
+     &vendor::sniff_verdict_jsonl, &vendor::make_verdict_jsonl_reader, nullptr},
     {"ccp-log", "Amazon Connect CCP agent log (agent-log.txt: a JSON array of log entries)", &ccp::sniff_ccp_log,
      &ccp::make_ccp_log_reader, &ccp::ccp_log_group_key},
     {"connect-ctr", "Amazon Connect contact records (DisconnectReason): JSON, JSON Lines or back to back",
