@@ -126,7 +126,8 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
         input.failed = true;
         return;
     }
-    const std::string_view head = source->peek(kSniffBytes);
+    std::string_view head = source->peek(kSniffBytes);
+    const bool bom = head.starts_with("\xEF\xBB\xBF");
     if (!source->error().empty()) {
         diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, "read error: " + source->error()});
         input.failed = true;
@@ -134,9 +135,10 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
     }
     if (!options.input_format.empty()) {
         input.kind = find_reader_kind(options.input_format);
-    } else if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false,
-                               head.empty() ? "empty input: no log entries" : "input holds only whitespace"});
+    } else if (head.substr(bom ? 3 : 0).find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        diag.report(Diagnostic{
+            Severity::kError, input.spec.name, 0, 0, false,
+            head.empty() ? "empty input: no log entries" : "input holds nothing but a byte-order mark or whitespace"});
         input.failed = true;
         return;
     } else {

@@ -169,6 +169,12 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     element_.clear();
     copying_ = false;
     const char first = buffer_[pos_];
+    const bool value_start = first == '{' || first == '[' || first == '"' || first == '-' ||
+                             (first >= '0' && first <= '9') || first == 't' || first == 'f' || first == 'n';
+    if (!value_start) {
+        return fail(fmt::format("not JSON: unexpected {} where an entry should start", describe_byte(first)), line_,
+                    bytes_read());
+    }
     out.is_object = first == '{';
     const Status status = first == '{' || first == '[' ? scan_container(out) : scan_scalar(out);
     if (status == Status::kElement) {

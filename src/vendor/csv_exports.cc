@@ -269,7 +269,10 @@ private:
 
 bool sniff_genesys_interactions_csv(std::string_view head) {
     const std::string line = first_line_lowered(head);
-    return line.find("conversation id") != std::string::npos && line.find("disconnect type") != std::string::npos;
+    // The export's first column, or the column this reader needs; a missing one is then named.
+    return line.find("conversation id") != std::string::npos &&
+           (line.find("disconnect type") != std::string::npos ||
+            line.find("full export completed") != std::string::npos);
 }
 
 bool sniff_voice_agent_calls_csv(std::string_view head) {
