@@ -12,7 +12,8 @@ namespace {
 
 class Cursor {
 public:
-    explicit Cursor(std::string_view text) : text_(text) {}
+    Cursor(std::string_view text, std::size_t pos) : text_(text), pos_(pos) {}
+    [[nodiscard]] std::size_t pos() const { return pos_; }
 
     void skip_space() {
         while (pos_ < text_.size() &&
@@ -82,58 +83,73 @@ private:
 
 }  // namespace
 
-FastResult read_fast_fields(std::string_view entry, bool read_all, FastFields& out) {
-    Cursor cursor(entry);
-    if (!cursor.eat('{')) return FastResult::kGiveUp;
-    bool have_text = false;
-    bool have_time = false;
-    if (cursor.eat('}')) return FastResult::kGiveUp;
-    for (;;) {
-        std::string_view key;
-        bool key_escaped = false;
-        if (!cursor.string(key, key_escaped) || key_escaped || !cursor.eat(':')) return FastResult::kGiveUp;
-        const char first = cursor.peek();
-        if (first == '"') {
-            std::string_view value;
-            bool escaped = false;
-            if (!cursor.string(value, escaped)) return FastResult::kGiveUp;
-            if (key == "text") {
-                out.text = value;
-                out.text_escaped = escaped;
-                have_text = true;
-            } else if (key == "time") {
-                if (escaped) return FastResult::kGiveUp;
-                out.time = value;
-                out.time_is_string = true;
-                have_time = true;
-            } else if (key == "loggerId") {
-                if (escaped) return FastResult::kGiveUp;
-                out.logger_id = value;
-            } else if (key == "agentResourceId") {
-                if (escaped) return FastResult::kGiveUp;
-                out.agent_resource_id = value;
-            }
-        } else if (first == '{' || first == '[') {
-            if (key == "text" || key == "time" || !cursor.container()) return FastResult::kGiveUp;
-        } else {
-            const std::string_view value = cursor.scalar();
-            if (value.empty()) return FastResult::kGiveUp;
-            if (key == "time") {
-                out.time = value;
-                out.time_is_string = false;
-                have_time = true;
-            } else if (key == "text") {
-                return FastResult::kGiveUp;  // null or a number: let the full parser say why
-            }
+FastEntryReader::FastEntryReader(std::string_view entry) : entry_(entry) {}
+
+bool FastEntryReader::read_field(FastFields& out) {
+    Cursor cursor(entry_, pos_);
+    std::string_view key;
+    bool key_escaped = false;
+    if (!cursor.string(key, key_escaped) || key_escaped || !cursor.eat(':')) return false;
+    const char first = cursor.peek();
+    if (first == '"') {
+        std::string_view value;
+        bool escaped = false;
+        if (!cursor.string(value, escaped)) return false;
+        if (key == "text") {
+            out.text = value;
+            out.text_escaped = escaped;
+            have_text_ = true;
+        } else if (key == "time") {
+            if (escaped) return false;
+            out.time = value;
+            out.time_is_string = true;
+            have_time_ = true;
+        } else if (key == "loggerId") {
+            if (escaped) return false;
+            out.logger_id = value;
+        } else if (key == "agentResourceId") {
+            if (escaped) return false;
+            out.agent_resource_id = value;
         }
-        if (have_text && have_time && !read_all) return FastResult::kTextAndTime;
-        if (cursor.eat(',')) continue;
-        if (cursor.eat('}')) {
-            out.complete = true;
-            return have_text && have_time ? FastResult::kTextAndTime : FastResult::kGiveUp;
+    } else if (first == '{' || first == '[') {
+        if (key == "text" || key == "time" || !cursor.container()) return false;
+    } else {
+        const std::string_view value = cursor.scalar();
+        if (value.empty() || key == "text") return false;  // a null text: the full parser says why
+        if (key == "time") {
+            out.time = value;
+            out.time_is_string = false;
+            have_time_ = true;
         }
-        return FastResult::kGiveUp;
     }
+    if (cursor.eat(',')) {
+        pos_ = cursor.pos();
+        return true;
+    }
+    if (cursor.eat('}')) {
+        pos_ = cursor.pos();
+        closed_ = true;
+        return true;
+    }
+    return false;
+}
+
+bool FastEntryReader::read_text_and_time(FastFields& out) {
+    Cursor cursor(entry_, 0);
+    if (!cursor.eat('{') || cursor.eat('}')) return false;
+    pos_ = cursor.pos();
+    while (!(have_text_ && have_time_)) {
+        if (closed_ || !read_field(out)) return false;
+    }
+    return true;
+}
+
+bool FastEntryReader::read_rest(FastFields& out) {
+    while (!closed_) {
+        if (!read_field(out)) return false;
+    }
+    out.complete = true;
+    return true;
 }
 
 }  // namespace whohungup::ccp

@@ -6,6 +6,7 @@
 // Tested by tests/unit/entry_parser_test.cc (both paths must agree).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace whohungup::ccp {
@@ -20,12 +21,23 @@ struct FastFields {
     bool complete = false;  ///< the whole object was read (logger and agent fields are final)
 };
 
-enum class FastResult : std::uint8_t {
-    kTextAndTime,  ///< text and time found (complete says whether the rest was read)
-    kGiveUp,       ///< use the full parser
-};
+/// Reads one entry's top-level fields in one pass: first until `text` and `time` are known, then,
+/// only if the caller needs them, on to the end of the object.
+class FastEntryReader {
+public:
+    explicit FastEntryReader(std::string_view entry);
+    /// True once `text` and `time` are read; false when the full parser must take over.
+    bool read_text_and_time(FastFields& out);
+    /// Goes on to the end of the object (logger and agent ids); false to hand over.
+    bool read_rest(FastFields& out);
 
-/// Reads fields until `text` and `time` are known; with `read_all`, to the end of the object.
-[[nodiscard]] FastResult read_fast_fields(std::string_view entry, bool read_all, FastFields& out);
+private:
+    bool read_field(FastFields& out);  ///< one "key": value, and the ',' or '}' after it
+    std::string_view entry_;
+    std::size_t pos_ = 0;
+    bool have_text_ = false;
+    bool have_time_ = false;
+    bool closed_ = false;
+};
 
 }  // namespace whohungup::ccp

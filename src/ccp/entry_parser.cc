@@ -196,38 +196,31 @@ std::string_view describe(EntrySkip skip) {
 
 bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
     FastFields fields;
-    if (read_fast_fields(element.bytes, /*read_all=*/false, fields) != FastResult::kTextAndTime) {
-        return false;
-    }
-    const std::optional<std::int64_t> time = fast_time(fields);
-    if (!time) {
+    FastEntryReader reader(element.bytes);
+    if (!reader.read_text_and_time(fields)) {
         return false;
     }
     const std::string_view text = trim_leading(fields.text);
     if (fields.text_escaped) {
         // Escapes other than \\u only stand for quotes, backslashes and control characters, so
         // a text without a word of any line that matters cannot be one once decoded.
-        if (text.find("\\u") != std::string_view::npos || may_bear_on_a_call(text)) {
-            return false;  // decoded and judged by the full parser
-        }
-        return true;
+        return text.find("\\u") == std::string_view::npos && !may_bear_on_a_call(text);
     }
     if (object_line_kind(text) != ObjectLine::kNone) {
         return false;  // its meaning is in `objects`: the full parser reads those
     }
     CcpEvent event;
-    event.time_ms = *time;
     if (!classify_line(text, event)) {
-        return true;  // bears on no call: done without parsing the rest
+        return true;  // bears on no call: done without reading the rest (nor its time)
     }
-    FastFields all;
-    if (read_fast_fields(element.bytes, /*read_all=*/true, all) != FastResult::kTextAndTime || !all.complete ||
-        !simdjson::validate_utf8(text.data(), text.size())) {
+    const std::optional<std::int64_t> time = fast_time(fields);
+    if (!time || !reader.read_rest(fields) || !simdjson::validate_utf8(text.data(), text.size())) {
         return false;  // the full parser validates and says what is wrong
     }
-    event.agent = std::string(all.agent_resource_id);
+    event.time_ms = *time;
+    event.agent = std::string(fields.agent_resource_id);
     event.text = std::string(text);
-    event.dedupe_key = dedupe_key(all.logger_id, text, *time);
+    event.dedupe_key = dedupe_key(fields.logger_id, text, *time);
     events.push_back(std::move(event));
     return true;
 }

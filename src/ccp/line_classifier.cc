@@ -214,7 +214,8 @@ ObjectLine object_line_kind(std::string_view text) {
 }
 
 bool classify_line(std::string_view text, CcpEvent& out) {
-    if (text.find("agent connectionId") != std::string_view::npos) {
+    if (text.starts_with("Contact detected") || text.starts_with("Softphone call detected") ||
+        text.starts_with("Contact exist in the snapshot")) {
         return classify_connection_line(text, out);
     }
     if (text.starts_with("Agent disconnected successfully")) {

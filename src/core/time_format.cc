@@ -171,11 +171,29 @@ std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
 }
 
 std::string format_iso8601_ms(std::int64_t epoch_ms) {
+    // Hand-formatted: every verdict line writes several of these.
     const std::int64_t days = floor_div(epoch_ms, 86400000);
     const std::int64_t ms_of_day = epoch_ms - days * 86400000;
     const Civil civil = civil_from_days(days);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month, civil.day,
-                       ms_of_day / 3600000, (ms_of_day / 60000) % 60, (ms_of_day / 1000) % 60, ms_of_day % 1000);
+    if (civil.year < 0 || civil.year > 9999) {
+        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month, civil.day,
+                           ms_of_day / 3600000, (ms_of_day / 60000) % 60, (ms_of_day / 1000) % 60, ms_of_day % 1000);
+    }
+    std::string out = "0000-00-00T00:00:00.000Z";
+    const auto put = [&out](std::size_t at, std::int64_t value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, civil.year, 4);
+    put(5, civil.month, 2);
+    put(8, civil.day, 2);
+    put(11, ms_of_day / 3600000, 2);
+    put(14, (ms_of_day / 60000) % 60, 2);
+    put(17, (ms_of_day / 1000) % 60, 2);
+    put(20, ms_of_day % 1000, 3);
+    return out;
 }
 
 std::string format_day(std::int64_t epoch_ms) {

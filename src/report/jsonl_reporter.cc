@@ -3,6 +3,8 @@
 // is documented in docs/output-format.md; consumers must ignore types and fields they don't know.
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "core/time_format.h"
 #include "report/escape.h"
 #include "report/reporters.h"
@@ -39,7 +41,9 @@ public:
     }
     JsonObject& number(std::string_view key, std::uint64_t value) {
         start(key);
-        out_ += fmt::format("{}", value);
+        char digits[24];
+        const auto result = std::to_chars(digits, digits + sizeof digits, value);
+        out_.append(digits, result.ptr);
         return *this;
     }
     JsonObject& boolean(std::string_view key, bool value) {
