@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ccp/entry_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <functional>
@@ -25,13 +26,11 @@ std::string_view trim_leading(std::string_view text) {
 
 /// Whether a (still escaped) text holds a word of some line the classifier recognises.
 bool may_bear_on_a_call(std::string_view text) {
-    for (std::string_view word : {"SIGNALING", "SESSION", "CallSession", "connectionId", "Agent disconnected",
-                                  "Softphone", "Publishing event", "API_REQUEST", "AWSClient", "GET_AGENT_SNAPSHOT"}) {
-        if (text.find(word) != std::string_view::npos) {
-            return true;
-        }
-    }
-    return false;
+    static constexpr std::array<std::string_view, 10> kWords{
+        "SIGNALING", "SESSION",          "CallSession", "connectionId", "Agent disconnected",
+        "Softphone", "Publishing event", "API_REQUEST", "AWSClient",    "GET_AGENT_SNAPSHOT"};
+    return std::ranges::any_of(kWords,
+                               [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 
 std::optional<std::int64_t> fast_time(const FastFields& fields) {

@@ -87,10 +87,10 @@ private:
 }  // namespace
 
 bool sniff_verdict_jsonl(std::string_view head) {
-    return (head.find("{\"type\":\"verdict\"") != std::string_view::npos ||
-            head.find("{\"type\":\"input_end\"") != std::string_view::npos ||
-            head.find("{\"type\":\"summary\"") != std::string_view::npos) &&
-           head.find("\"source_format\"") != std::string_view::npos;
+    return (head.find(R"({"type":"verdict")") != std::string_view::npos ||
+            head.find(R"({"type":"input_end")") != std::string_view::npos ||
+            head.find(R"({"type":"summary")") != std::string_view::npos) &&
+           head.find(R"("source_format")") != std::string_view::npos;
 }
 
 std::unique_ptr<Reader> make_verdict_jsonl_reader(const Limits& limits) {
