@@ -35,6 +35,15 @@ measure jq_count "$size" jq '[.[] | .text | select(test("TalkingState => Pending
 gzip -1 -c "$work/log.txt" > "$work/log.txt.gz"
 measure whohungup_gzip "$size" "$bin" --format jsonl "$work/log.txt.gz"
 
+# Vendor exports of about 100 MB each (bench/gen_vendor_exports.py), and jq selecting the agent
+# hang-ups from the contact records as the baseline.
+python3 "$root/bench/gen_vendor_exports.py" "$work/vendor" 100000000
+for export in ctr.jsonl genesys.jsonl interactions.csv voice-agent.json; do
+  measure "export_${export%%.*}" "$(stat -c %s "$work/vendor/$export")" "$bin" --format jsonl "$work/vendor/$export"
+done
+measure jq_ctr_select "$(stat -c %s "$work/vendor/ctr.jsonl")" \
+  jq -c 'select(.DisconnectReason == "AGENT_DISCONNECT") | .ContactId' "$work/vendor/ctr.jsonl"
+
 # A batch: 200 files of about 1 MB, twenty agents.
 mkdir "$work/batch"
 for i in $(seq 1 200); do

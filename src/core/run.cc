@@ -76,7 +76,7 @@ public:
         if (summary_ != nullptr) {
             summary_->add(verdict);
         }
-        if (!options_.summary) {
+        if (!options_.summary && !options_.quiet) {  // quiet: nothing is printed, so nothing is formatted
             reporter_.on_verdict(verdict);
         }
     }

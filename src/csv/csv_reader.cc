@@ -2,6 +2,7 @@
 #include "csv/csv_reader.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace whohungup::detail {
 
@@ -46,7 +47,16 @@ bool CsvReader::fill() {
 }
 
 CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
-    fields.clear();
+    // The row's strings are reused from the previous row: no allocation per field once warm.
+    std::size_t count = 0;
+    const auto next_field = [&fields, &count]() -> std::string& {
+        if (count == fields.size()) {
+            fields.emplace_back();
+        }
+        std::string& slot = fields[count++];
+        slot.clear();
+        return slot;
+    };
     // Skip blank lines between rows.
     while (fill() && (buffer_[pos_] == '\n' || buffer_[pos_] == '\r')) {
         line_ += buffer_[pos_] == '\n' ? 1U : 0U;
@@ -62,7 +72,12 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
     bool too_long = false;
     bool in_quotes = false;
     bool quote_pending = false;  ///< saw a '"' inside quotes: an escape or the closing quote
-    std::string field;
+    std::string* field = &next_field();
+    const auto take = [&](std::size_t from, std::size_t to) {  // bytes of the current field
+        row_bytes += to - from;
+        too_long = too_long || row_bytes > max_row_bytes_;
+        if (!too_long) field->append(buffer_.data() + from, to - from);
+    };
     for (;;) {
         if (!fill()) {
             if (in_quotes && !quote_pending) {
@@ -70,42 +85,72 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
             }
             break;
         }
-        const char c = buffer_[pos_++];
-        ++consumed_;
-        if (++row_bytes > max_row_bytes_) {
-            too_long = true;
+        if (in_quotes && !quote_pending) {
+            // Inside quotes: everything up to the next quote is field text (newlines included).
+            const char* start = buffer_.data() + pos_;
+            const void* quote = std::memchr(start, '"', len_ - pos_);
+            const std::size_t end =
+                quote == nullptr ? len_ : static_cast<std::size_t>(static_cast<const char*>(quote) - buffer_.data());
+            for (const char* nl = start;
+                 (nl = static_cast<const char*>(
+                      std::memchr(nl, '\n', static_cast<std::size_t>(buffer_.data() + end - nl)))) != nullptr;
+                 ++nl) {
+                ++line_;
+            }
+            take(pos_, end);
+            consumed_ += end - pos_;
+            pos_ = end;
+            if (quote != nullptr) {
+                quote_pending = true;
+                ++pos_;
+                ++consumed_;
+            }
+            continue;
+        }
+        const char c = buffer_[pos_];
+        if (quote_pending) {
+            quote_pending = false;
+            if (c == '"') {  // "" inside quotes
+                take(pos_, pos_ + 1);
+                ++pos_;
+                ++consumed_;
+                continue;
+            }
+            in_quotes = false;  // that quote closed the field; c is handled below
+        }
+        if (c == '"' && field->empty() && !in_quotes) {
+            in_quotes = true;
+            ++pos_;
+            ++consumed_;
+            continue;
+        }
+        if (c == ',') {
+            field = &next_field();
+            ++pos_;
+            ++consumed_;
+            continue;
         }
         if (c == '\n') {
             ++line_;
-        }
-        if (in_quotes) {
-            if (quote_pending) {
-                quote_pending = false;
-                if (c == '"') {
-                    if (!too_long) field.push_back('"');
-                    continue;
-                }
-                in_quotes = false;  // that quote closed the field; handle c below
-            } else if (c == '"') {
-                quote_pending = true;
-                continue;
-            } else {
-                if (!too_long) field.push_back(c);
-                continue;
-            }
-        }
-        if (c == '"' && field.empty()) {
-            in_quotes = true;
-        } else if (c == ',') {
-            fields.push_back(std::move(field));
-            field.clear();
-        } else if (c == '\n') {
+            ++pos_;
+            ++consumed_;
             break;
-        } else if (c != '\r') {
-            if (!too_long) field.push_back(c);
         }
+        // Unquoted text: up to the next separator in one piece.
+        std::size_t end = pos_;
+        while (end < len_ && buffer_[end] != ',' && buffer_[end] != '\n' && buffer_[end] != '\r') {
+            ++end;
+        }
+        if (end == pos_) {  // a lone CR
+            ++pos_;
+            ++consumed_;
+            continue;
+        }
+        take(pos_, end);
+        consumed_ += end - pos_;
+        pos_ = end;
     }
-    fields.push_back(std::move(field));
+    fields.resize(count);
     if (too_long) {
         fields.clear();
         return Status::kTooLong;

@@ -3,11 +3,22 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace whohungup::detail {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+/// Bytes that go into a JSON string as they are: printable ASCII but the quote and backslash.
+constexpr std::array<bool, 256> kPlainJson = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x7F; ++c) {
+        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    }
+    return plain;
+}();
 
 /// Length of the valid UTF-8 sequence at text[i], or 0 if invalid.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -57,9 +68,7 @@ void append_json_string(std::string& out, std::string_view text) {
     while (i < text.size()) {
         // Plain printable ASCII goes out in one piece.
         std::size_t run = i;
-        while (run < text.size()) {
-            const auto u = static_cast<unsigned char>(text[run]);
-            if (u < 0x20 || u >= 0x7F || u == '"' || u == '\\') break;
+        while (run < text.size() && kPlainJson[static_cast<unsigned char>(text[run])]) {
             ++run;
         }
         out.append(text.data() + i, run - i);
