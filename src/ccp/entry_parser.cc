@@ -9,6 +9,7 @@
 #include "ccp/entry_fast_path.h"
 #include "ccp/line_classifier.h"
 #include "core/time_format.h"
+#include "json/dom_access.h"
 
 namespace whohungup::ccp {
 
@@ -59,15 +60,7 @@ std::optional<std::int64_t> read_time(const object& entry) {
     if (time.get_string().get(iso) == simdjson::SUCCESS) {
         return detail::parse_iso8601_ms(iso);
     }
-    std::int64_t integer = 0;
-    if (time.get_int64().get(integer) == simdjson::SUCCESS) {
-        return integer;
-    }
-    double real = 0;
-    if (time.get_double().get(real) == simdjson::SUCCESS && real > -9.2e18 && real < 9.2e18) {
-        return static_cast<std::int64_t>(real);
-    }
-    return std::nullopt;
+    return detail::integer_at(entry, "time");  // epoch milliseconds
 }
 
 std::string_view string_field(const object& entry, std::string_view key) {

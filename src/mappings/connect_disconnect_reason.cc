@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Amazon Connect contact record `DisconnectReason`.
-#include <algorithm>
 #include <array>
 
 #include "mappings/reason_table.h"
@@ -33,15 +32,6 @@ constexpr std::array<ReasonRow, 15> kRows{{
     {"TELECOM_", Party::kSystem, Category::kNotConnected, "telecom_not_connected", Confidence::kMedium, kCampaigns,
      /*prefix=*/true},
 }};
-
-std::string upper_trimmed(std::string_view code) {
-    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
-    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
-    std::string out(code);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-    return out;
-}
 
 }  // namespace
 

@@ -46,16 +46,6 @@ constexpr std::array<ReasonRow, 21> kReasonRows{{
     {"NOT_AVAILABLE", Party::kSystem, kFail, "callback_service_exited", Confidence::kMedium, kSeed},
 }};
 
-std::string upper_trimmed(std::string_view code) {
-    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
-    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
-    std::string out;
-    for (char c : code) {
-        out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-    }
-    return out;
-}
-
 }  // namespace
 
 const ReasonTable& gms_callback_state() {

@@ -7,6 +7,30 @@
 
 namespace whohungup::mappings {
 
+namespace {
+std::string_view trimmed(std::string_view code) {
+    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+    return code;
+}
+}  // namespace
+
+std::string upper_trimmed(std::string_view code) {
+    std::string out(trimmed(code));
+    for (char& c : out) {
+        c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return out;
+}
+
+std::string lower_snake(std::string_view code) {
+    std::string out(trimmed(code));
+    for (char& c : out) {
+        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c == ' ' ? '_' : c);
+    }
+    return out;
+}
+
 const ReasonRow* lookup(const ReasonTable& table, std::string_view code) {
     const std::string key = table.normalise != nullptr ? table.normalise(code) : std::string(code);
     const ReasonRow* best_prefix = nullptr;

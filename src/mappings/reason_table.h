@@ -43,6 +43,11 @@ struct ReasonTable {
 /// gives `unknown` / `unmapped_code`. Returns false for an unknown code.
 bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict);
 
+/// Normalisers for tables whose vendor varies only in case and surrounding spaces ("Busy " ~ "BUSY").
+[[nodiscard]] std::string upper_trimmed(std::string_view code);
+/// Lower case, spaces trimmed and inner spaces as '_' ("User Hangup" ~ "user_hangup").
+[[nodiscard]] std::string lower_snake(std::string_view code);
+
 const ReasonTable& connect_disconnect_reason();
 const ReasonTable& genesys_disconnect_type();
 const ReasonTable& genesys_outcome();

@@ -63,20 +63,10 @@ constexpr std::array<ReasonRow, 40> kRows{{
     {"error_", Party::kSystem, Category::kFailure, "platform_error", Confidence::kMedium, kSeed, /*prefix=*/true},
 }};
 
-std::string lower_trimmed(std::string_view code) {
-    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
-    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
-    std::string out;
-    for (char c : code) {
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c == ' ' ? '_' : c));
-    }
-    return out;
-}
-
 }  // namespace
 
 const ReasonTable& retell_disconnection_reason() {
-    static const ReasonTable kTable{"AI voice agent disconnection_reason", "voice-agent-calls", kRows, &lower_trimmed};
+    static const ReasonTable kTable{"AI voice agent disconnection_reason", "voice-agent-calls", kRows, &lower_snake};
     return kTable;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "support/ccp_events.h"
+#include "support/collecting_sinks.h"
 
 namespace whohungup::ccp {
 namespace {
@@ -13,20 +14,7 @@ namespace {
 using whohungup::testing::destroy_request;
 using whohungup::testing::line;
 
-class Collect final : public VerdictSink, public DiagnosticSink {
-public:
-    void on_verdict(Verdict&& verdict) override { verdicts.push_back(std::move(verdict)); }
-    void report(const Diagnostic& diagnostic) override { diagnostics.push_back(diagnostic); }
-    std::map<std::string, Verdict> by_id() const {
-        std::map<std::string, Verdict> out;
-        for (const Verdict& v : verdicts) {
-            EXPECT_TRUE(out.emplace(v.contact_id, v).second) << "two verdicts for " << v.contact_id;
-        }
-        return out;
-    }
-    std::vector<Verdict> verdicts;
-    std::vector<Diagnostic> diagnostics;
-};
+using Collect = whohungup::testing::CollectingSinks;
 
 class CallTrackerTest : public ::testing::Test {
 protected:

@@ -6,16 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/collecting_sinks.h"
+
 namespace whohungup::ccp {
 namespace {
 
-class Collect final : public VerdictSink, public DiagnosticSink {
-public:
-    void on_verdict(Verdict&& verdict) override { verdicts.push_back(std::move(verdict)); }
-    void report(const Diagnostic& diagnostic) override { diagnostics.push_back(diagnostic); }
-    std::vector<Verdict> verdicts;
-    std::vector<Diagnostic> diagnostics;
-};
+using Collect = whohungup::testing::CollectingSinks;
 
 std::string read_testdata(const std::string& path) {
     std::ifstream in(std::string(WHOHUNGUP_TESTDATA) + "/" + path, std::ios::binary);

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "support/collecting_sinks.h"
 #include "vendor/connect_ctr_reader.h"
 #include "vendor/csv_exports.h"
 #include "vendor/genesys_conversation_reader.h"
@@ -14,18 +15,7 @@
 namespace whohungup::vendor {
 namespace {
 
-class Collect final : public VerdictSink, public DiagnosticSink {
-public:
-    void on_verdict(Verdict&& verdict) override { verdicts.push_back(std::move(verdict)); }
-    void report(const Diagnostic& diagnostic) override { diagnostics.push_back(diagnostic); }
-    std::map<std::string, Verdict> by_id() const {
-        std::map<std::string, Verdict> out;
-        for (const Verdict& v : verdicts) out.emplace(v.contact_id, v);
-        return out;
-    }
-    std::vector<Verdict> verdicts;
-    std::vector<Diagnostic> diagnostics;
-};
+using Collect = whohungup::testing::CollectingSinks;
 
 Collect read_all(std::unique_ptr<Reader> reader, std::vector<std::string> inputs) {
     Collect sink;
