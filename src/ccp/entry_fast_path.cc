@@ -16,8 +16,9 @@ public:
     [[nodiscard]] std::size_t pos() const { return pos_; }
 
     void skip_space() {
-        while (pos_ < text_.size() &&
-               (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
+        // JSON whitespace is all at or below ' '; other control bytes are invalid JSON anyway,
+        // and the full parser that such an entry ends up in reports them.
+        while (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) <= ' ') {
             ++pos_;
         }
     }
@@ -48,8 +49,8 @@ public:
     std::string_view scalar() {
         skip_space();
         const std::size_t start = pos_;
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ' ' &&
-               text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' &&
+               static_cast<unsigned char>(text_[pos_]) > ' ') {
             ++pos_;
         }
         return text_.substr(start, pos_ - start);
@@ -90,33 +91,49 @@ bool FastEntryReader::read_field(FastFields& out) {
     std::string_view key;
     bool key_escaped = false;
     if (!cursor.string(key, key_escaped) || key_escaped || !cursor.eat(':')) return false;
+    // The four fields used, told apart by length first (most keys are none of them).
+    enum class Field : std::uint8_t { kOther, kText, kTime, kLogger, kAgent };
+    Field field = Field::kOther;
+    if (key.size() == 4) {
+        field = key == "text" ? Field::kText : key == "time" ? Field::kTime : Field::kOther;
+    } else if (key.size() == 8 && key == "loggerId") {
+        field = Field::kLogger;
+    } else if (key.size() == 15 && key == "agentResourceId") {
+        field = Field::kAgent;
+    }
     const char first = cursor.peek();
     if (first == '"') {
         std::string_view value;
         bool escaped = false;
         if (!cursor.string(value, escaped)) return false;
-        if (key == "text") {
-            out.text = value;
-            out.text_escaped = escaped;
-            have_text_ = true;
-        } else if (key == "time") {
-            if (escaped) return false;
-            out.time = value;
-            out.time_is_string = true;
-            have_time_ = true;
-        } else if (key == "loggerId") {
-            if (escaped) return false;
-            out.logger_id = value;
-        } else if (key == "agentResourceId") {
-            if (escaped) return false;
-            out.agent_resource_id = value;
+        switch (field) {
+            case Field::kText:
+                out.text = value;
+                out.text_escaped = escaped;
+                have_text_ = true;
+                break;
+            case Field::kTime:
+                if (escaped) return false;
+                out.time = value;
+                out.time_is_string = true;
+                have_time_ = true;
+                break;
+            case Field::kLogger:
+                if (escaped) return false;
+                out.logger_id = value;
+                break;
+            case Field::kAgent:
+                if (escaped) return false;
+                out.agent_resource_id = value;
+                break;
+            case Field::kOther: break;
         }
     } else if (first == '{' || first == '[') {
-        if (key == "text" || key == "time" || !cursor.container()) return false;
+        if (field == Field::kText || field == Field::kTime || !cursor.container()) return false;
     } else {
         const std::string_view value = cursor.scalar();
-        if (value.empty() || key == "text") return false;  // a null text: the full parser says why
-        if (key == "time") {
+        if (value.empty() || field == Field::kText) return false;  // a null text: the full parser says why
+        if (field == Field::kTime) {
             out.time = value;
             out.time_is_string = false;
             have_time_ = true;
