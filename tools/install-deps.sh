@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev             # tests and benchmarks
   clang-format clang-tidy                   # lint
   clang-14 libclang-rt-14-dev               # libFuzzer builds
-  jq gzip python3                           # benchmark baseline and generators, e2e tests
+  jq gzip python3 time                      # benchmark baseline and generators, e2e tests
 )
 missing=()
 for package in "${packages[@]}"; do

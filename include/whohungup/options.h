@@ -18,7 +18,7 @@ enum class ColorMode : std::uint8_t { kAuto, kAlways, kNever };
 struct Limits {
     std::size_t max_entry_bytes = std::size_t{64} << 20;  ///< one JSON entry / record
     std::size_t max_depth = 256;                          ///< JSON nesting inside one entry
-    std::size_t max_open_calls = 200000;                  ///< calls tracked at once per log
+    std::size_t max_open_calls = 10000;                   ///< calls tracked at once per log (an agent has a few)
 };
 
 struct Options {

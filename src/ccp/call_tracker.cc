@@ -15,6 +15,8 @@ namespace {
 constexpr std::uint64_t kFlushEvery = 512;
 /// Bound on the contact -> agent-connection table (snapshots list every contact).
 constexpr std::size_t kMaxConnectionLinks = 100000;
+/// Bound on lines held for contacts whose first softphone line has not come yet.
+constexpr std::size_t kMaxEarlyLines = 100000;
 
 bool is_end_state(State state) {
     return state == State::kDisconnected || state == State::kFailed;
@@ -56,9 +58,11 @@ void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) 
             if (calls_.find(event.id) == calls_.end()) {
                 if (judged_.contains(event.id)) {
                     ++stats_.late_lines;
+                } else if (early_line_count_ < kMaxEarlyLines) {
+                    ++early_line_count_;
+                    early_contact_lines_[event.id].push_back(std::move(event));
                 } else {
-                    const std::int64_t time = event.time_ms;
-                    early_contact_lines_.emplace(time, std::move(event));
+                    ++stats_.unattributed_lines;  // bounded: a flood of requests for unseen contacts
                 }
                 return;
             }
@@ -101,18 +105,18 @@ void CallTracker::add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink
     if (inserted) {
         it->second.id = event.id;
         ++stats_.calls;
-        for (auto early = early_contact_lines_.begin(); early != early_contact_lines_.end();) {
-            if (early->second.id == event.id) {
-                it->second.add(std::move(early->second));
-                early = early_contact_lines_.erase(early);
-            } else {
-                ++early;
+        if (auto early = early_contact_lines_.find(event.id); early != early_contact_lines_.end()) {
+            for (CcpEvent& line : early->second) {
+                it->second.add(std::move(line));
             }
+            early_line_count_ -= early->second.size();
+            early_contact_lines_.erase(early);
         }
     }
     if (!it->second.add(std::move(event))) {
         ++stats_.duplicate_lines;
     }
+    note_if_closed(it->second);
     if (inserted) {
         enforce_open_limit(out, diag);
     }
@@ -137,6 +141,7 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
             if (!owner.add(std::move(event))) {
                 ++stats_.duplicate_lines;
             }
+            note_if_closed(owner);
             return;
         }
     }
@@ -149,6 +154,7 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
         if (!own->second.add(std::move(event))) {
             ++stats_.duplicate_lines;
         }
+        note_if_closed(own->second);
         return;
     }
     ++stats_.unattributed_lines;
@@ -167,6 +173,7 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
             if (!owner->second.add(std::move(it->second))) {
                 ++stats_.duplicate_lines;
             }
+            note_if_closed(owner->second);
             it = stale_channel_lines_.erase(it);
         } else {
             ++it;
@@ -184,31 +191,47 @@ void CallTracker::prune(std::int64_t before_ms) {
         softphone_errors_.pop_front();
     }
     session_ends_.erase(session_ends_.begin(), session_ends_.lower_bound(before_ms));
-    early_contact_lines_.erase(early_contact_lines_.begin(), early_contact_lines_.lower_bound(before_ms));
+    for (auto it = early_contact_lines_.begin(); it != early_contact_lines_.end();) {
+        if (it->second.back().time_ms < before_ms) {
+            early_line_count_ -= it->second.size();
+            it = early_contact_lines_.erase(it);
+        } else {
+            ++it;
+        }
+    }
     const auto stale_end = stale_channel_lines_.lower_bound(before_ms);
     stats_.unattributed_lines += static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));
     stale_channel_lines_.erase(stale_channel_lines_.begin(), stale_end);
+}
+
+void CallTracker::note_if_closed(const CallRecord& call) {
+    if (call.closed) {
+        closed_by_last_time_.emplace(call.last_time, call.id);
+    }
 }
 
 void CallTracker::maybe_flush(VerdictSink& out) {
     if (now_ms_ == kNoTime) {
         return;
     }
+    // Ended calls whose last line is a grace period behind the log. The queue may hold older
+    // entries of a call that has had lines since: only an entry matching its last line counts.
     std::vector<std::string> ready;
-    for (const auto& [id, call] : calls_) {
-        if (call.closed && call.last_time < now_ms_ - kGraceMs) {
-            ready.push_back(id);
+    const auto ripe = closed_by_last_time_.lower_bound(now_ms_ - kGraceMs);
+    for (auto it = closed_by_last_time_.begin(); it != ripe; ++it) {
+        const auto call = calls_.find(it->second);
+        if (call != calls_.end() && call->second.closed && call->second.last_time == it->first &&
+            std::find(ready.begin(), ready.end(), it->second) == ready.end()) {
+            ready.push_back(it->second);
         }
     }
+    closed_by_last_time_.erase(closed_by_last_time_.begin(), ripe);
     if (!ready.empty()) {
         judge_and_emit(ready, out);
     }
-    // Context older than any open call can no longer matter.
-    std::int64_t oldest_open = now_ms_ - 2 * kGraceMs;
-    for (const auto& [id, call] : calls_) {
-        oldest_open = std::min(oldest_open, call.first_time - kNearbyMs);
-    }
-    prune(oldest_open);
+    // Context lines are read near a call's end, which is never more than the grace period behind
+    // by the time it is judged: older ones can go.
+    prune(now_ms_ - 2 * kGraceMs);
 }
 
 void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out) {
@@ -259,13 +282,22 @@ void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
                                            "(raise --max-open-calls)",
                                            limits_.max_open_calls)});
     }
-    // Judge the call whose last line is oldest.
-    auto oldest = std::min_element(calls_.begin(), calls_.end(), [](const auto& a, const auto& b) {
-        return a.second.last_time != b.second.last_time ? a.second.last_time < b.second.last_time : a.first < b.first;
-    });
-    oldest->second.forced = true;
-    ++stats_.forced;
-    judge_and_emit({oldest->first}, out);
+    // Judge the oldest tenth at once: one sort per many calls, never a scan per new call.
+    std::vector<std::pair<std::int64_t, std::string>> by_age;
+    by_age.reserve(calls_.size());
+    for (const auto& [id, call] : calls_) {
+        by_age.emplace_back(call.last_time, id);
+    }
+    const std::size_t batch = std::max<std::size_t>(1, calls_.size() / 10);
+    std::partial_sort(by_age.begin(), by_age.begin() + static_cast<std::ptrdiff_t>(batch), by_age.end());
+    std::vector<std::string> oldest;
+    oldest.reserve(batch);
+    for (std::size_t i = 0; i < batch; ++i) {
+        calls_.at(by_age[i].second).forced = true;
+        oldest.push_back(std::move(by_age[i].second));
+    }
+    stats_.forced += batch;
+    judge_and_emit(oldest, out);
 }
 
 void CallTracker::finish(VerdictSink& out) {

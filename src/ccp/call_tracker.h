@@ -47,6 +47,7 @@ private:
     void add_channel_transition(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
     void on_session_end(const std::string& id, std::int64_t time_ms);
     void maybe_flush(VerdictSink& out);
+    void note_if_closed(const CallRecord& call);
     void prune(std::int64_t before_ms);
     void judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out);
     void enforce_open_limit(VerdictSink& out, DiagnosticSink& diag);
@@ -54,6 +55,7 @@ private:
     Limits limits_;
     const std::vector<std::string>& input_names_;
     std::unordered_map<std::string, CallRecord> calls_;
+    std::multimap<std::int64_t, std::string> closed_by_last_time_;  ///< ended calls, to judge in time
     std::unordered_set<std::string> judged_;
     std::unordered_map<std::string, std::string> agent_connections_;  ///< contact -> agent leg
     std::map<std::string, std::string> usernames_;                    ///< agent id -> username
@@ -63,7 +65,8 @@ private:
     std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;  ///< waiting for an owner
     /// Lines about a contact logged before its first softphone line (an End-call request can
     /// precede the first line left in a log whose start rolled out): attached when it opens.
-    std::multimap<std::int64_t, CcpEvent> early_contact_lines_;
+    std::unordered_map<std::string, std::vector<CcpEvent>> early_contact_lines_;  ///< by contact id
+    std::size_t early_line_count_ = 0;
     std::unordered_set<std::uint64_t> context_seen_;
     std::int64_t now_ms_ = kNoTime;  ///< time of the latest line read
     std::uint64_t since_flush_ = 0;
