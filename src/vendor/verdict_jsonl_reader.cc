@@ -54,8 +54,10 @@ protected:
         const auto confidence = enum_named(string_at(*object, "confidence"),
                                            std::array{Confidence::kHigh, Confidence::kMedium, Confidence::kLow});
         v.reason = std::string(string_at(*object, "reason"));
-        if (v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
-            skip_record(pos, "a verdict line without contact_id, ended_by, category, reason or confidence");
+        if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
+            skip_record(pos,
+                        "a verdict line without source_format, contact_id, ended_by, category, reason or "
+                        "confidence");
             return;
         }
         v.ended_by = *party;
