@@ -11,6 +11,9 @@
 namespace whohungup::detail {
 
 namespace {
+/// The read buffer starts small (tiny inputs, fuzzing) and grows to its full size once an input
+/// turns out to be larger than it.
+constexpr std::size_t kFirstBufferSize = std::size_t{64} << 10;
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 constexpr std::size_t kBlock = 64;
 
@@ -29,7 +32,7 @@ std::string describe_byte(char c) {
 
 JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects)
     // kParsePadding spare bytes at the end keep views into the buffer readable by simdjson.
-    : source_(source), limits_(limits), objects_(objects), buffer_(kBufferSize + kParsePadding) {}
+    : source_(source), limits_(limits), objects_(objects), buffer_(kFirstBufferSize + kParsePadding) {}
 
 bool JsonArraySplitter::fill() {
     return fill_at_least(1) > 0;
@@ -43,7 +46,11 @@ std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
             len_ -= pos_;
             pos_ = 0;
         }
-        const std::size_t got = source_.read_some(buffer_.data() + len_, kBufferSize - len_);
+        if (reads_ > 0 && buffer_.size() < kBufferSize + kParsePadding) {
+            buffer_.resize(kBufferSize + kParsePadding);  // more than one read: a large input
+        }
+        ++reads_;
+        const std::size_t got = source_.read_some(buffer_.data() + len_, buffer_.size() - kParsePadding - len_);
         if (got == 0) {
             source_done_ = true;
             break;

@@ -74,6 +74,7 @@ private:
     std::uint64_t buffer_start_ = 0;  ///< input offset of buffer_[0]
     std::uint64_t line_ = 1;          ///< line number at buffer_[pos_]
     bool copying_ = false;            ///< the element spans refills: assembled in element_
+    std::uint64_t reads_ = 0;         ///< reads from the source so far
     State state_ = State::kTop;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;
