@@ -12,8 +12,23 @@ bool is_end_state(State state) {
 }  // namespace
 
 bool CallRecord::add(CcpEvent&& event) {
-    if (!seen.insert(event.dedupe_key).second) {
-        return false;
+    // A call has a few dozen lines: a scan of their keys beats a hash set, which only takes over
+    // for calls with many lines (a bound on the work for hostile input).
+    constexpr std::size_t kScanLimit = 64;
+    if (events.size() < kScanLimit) {
+        const std::uint64_t key = event.dedupe_key;
+        if (std::any_of(events.begin(), events.end(), [key](const CcpEvent& kept) { return kept.dedupe_key == key; })) {
+            return false;
+        }
+    } else {
+        if (seen.empty()) {
+            for (const CcpEvent& kept : events) {
+                seen.insert(kept.dedupe_key);
+            }
+        }
+        if (!seen.insert(event.dedupe_key).second) {
+            return false;
+        }
     }
     first_time = first_time == kNoTime ? event.time_ms : std::min(first_time, event.time_ms);
     last_time = last_time == kNoTime ? event.time_ms : std::max(last_time, event.time_ms);

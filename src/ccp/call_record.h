@@ -15,7 +15,7 @@ namespace whohungup::ccp {
 struct CallRecord {
     std::string id;
     std::vector<CcpEvent> events;            ///< arrival order; the judge sorts by time
-    std::unordered_set<std::uint64_t> seen;  ///< dedupe keys of events kept
+    std::unordered_set<std::uint64_t> seen;  ///< dedupe keys, once the call has many lines
     std::int64_t first_time = kNoTime;
     std::int64_t last_time = kNoTime;
     std::int64_t session_end_ms = kNoTime;  ///< first SESSION/CallSession end, if any

@@ -77,6 +77,18 @@ TEST_F(CallTrackerTest, ExactDuplicatesAreDroppedOnce) {
     EXPECT_EQ(verdicts.at("A").evidence.size(), 2U);
 }
 
+TEST(CallRecord, DuplicatesAreFoundInCallsWithManyLines) {
+    CallRecord call;
+    call.id = "A";
+    for (int i = 0; i < 100; ++i) {
+        EXPECT_TRUE(call.add(line(1000 + i, " A SIGNALING TalkingState => PendingReconnectState")));
+    }
+    EXPECT_FALSE(call.add(line(1000, " A SIGNALING TalkingState => PendingReconnectState")));  // the first one
+    EXPECT_FALSE(call.add(line(1099, " A SIGNALING TalkingState => PendingReconnectState")));  // the last one
+    EXPECT_TRUE(call.add(line(1100, " A SIGNALING TalkingState => PendingReconnectState")));
+    EXPECT_EQ(call.events.size(), 101U);
+}
+
 TEST_F(CallTrackerTest, EndedCallsAreJudgedOnceTheLogMovesOnAndLateLinesAreCounted) {
     add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
     add(line(5000, " A SIGNALING TalkingState => PendingLocalHangupState"));
