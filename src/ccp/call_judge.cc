@@ -31,9 +31,13 @@ std::string raw_of(const CcpEvent& event) {
 class Judge {
 public:
     Judge(CallRecord& call, const JudgeContext& context) : call_(call), context_(context) {
-        std::stable_sort(call_.events.begin(), call_.events.end(), [](const CcpEvent& a, const CcpEvent& b) {
+        const auto by_time = [](const CcpEvent& a, const CcpEvent& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;
-        });
+        };
+        // Lines mostly arrive in time order already; sorting moves whole events, so check first.
+        if (!std::is_sorted(call_.events.begin(), call_.events.end(), by_time)) {
+            std::stable_sort(call_.events.begin(), call_.events.end(), by_time);
+        }
         verdict_.source_format = "ccp-log";
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
