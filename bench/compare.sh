@@ -9,7 +9,7 @@ set -euo pipefail
 bytes=${1:-400000000}
 build=${2:-build/ci}
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin="$root/$build/src/whohungup"
+bin="$root/$build/whohungup"
 gen="$root/$build/bench/gen_ccp_log"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

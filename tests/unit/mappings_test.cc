@@ -181,7 +181,7 @@ TEST(Mappings, PrefixRowsMatchTheLongestPrefix) {
 
 TEST(Mappings, DocsAreRenderedFromTheTables) {
     const std::string docs = read_file(std::string(WHOHUNGUP_SOURCE_DIR) + "/docs/mappings.md");
-    EXPECT_EQ(docs, render_markdown()) << "run: build/ci/src/whohungup --list-mappings > docs/mappings.md";
+    EXPECT_EQ(docs, render_markdown()) << "run: build/ci/whohungup --list-mappings > docs/mappings.md";
 }
 
 /// Codes read from the reference pages themselves (shared/seeds beside the repository).
