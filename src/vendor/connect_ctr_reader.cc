@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/concat.h"
 #include "json/dom_access.h"
 #include "vendor/record_reader.h"
 
@@ -110,13 +111,13 @@ protected:
         } else {
             map_code(mappings::connect_disconnect_reason(), reason, v, pos);
             if (v.detail.empty()) {
-                v.detail = fmt::format("The contact record says DisconnectReason {}.", reason);
+                v.detail = detail::concat({"The contact record says DisconnectReason ", reason, "."});
             }
         }
         v.evidence.push_back(evidence(pos, v.ended_at_ms,
-                                      fmt::format("ContactId={} Channel={} InitiationMethod={} DisconnectReason={}",
-                                                  contact_id, channel.empty() ? "-" : channel,
-                                                  method.empty() ? "-" : method, reason.empty() ? "null" : reason)));
+                                      detail::concat({"ContactId=", contact_id, " Channel=", detail::or_dash(channel),
+                                                      " InitiationMethod=", detail::or_dash(method),
+                                                      " DisconnectReason=", detail::or_dash(reason, "null")})));
         auto [it, inserted] = records_.try_emplace(v.contact_id);
         if (inserted || held.last_update == kNoTime || it->second.last_update == kNoTime ||
             held.last_update >= it->second.last_update) {

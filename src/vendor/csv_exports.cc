@@ -5,6 +5,7 @@
 
 #include <charconv>
 
+#include "core/concat.h"
 #include "core/time_format.h"
 #include "csv/csv_reader.h"
 #include "mappings/reason_table.h"
@@ -175,8 +176,8 @@ protected:
         const std::string_view abandoned = cell(row, abandoned_);
         Verdict v =
             new_verdict("genesys-interactions-csv",
-                        fmt::format("Conversation ID={} Disconnect Type={} Abandoned={}", id,
-                                    disconnect.empty() ? "-" : disconnect, abandoned.empty() ? "-" : abandoned));
+                        detail::concat({"Conversation ID=", id, " Disconnect Type=", detail::or_dash(disconnect),
+                                        " Abandoned=", detail::or_dash(abandoned)}));
         v.contact_id = std::string(id);
         v.agent_name = std::string(cell(row, users_));
         v.started_at_ms = read_time(cell(row, date_));
@@ -195,12 +196,12 @@ protected:
         } else {
             map_code(mappings::genesys_interactions_disconnect_type(), disconnect, v);
             if (v.detail.empty()) {
-                v.detail = fmt::format("The export's Disconnect Type is {}.", disconnect);
+                v.detail = detail::concat({"The export's Disconnect Type is ", disconnect, "."});
             }
             if (!v.agent_name.empty()) v.outcome = "handled";
         }
         if (media_ >= 0 && !cell(row, media_).empty()) {
-            v.detail += fmt::format(" Media: {}.", cell(row, media_));
+            v.detail += detail::concat({" Media: ", cell(row, media_), "."});
         }
         out.on_verdict(std::move(v));
         return true;
@@ -238,8 +239,8 @@ protected:
         const std::string_view reason = cell(row, reason_);
         const std::string_view status = cell(row, status_);
         Verdict v = new_verdict("voice-agent-calls-csv",
-                                fmt::format("call_id={} call_status={} disconnection_reason={}", id,
-                                            status.empty() ? "-" : status, reason.empty() ? "-" : reason));
+                                detail::concat({"call_id=", id, " call_status=", detail::or_dash(status),
+                                                " disconnection_reason=", detail::or_dash(reason)}));
         v.contact_id = std::string(id);
         v.agent = std::string(cell(row, agent_));
         v.agent_name = std::string(cell(row, agent_name_));
@@ -254,7 +255,7 @@ protected:
         } else {
             map_code(mappings::retell_disconnection_reason(), reason, v);
             if (v.detail.empty()) {
-                v.detail = fmt::format("The call history says {}.", reason);
+                v.detail = detail::concat({"The call history says ", reason, "."});
             }
         }
         out.on_verdict(std::move(v));
