@@ -48,7 +48,6 @@ public:
     [[nodiscard]] std::uint64_t error_line() const { return error_line_; }
     [[nodiscard]] std::uint64_t error_byte() const { return error_byte_; }
     [[nodiscard]] std::uint64_t bytes_read() const { return buffer_start_ + pos_; }
-    [[nodiscard]] std::uint64_t arrays_seen() const { return arrays_seen_; }
 
 private:
     enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };

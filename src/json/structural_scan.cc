@@ -97,26 +97,26 @@ bool has_avx2_pclmul() {
 }  // namespace
 
 std::size_t scan_container_scalar(const char* data, std::size_t size, ScanState& s) {
+    // Same rules as the SIMD scan, invalid JSON included: a backslash escapes the next byte
+    // wherever it is, an escaped quote neither opens nor closes a string, brackets count only
+    // outside strings.
     bool in_string = s.in_string != 0;
     bool escape = s.prev_escaped != 0;
     for (std::size_t i = 0; i < size; ++i) {
         const char c = data[i];
+        const bool escaped = escape;
+        escape = c == '\\' && !escaped;
         if (c == '\n') {
             ++s.newlines;
         }
-        if (in_string) {
-            if (escape) {
-                escape = false;
-            } else if (c == '\\') {
-                escape = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
+        if (c == '"' && !escaped) {
+            in_string = !in_string;
             continue;
         }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
+        if (in_string) {
+            continue;
+        }
+        if (c == '{' || c == '[') {
             s.max_depth = std::max(s.max_depth, ++s.depth);
         } else if ((c == '}' || c == ']') && --s.depth == 0) {
             s.in_string = 0;
