@@ -37,6 +37,8 @@ private:
     std::size_t pos_ = 0;
     bool have_text_ = false;
     bool have_time_ = false;
+    bool have_logger_ = false;
+    bool have_agent_ = false;
     bool closed_ = false;
 };
 

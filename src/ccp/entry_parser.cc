@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ccp/entry_parser.h"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <functional>
@@ -23,15 +22,6 @@ std::string_view trim_leading(std::string_view text) {
         text.remove_prefix(1);
     }
     return text;
-}
-
-/// Whether a (still escaped) text holds a word of some line the classifier recognises.
-bool may_bear_on_a_call(std::string_view text) {
-    static constexpr std::array<std::string_view, 10> kWords{
-        "SIGNALING", "SESSION",          "CallSession", "connectionId", "Agent disconnected",
-        "Softphone", "Publishing event", "API_REQUEST", "AWSClient",    "GET_AGENT_SNAPSHOT"};
-    return std::ranges::any_of(kWords,
-                               [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 
 std::optional<std::int64_t> fast_time(const FastFields& fields) {
@@ -194,9 +184,10 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
     }
     const std::string_view text = trim_leading(fields.text);
     if (fields.text_escaped) {
-        // Escapes other than \\u only stand for quotes, backslashes and control characters, so
-        // a text without a word of any line that matters cannot be one once decoded.
-        return text.find("\\u") == std::string_view::npos && !may_bear_on_a_call(text);
+        // Escapes other than \\u only stand for quotes, slashes and control characters, none of
+        // which is in a recognised opening or machine name; an escape before the opening may
+        // decode to a space or tab that trimming would remove, so that goes to the full parser.
+        return text.find("\\u") == std::string_view::npos && !text.starts_with('\\') && !may_be_recognised(text);
     }
     if (object_line_kind(text) != ObjectLine::kNone) {
         return false;  // its meaning is in `objects`: the full parser reads those

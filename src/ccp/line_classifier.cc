@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -62,6 +63,21 @@ constexpr std::array<std::pair<std::string_view, FailureCause>, 14> kFailureText
     {"Timeout", FailureCause::kTimeout},
     {"Failed handshaking with signaling server", FailureCause::kHandshakeFailure},
 }};
+
+// Line openings the classifier recognises (after the leading space is trimmed).
+constexpr std::string_view kContactDetected = "Contact detected";
+constexpr std::string_view kSoftphoneCallDetected = "Softphone call detected";
+constexpr std::string_view kContactInSnapshot = "Contact exist in the snapshot";
+constexpr std::string_view kAgentDisconnected = "Agent disconnected successfully";
+constexpr std::string_view kSoftphoneError = "Softphone error occurred";
+constexpr std::string_view kCallNotFound = "Softphone call failed due to CallNotFoundException";
+constexpr std::string_view kContactMissed = "Publishing event: contact::missed::";
+constexpr std::string_view kDestroyConnectionRequest = "Sending API_REQUEST event for destroyConnection";
+constexpr std::string_view kAgentConfiguration = "AWSClient: <-- Operation 'getAgentConfiguration' succeeded";
+constexpr std::string_view kAgentSnapshot = "GET_AGENT_SNAPSHOT succeeded";
+constexpr std::array<std::string_view, 10> kLineOpenings{
+    kContactDetected, kSoftphoneCallDetected, kContactInSnapshot,        kAgentDisconnected,  kSoftphoneError,
+    kCallNotFound,    kContactMissed,         kDestroyConnectionRequest, kAgentConfiguration, kAgentSnapshot};
 
 std::string_view next_token(std::string_view text, std::size_t& pos) {
     while (pos < text.size() && text[pos] == ' ') {
@@ -201,28 +217,37 @@ State state_from_name(std::string_view name) {
 }
 
 ObjectLine object_line_kind(std::string_view text) {
-    if (text.starts_with("Sending API_REQUEST event for destroyConnection")) {
+    if (text.starts_with(kDestroyConnectionRequest)) {
         return ObjectLine::kDestroyConnectionRequest;
     }
-    if (text.starts_with("AWSClient: <-- Operation 'getAgentConfiguration' succeeded")) {
+    if (text.starts_with(kAgentConfiguration)) {
         return ObjectLine::kAgentConfiguration;
     }
-    if (text.starts_with("GET_AGENT_SNAPSHOT succeeded")) {
+    if (text.starts_with(kAgentSnapshot)) {
         return ObjectLine::kAgentSnapshot;
     }
     return ObjectLine::kNone;
 }
 
+bool may_be_recognised(std::string_view text) {
+    if (std::ranges::any_of(kLineOpenings, [text](std::string_view opening) { return text.starts_with(opening); })) {
+        return true;
+    }
+    // A state machine line names its machine as a whole word; every name holds one of these.
+    return text.find("SIGNALING") != std::string_view::npos || text.find("SESSION") != std::string_view::npos ||
+           text.find("CallSession") != std::string_view::npos;
+}
+
 bool classify_line(std::string_view text, CcpEvent& out) {
-    if (text.starts_with("Contact detected") || text.starts_with("Softphone call detected") ||
-        text.starts_with("Contact exist in the snapshot")) {
+    if (text.starts_with(kContactDetected) || text.starts_with(kSoftphoneCallDetected) ||
+        text.starts_with(kContactInSnapshot)) {
         return classify_connection_line(text, out);
     }
-    if (text.starts_with("Agent disconnected successfully")) {
+    if (text.starts_with(kAgentDisconnected)) {
         out.kind = EventKind::kAgentDisconnected;
         return true;
     }
-    if (text.starts_with("Softphone error occurred")) {
+    if (text.starts_with(kSoftphoneError)) {
         // " Softphone error occurred :  <type> <message>"
         std::size_t pos = text.find(':');
         const std::string_view type = pos == std::string_view::npos ? std::string_view{} : next_token(text, ++pos);
@@ -230,14 +255,14 @@ bool classify_line(std::string_view text, CcpEvent& out) {
         out.detail = std::string(type);
         return true;
     }
-    if (text.starts_with("Softphone call failed due to CallNotFoundException")) {
+    if (text.starts_with(kCallNotFound)) {
         out.kind = EventKind::kSoftphoneError;
         out.detail = "call_not_found";
         return true;
     }
-    if (text.starts_with("Publishing event: contact::missed::")) {
+    if (text.starts_with(kContactMissed)) {
         out.kind = EventKind::kContactMissed;
-        out.id = std::string(trim(text.substr(std::string_view("Publishing event: contact::missed::").size())));
+        out.id = std::string(trim(text.substr(kContactMissed.size())));
         return !out.id.empty();
     }
     return classify_machine_line(text, out);

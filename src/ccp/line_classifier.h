@@ -21,6 +21,10 @@ enum class ObjectLine : std::uint8_t {
 
 [[nodiscard]] ObjectLine object_line_kind(std::string_view text);
 
+/// False only when neither classify_line nor object_line_kind can accept the text, whatever
+/// the JSON escapes in it (other than \u) stand for: a cheap test for texts still escaped.
+[[nodiscard]] bool may_be_recognised(std::string_view text);
+
 /// Classifies a text (leading spaces already trimmed). Fills kind, machine, states, cause, id
 /// and detail of `out`; returns false when the line does not bear on any call's end.
 [[nodiscard]] bool classify_line(std::string_view text, CcpEvent& out);

@@ -81,6 +81,36 @@ TEST(EntryParser, FastAndFullPathsAgree) {
     EXPECT_EQ(text_escaped.events[0].to, State::kIdle);
 }
 
+TEST(EntryParser, EscapedTextsAreDecodedWhenTheyMayMatter) {
+    // JSON in a metrics line's text is escaped; it bears on no call and stays on the fast path.
+    const Parsed metrics = parse(
+        R"({"text":" sendSoftphoneMetrics success[{\"softphoneStreamType\":\"audio_input\"}]","time":1,"objects":[1,]})");
+    EXPECT_EQ(metrics.skip, EntrySkip::kNone);
+    EXPECT_TRUE(metrics.events.empty());
+    // A recognised opening with an escape after it is decoded by the full parser.
+    const Parsed error = parse(R"({"text":" Softphone error occurred :  \"busy\" x","time":1})");
+    ASSERT_EQ(error.events.size(), 1U);
+    EXPECT_EQ(error.events[0].detail, "\"busy\"");
+    // So is an escape before the opening, which may decode to a space that trimming removes.
+    const Parsed tab = parse(R"({"text":"\tAgent disconnected successfully.","time":1})");
+    ASSERT_EQ(tab.events.size(), 1U);
+    EXPECT_EQ(tab.events[0].kind, EventKind::kAgentDisconnected);
+}
+
+TEST(EntryParser, RepeatedKeysKeepTheirFirstValueOnBothPaths) {
+    const std::string fast =
+        R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"agentResourceId":"first","loggerId":"L","agentResourceId":"second","time":6})";
+    const std::string full =  // the escaped logger id sends this one to the full parser
+        R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"agentResourceId":"first","loggerId":"\u004c","agentResourceId":"second","time":6})";
+    for (const std::string& entry : {fast, full}) {
+        const Parsed p = parse(entry);
+        ASSERT_EQ(p.events.size(), 1U) << entry;
+        EXPECT_EQ(p.events[0].agent, "first") << entry;
+        EXPECT_EQ(p.events[0].time_ms, 5) << entry;
+    }
+    EXPECT_EQ(parse(fast).events[0].dedupe_key, parse(full).events[0].dedupe_key);
+}
+
 TEST(EntryParser, ReadsDestroyConnectionParams) {
     const Parsed p = parse(
         R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":"2025-01-02T03:04:05.678Z","objects":[{"method":"destroyConnection","params":{"contactId":"c9","connectionId":"k9"},"stack":"Error"}]})");

@@ -9,6 +9,7 @@ namespace {
 CcpEvent classify(std::string_view text) {
     CcpEvent event;
     EXPECT_TRUE(classify_line(text, event)) << text;
+    EXPECT_TRUE(may_be_recognised(text)) << text;  // the cheap test must never rule out a real line
     return event;
 }
 
@@ -96,6 +97,22 @@ TEST(LineClassifier, IgnoresLinesThatDoNotBearOnAnEnd) {
               ObjectLine::kDestroyConnectionRequest);
     EXPECT_EQ(object_line_kind("GET_AGENT_SNAPSHOT succeeded."), ObjectLine::kAgentSnapshot);
     EXPECT_EQ(object_line_kind("Sending API_REQUEST event for getAgentSnapshot to upstream"), ObjectLine::kNone);
+}
+
+TEST(LineClassifier, CheapTestRulesOutOnlyLinesNoPathAccepts) {
+    for (const std::string_view text :
+         {"Sending API_REQUEST event for destroyConnection to upstream", "GET_AGENT_SNAPSHOT succeeded.",
+          "AWSClient: <-- Operation 'getAgentConfiguration' succeeded.", "x SharedMediaSIGNALING A => B",
+          "RtcPeerConnectionManagerV2 c CallSession TalkingState => DisconnectedState"}) {
+        EXPECT_TRUE(may_be_recognised(text)) << text;
+    }
+    // Busy lines of every log: metrics (JSON in the text, so escaped), heartbeats, other requests.
+    for (const std::string_view text :
+         {R"(sendSoftphoneMetrics success[{\"softphoneStreamType\":\"audio_input\"}])", "Sending heartbeat",
+          "Heartbeat response received", "Sending API_REQUEST event for getAgentSnapshot to upstream",
+          "Softphone metrics sent"}) {
+        EXPECT_FALSE(may_be_recognised(text)) << text;
+    }
 }
 
 }  // namespace
