@@ -2,8 +2,6 @@
 // The hot path sees every entry's text, so cheap substring tests gate every regex.
 #include "ccp/line_classifier.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -181,19 +179,56 @@ bool classify_machine_line(std::string_view text, CcpEvent& out) {
     return false;
 }
 
+/// RE2's \\s: the Perl space class.
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/// The run of non-space bytes at `pos` (advancing past it).
+std::string_view non_space_run(std::string_view text, std::size_t& pos) {
+    const std::size_t start = pos;
+    while (pos < text.size() && !is_space(text[pos])) {
+        ++pos;
+    }
+    return text.substr(start, pos - start);
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && is_space(text[pos])) {
+        ++pos;
+    }
+    return pos;
+}
+
+/// The leftmost match of `contactId\s*(\S+)\s+agent connectionId\s+(\S+)` (the pattern the
+/// rules document), by hand: a regex engine costs more than every other line of a call.
 bool classify_connection_line(std::string_view text, CcpEvent& out) {
     // " Contact detected: contactId X agent connectionId Y", " Softphone call detected: ...",
     // " Contact exist in the snapshot. Reinitiate ... for contactId<X> agent connectionId <Y>".
-    static const RE2 kPattern(R"(contactId\s*(\S+)\s+agent connectionId\s+(\S+))");
-    std::string contact;
-    std::string connection;
-    if (!RE2::PartialMatch(text, kPattern, &contact, &connection)) {
-        return false;
+    constexpr std::string_view kContactKey = "contactId";
+    constexpr std::string_view kAgentKey = "agent connectionId";
+    for (std::size_t at = text.find(kContactKey); at != std::string_view::npos; at = text.find(kContactKey, at + 1)) {
+        std::size_t pos = skip_spaces(text, at + kContactKey.size());
+        const std::string_view contact = non_space_run(text, pos);
+        // The id runs to a space or the end, so `\\s+` before the key holds whenever the key follows.
+        const std::size_t agent_at = skip_spaces(text, pos);
+        if (contact.empty() || text.substr(agent_at, kAgentKey.size()) != kAgentKey) {
+            continue;
+        }
+        pos = skip_spaces(text, agent_at + kAgentKey.size());
+        if (pos == agent_at + kAgentKey.size()) {
+            continue;
+        }
+        const std::string_view connection = non_space_run(text, pos);
+        if (connection.empty()) {
+            continue;
+        }
+        out.kind = EventKind::kContactDetected;
+        out.id = std::string(contact);
+        out.detail = std::string(connection);
+        return true;
     }
-    out.kind = EventKind::kContactDetected;
-    out.id = std::move(contact);
-    out.detail = std::move(connection);
-    return true;
+    return false;
 }
 
 }  // namespace

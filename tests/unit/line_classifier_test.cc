@@ -2,6 +2,10 @@
 #include "ccp/line_classifier.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <array>
+#include <random>
 
 namespace whohungup::ccp {
 namespace {
@@ -83,6 +87,49 @@ TEST(LineClassifier, ReadsContactAndAgentLines) {
     EXPECT_EQ(classify("Agent disconnected successfully.").kind, EventKind::kAgentDisconnected);
     EXPECT_EQ(classify("Softphone error occurred :  user_busy_error Busy").detail, "user_busy_error");
     EXPECT_EQ(classify("Publishing event: contact::missed::c4").id, "c4");
+}
+
+TEST(LineClassifier, ContactLineMatcherAgreesWithTheDocumentedPattern) {
+    // The hand matcher against RE2 running the pattern docs/ccp-rules.md gives, on texts built
+    // from the pattern's own pieces so that near misses are common.
+    static const RE2 kPattern(R"(contactId\s*(\S+)\s+agent connectionId\s+(\S+))");
+    constexpr std::array<std::string_view, 12> kPieces{
+        "contactId", "agent connectionId", "agent", "connectionId", " ", "  ", "\t", "c1", "k-2", ":", "\r\n", "x"};
+    constexpr std::array<std::string_view, 5> kSpaces{"", " ", "\t", "  ", "\r\n"};
+    constexpr std::array<std::string_view, 5> kIds{"c1", "", "k-2", "x:y", "contactId"};
+    constexpr std::array<std::string_view, 4> kAgentKeys{"agent connectionId", "agent  connectionId", "agent",
+                                                         "agent connectionIdk"};
+    std::mt19937 random(20261123);
+    auto pick = [&random](const auto& choices) {
+        return choices.at(std::uniform_int_distribution<std::size_t>(0, choices.size() - 1)(random));
+    };
+    std::uniform_int_distribution<int> length(0, 4);
+    int matched = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string text = "Contact detected: ";
+        auto add_noise = [&] {
+            for (int n = length(random); n > 0; --n) {
+                text += pick(kPieces);
+            }
+        };
+        add_noise();
+        if (i % 4 != 0) {  // mostly the line's own shape, each part possibly off
+            text.append("contactId").append(pick(kSpaces)).append(pick(kIds)).append(pick(kSpaces));
+            text.append(pick(kAgentKeys)).append(pick(kSpaces)).append(pick(kIds));
+        }
+        add_noise();
+        std::string contact;
+        std::string connection;
+        const bool expected = RE2::PartialMatch(text, kPattern, &contact, &connection);
+        CcpEvent event;
+        ASSERT_EQ(classify_line(text, event), expected) << text;
+        if (expected) {
+            ++matched;
+            EXPECT_EQ(event.id, contact) << text;
+            EXPECT_EQ(event.detail, connection) << text;
+        }
+    }
+    EXPECT_GT(matched, 1000);  // the generator does reach the matching shape
 }
 
 TEST(LineClassifier, IgnoresLinesThatDoNotBearOnAnEnd) {
