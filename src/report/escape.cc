@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace whohungup::detail {
 
@@ -19,6 +21,18 @@ constexpr std::array<bool, 256> kPlainJson = [] {
     }
     return plain;
 }();
+
+/// Whether any of eight bytes needs more than a copy into a JSON string: a control character,
+/// a quote, a backslash, DEL or a byte of a multi-byte sequence (checked on its own). Standard
+/// SWAR tests, exact for "is there any"; output is mostly plain ASCII, eight bytes per step.
+constexpr bool any_needs_json_escape(std::uint64_t v) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+    const bool below_space = ((v - kOnes * 0x20U) & ~v & kHigh) != 0;
+    return below_space || (v & kHigh) != 0 || has_zero(v ^ (kOnes * '"')) || has_zero(v ^ (kOnes * '\\')) ||
+           has_zero(v ^ (kOnes * 0x7FU));
+}
 
 /// Length of the valid UTF-8 sequence at text[i], or 0 if invalid.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -68,6 +82,10 @@ void append_json_string(std::string& out, std::string_view text) {
     while (i < text.size()) {
         // Plain printable ASCII goes out in one piece.
         std::size_t run = i;
+        for (std::uint64_t chunk = 0; run + sizeof chunk <= text.size(); run += sizeof chunk) {
+            std::memcpy(&chunk, text.data() + run, sizeof chunk);
+            if (any_needs_json_escape(chunk)) break;
+        }
         while (run < text.size() && kPlainJson[static_cast<unsigned char>(text[run])]) {
             ++run;
         }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <iterator>
 
 #include "core/time_format.h"
 #include "report/escape.h"
@@ -35,20 +36,40 @@ public:
         if (ms == kNoTime) {
             out_ += "null";
         } else {
-            append_json_string(out_, format_iso8601_ms(ms));
+            out_.push_back('"');
+            out_ += format_iso8601_ms(ms);  // digits and separators: nothing to escape
+            out_.push_back('"');
         }
         return *this;
     }
     JsonObject& number(std::string_view key, std::uint64_t value) {
         start(key);
-        char digits[24];
-        const auto result = std::to_chars(digits, digits + sizeof digits, value);
-        out_.append(digits, result.ptr);
+        append_number(value);
         return *this;
+    }
+    /// A count under a key taken from the data (an agent, a reason), escaped like any value.
+    JsonObject& count(std::string_view data_key, std::uint64_t value) {
+        separate();
+        append_json_string(out_, data_key);
+        out_.push_back(':');
+        append_number(value);
+        return *this;
+    }
+    /// Opens an array under `key`; the caller writes its elements and closes it with ']'.
+    std::string& array(std::string_view key) {
+        start(key);
+        out_.push_back('[');
+        return out_;
     }
     JsonObject& boolean(std::string_view key, bool value) {
         start(key);
         out_ += value ? "true" : "false";
+        return *this;
+    }
+    /// Seconds with three decimals: the millisecond times the verdicts carry, no more.
+    JsonObject& milliseconds_as_seconds(std::string_view key, double seconds) {
+        start(key);
+        fmt::format_to(std::back_inserter(out_), "{:.3f}", seconds);
         return *this;
     }
     JsonObject& raw(std::string_view key, std::string_view json) {
@@ -59,13 +80,24 @@ public:
     void close() { out_.push_back('}'); }
 
 private:
+    /// Every key this file names is a plain identifier: written as it is, without an escaping
+    /// pass (keys from the data go through count()).
     void start(std::string_view key) {
+        separate();
+        out_.push_back('"');
+        out_ += key;
+        out_ += "\":";
+    }
+    void separate() {
         if (!first_) {
             out_.push_back(',');
         }
         first_ = false;
-        append_json_string(out_, key);
-        out_.push_back(':');
+    }
+    void append_number(std::uint64_t value) {
+        char digits[24];
+        const auto result = std::to_chars(digits, digits + sizeof digits, value);
+        out_.append(digits, result.ptr);
     }
     std::string& out_;
     bool first_ = true;
@@ -75,7 +107,7 @@ std::string counts_object(const std::map<std::string, std::uint64_t>& counts) {
     std::string out;
     JsonObject object(out);
     for (const auto& [key, count] : counts) {
-        object.number(key, count);
+        object.count(key, count);
     }
     object.close();
     return out;
@@ -97,7 +129,7 @@ public:
             .time("started_at", v.started_at_ms)
             .time("ended_at", v.ended_at_ms);
         if (auto duration = v.duration_s()) {
-            object.raw("duration_s", fmt::format("{:.3f}", *duration));
+            object.milliseconds_as_seconds("duration_s", *duration);
         } else {
             object.raw("duration_s", "null");
         }
@@ -108,11 +140,13 @@ public:
             .string("confidence", to_string(v.confidence))
             .string("detail", v.detail)
             .optional_string("outcome", v.outcome);
-        std::string evidence = "[";
+        std::string& evidence = object.array("evidence");
+        bool first = true;
         for (const Evidence& e : v.evidence) {
-            if (evidence.size() > 1) {
+            if (!first) {
                 evidence.push_back(',');
             }
+            first = false;
             JsonObject item(evidence);
             item.time("time", e.time_ms).string("input", e.input);
             if (e.line > 0) {
@@ -124,7 +158,6 @@ public:
             item.close();
         }
         evidence.push_back(']');
-        object.raw("evidence", evidence);
         object.close();
         line_.push_back('\n');
         out_ << line_;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <utility>
+
 namespace whohungup::detail {
 namespace {
 
@@ -35,6 +38,33 @@ TEST(Escape, JsonReplacesInvalidUtf8) {
     EXPECT_EQ(json("\xC3"), "\"\xEF\xBF\xBD\"");                                  // cut sequence
     EXPECT_EQ(json("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
     EXPECT_EQ(json("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // overlong
+}
+
+TEST(Escape, JsonFindsEverySpecialByteWhereverItSits) {
+    // Plain runs are copied eight bytes at a time: a special byte at any offset of a chunk, and
+    // in the tail after the last whole chunk, must still be escaped.
+    const std::array<std::pair<std::string_view, std::string_view>, 8> kSpecials{{
+        {"\"", R"(\")"},
+        {"\\", R"(\\)"},
+        {"\n", R"(\n)"},
+        {"\x01", R"(\u0001)"},
+        {"\x1f", R"(\u001f)"},
+        {"\x7f", R"(\u007f)"},
+        {"\xC3\xA9", "\xC3\xA9"},
+        {"\xFF", "\xEF\xBF\xBD"},
+    }};
+    for (const auto& [special, escaped] : kSpecials) {
+        for (std::size_t before = 0; before < 20; ++before) {
+            for (const std::size_t after : {0U, 1U, 7U, 8U, 9U}) {
+                const std::string text = std::string(before, 'a') + std::string(special) + std::string(after, ' ');
+                const std::string expected =
+                    "\"" + std::string(before, 'a') + std::string(escaped) + std::string(after, ' ') + "\"";
+                EXPECT_EQ(json(text), expected) << before << " " << after;
+            }
+        }
+    }
+    // Bytes just around the boundaries the chunk test uses stay plain.
+    EXPECT_EQ(json(" !#[]~~~~~~~~ !#[]~"), "\" !#[]~~~~~~~~ !#[]~\"");
 }
 
 TEST(Escape, TerminalNeverPassesEscapeSequences) {
