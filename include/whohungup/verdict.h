@@ -64,8 +64,10 @@ struct Verdict {
     std::string outcome;  ///< handled | abandoned | not_responding | in_progress, where known
     std::vector<Evidence> evidence;
 
-    /// Whole seconds between start and end, when both are known.
+    /// Seconds between start and end, when both are known.
     [[nodiscard]] std::optional<double> duration_s() const;
+    /// The same in milliseconds (exact: writers print seconds with three decimals from it).
+    [[nodiscard]] std::optional<std::int64_t> duration_ms() const;
 
     bool operator==(const Verdict&) const = default;
 };

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <iterator>
+
 namespace whohungup::detail {
 
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
@@ -171,18 +174,42 @@ std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
 }
 
 std::string format_iso8601_ms(std::int64_t epoch_ms) {
+    std::string out;
+    append_iso8601_ms(out, epoch_ms);
+    return out;
+}
+
+void append_seconds(std::string& out, std::int64_t ms) {
+    if (ms < 0) {
+        out.push_back('-');
+        ms = -ms;  // durations are never negative; kept exact for any caller all the same
+    }
+    char digits[24];
+    const auto result = std::to_chars(std::begin(digits), std::end(digits), ms / 1000);
+    out.append(std::begin(digits), result.ptr);
+    const auto fraction = static_cast<int>(ms % 1000);
+    out.push_back('.');
+    out.push_back(static_cast<char>('0' + fraction / 100));
+    out.push_back(static_cast<char>('0' + fraction / 10 % 10));
+    out.push_back(static_cast<char>('0' + fraction % 10));
+}
+
+void append_iso8601_ms(std::string& out, std::int64_t epoch_ms) {
     // Hand-formatted: every verdict line writes several of these.
     const std::int64_t days = floor_div(epoch_ms, 86400000);
     const std::int64_t ms_of_day = epoch_ms - days * 86400000;
     const Civil civil = civil_from_days(days);
     if (civil.year < 0 || civil.year > 9999) {
-        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month, civil.day,
-                           ms_of_day / 3600000, (ms_of_day / 60000) % 60, (ms_of_day / 1000) % 60, ms_of_day % 1000);
+        fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", civil.year, civil.month,
+                       civil.day, ms_of_day / 3600000, (ms_of_day / 60000) % 60, (ms_of_day / 1000) % 60,
+                       ms_of_day % 1000);
+        return;
     }
-    std::string out = "0000-00-00T00:00:00.000Z";
-    const auto put = [&out](std::size_t at, std::int64_t value, int width) {
+    const std::size_t start = out.size();
+    out += "0000-00-00T00:00:00.000Z";
+    const auto put = [&out, start](std::size_t at, std::int64_t value, int width) {
         for (int i = width - 1; i >= 0; --i) {
-            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            out[start + at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
             value /= 10;
         }
     };
@@ -193,7 +220,6 @@ std::string format_iso8601_ms(std::int64_t epoch_ms) {
     put(14, (ms_of_day / 60000) % 60, 2);
     put(17, (ms_of_day / 1000) % 60, 2);
     put(20, ms_of_day % 1000, 3);
-    return out;
 }
 
 std::string format_day(std::int64_t epoch_ms) {

@@ -21,6 +21,12 @@ namespace whohungup::detail {
 /// "2019-10-03T18:21:26.478Z".
 [[nodiscard]] std::string format_iso8601_ms(std::int64_t epoch_ms);
 
+/// The same, appended to `out` (writers call this for every time they print).
+void append_iso8601_ms(std::string& out, std::int64_t epoch_ms);
+
+/// "12.345": a millisecond count as seconds with three decimals, exactly.
+void append_seconds(std::string& out, std::int64_t ms);
+
 /// "2019-10-03" (UTC day).
 [[nodiscard]] std::string format_day(std::int64_t epoch_ms);
 

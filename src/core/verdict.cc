@@ -5,11 +5,16 @@
 
 namespace whohungup {
 
-std::optional<double> Verdict::duration_s() const {
+std::optional<std::int64_t> Verdict::duration_ms() const {
     if (started_at_ms == kNoTime || ended_at_ms == kNoTime || ended_at_ms < started_at_ms) {
         return std::nullopt;
     }
-    return static_cast<double>(ended_at_ms - started_at_ms) / 1000.0;
+    return ended_at_ms - started_at_ms;
+}
+
+std::optional<double> Verdict::duration_s() const {
+    const std::optional<std::int64_t> ms = duration_ms();
+    return ms ? std::optional<double>(static_cast<double>(*ms) / 1000.0) : std::nullopt;
 }
 
 namespace {

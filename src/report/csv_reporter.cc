@@ -30,8 +30,11 @@ public:
         field(v.agent_name);
         field(v.started_at_ms == kNoTime ? std::string() : format_iso8601_ms(v.started_at_ms));
         field(v.ended_at_ms == kNoTime ? std::string() : format_iso8601_ms(v.ended_at_ms));
-        const auto duration = v.duration_s();
-        field(duration ? fmt::format("{:.3f}", *duration) : std::string());
+        std::string seconds;
+        if (const auto duration = v.duration_ms()) {
+            append_seconds(seconds, *duration);
+        }
+        field(seconds);
         field(to_string(v.ended_by));
         field(to_string(v.category));
         field(v.reason);

@@ -37,7 +37,7 @@ public:
             out_ += "null";
         } else {
             out_.push_back('"');
-            out_ += format_iso8601_ms(ms);  // digits and separators: nothing to escape
+            append_iso8601_ms(out_, ms);  // digits and separators: nothing to escape
             out_.push_back('"');
         }
         return *this;
@@ -66,10 +66,10 @@ public:
         out_ += value ? "true" : "false";
         return *this;
     }
-    /// Seconds with three decimals: the millisecond times the verdicts carry, no more.
-    JsonObject& milliseconds_as_seconds(std::string_view key, double seconds) {
+    /// Seconds with three decimals, from whole milliseconds (no floating point on the way).
+    JsonObject& milliseconds_as_seconds(std::string_view key, std::int64_t ms) {
         start(key);
-        fmt::format_to(std::back_inserter(out_), "{:.3f}", seconds);
+        append_seconds(out_, ms);
         return *this;
     }
     JsonObject& raw(std::string_view key, std::string_view json) {
@@ -83,10 +83,8 @@ private:
     /// Every key this file names is a plain identifier: written as it is, without an escaping
     /// pass (keys from the data go through count()).
     void start(std::string_view key) {
-        separate();
-        out_.push_back('"');
-        out_ += key;
-        out_ += "\":";
+        out_.append(first_ ? "\"" : ",\"").append(key).append("\":");
+        first_ = false;
     }
     void separate() {
         if (!first_) {
@@ -128,7 +126,7 @@ public:
             .optional_string("agent_name", v.agent_name)
             .time("started_at", v.started_at_ms)
             .time("ended_at", v.ended_at_ms);
-        if (auto duration = v.duration_s()) {
+        if (auto duration = v.duration_ms()) {
             object.milliseconds_as_seconds("duration_s", *duration);
         } else {
             object.raw("duration_s", "null");

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/time_format.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <random>
 
 namespace whohungup::detail {
 namespace {
@@ -37,6 +40,27 @@ TEST(TimeFormat, FormatsRoundTrip) {
     EXPECT_EQ(format_day(1570126886478), "2019-10-03");
     for (std::int64_t ms : {0LL, 951782400000LL, 4102444799999LL}) {
         EXPECT_EQ(parse_iso8601_ms(format_iso8601_ms(ms)), ms);
+    }
+    std::string appended = "at ";
+    append_iso8601_ms(appended, 1570126886478);
+    EXPECT_EQ(appended, "at 2019-10-03T18:21:26.478Z");  // appends, keeps what was there
+}
+
+TEST(TimeFormat, SecondsFromMillisecondsMatchThreeDecimalFormatting) {
+    const auto seconds = [](std::int64_t ms) {
+        std::string out;
+        append_seconds(out, ms);
+        return out;
+    };
+    EXPECT_EQ(seconds(0), "0.000");
+    EXPECT_EQ(seconds(5), "0.005");
+    EXPECT_EQ(seconds(1234), "1.234");
+    EXPECT_EQ(seconds(86400000), "86400.000");
+    EXPECT_EQ(seconds(-1500), "-1.500");
+    std::mt19937_64 random(7);
+    for (int i = 0; i < 10000; ++i) {
+        const auto ms = static_cast<std::int64_t>(random() % 100000000000ULL);  // up to about three years
+        EXPECT_EQ(seconds(ms), fmt::format("{:.3f}", static_cast<double>(ms) / 1000.0)) << ms;
     }
 }
 
