@@ -4,7 +4,7 @@
 # one run, best of three each, and prints ratios (machines here are noisy: compare ratios).
 #   bench/compare.sh [BYTES] [BUILD_DIR]      default: 400000000 bytes, build/ci
 # Also: peak memory from a file and from stdin, a gzip input, a batch of 1 MB files with -j 1
-# versus -j 2, and start-up time on a tiny file.
+# versus -j 2 (BATCH_FILES of them, default 2000), and start-up time on a tiny file.
 set -euo pipefail
 bytes=${1:-400000000}
 build=${2:-build/ci}
@@ -48,9 +48,10 @@ done
 measure jq_ctr_select "$(stat -c %s "$work/vendor/ctr.jsonl")" \
   jq -c 'select(.DisconnectReason == "AGENT_DISCONNECT") | .ContactId' "$work/vendor/ctr.jsonl"
 
-# A batch: 200 files of about 1 MB, twenty agents.
+# A batch: BATCH_FILES files of about 1 MB, twenty agents.
+batch_files=${BATCH_FILES:-2000}
 mkdir "$work/batch"
-for i in $(seq 1 200); do
+for i in $(seq 1 "$batch_files"); do
   "$gen" --bytes 1000000 --seed "$i" --agent "agent-$((i % 20))-$i" --out "$work/batch/log-$i.txt" 2> /dev/null
 done
 batch_bytes=$(cat "$work/batch"/* | wc -c)
@@ -73,5 +74,5 @@ echo
 w=$(get whohungup)
 echo "full verdicts vs the jq count: whohungup is $(ratio "$(get jq_count)" "$w")x faster"
 echo "full verdicts vs grep -c SIGNALING: whohungup takes $(ratio "$w" "$(get grep_count)")x its time"
-echo "batch of 200 files of 1 MB: -j 2 is $(ratio "$(get batch_j1)" "$(get batch_j2)")x faster than -j 1"
+echo "batch of $batch_files files of 1 MB: -j 2 is $(ratio "$(get batch_j1)" "$(get batch_j2)")x faster than -j 1"
 echo "start-up on a tiny file: ${startup_us} us per run (average of 100)"
