@@ -82,11 +82,18 @@ bool FastEntryReader::read_field(FastFields& out) {
     return false;
 }
 
-bool FastEntryReader::read_text_and_time(FastFields& out) {
+bool FastEntryReader::read_text(FastFields& out) {
     JsonCursor cursor(entry_, 0);
     if (!cursor.eat('{') || cursor.eat('}')) return false;
     pos_ = cursor.pos();
-    while (!(have_text_ && have_time_)) {
+    while (!have_text_) {
+        if (closed_ || !read_field(out)) return false;
+    }
+    return true;
+}
+
+bool FastEntryReader::read_time(FastFields& out) {
+    while (!have_time_) {
         if (closed_ || !read_field(out)) return false;
     }
     return true;

@@ -21,13 +21,15 @@ struct FastFields {
     bool complete = false;  ///< the whole object was read (logger and agent fields are final)
 };
 
-/// Reads one entry's top-level fields in one pass: first until `text` and `time` are known, then,
-/// only if the caller needs them, on to the end of the object.
+/// Reads one entry's top-level fields in one pass: first until `text` is known, then, only if the
+/// caller needs them, on until `time`, then to the end of the object.
 class FastEntryReader {
 public:
     explicit FastEntryReader(std::string_view entry);
-    /// True once `text` and `time` are read; false when the full parser must take over.
-    bool read_text_and_time(FastFields& out);
+    /// True once `text` is read; false when the full parser must take over.
+    bool read_text(FastFields& out);
+    /// Goes on until `time` is read (it may have come before `text`).
+    bool read_time(FastFields& out);
     /// Goes on to the end of the object (logger and agent ids); false to hand over.
     bool read_rest(FastFields& out);
 

@@ -179,7 +179,7 @@ std::string_view describe(EntrySkip skip) {
 bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
     FastFields fields;
     FastEntryReader reader(element.bytes);
-    if (!reader.read_text_and_time(fields)) {
+    if (!reader.read_text(fields)) {
         return false;
     }
     const std::string_view text = trim_leading(fields.text);
@@ -195,6 +195,9 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
     CcpEvent event;
     if (!classify_line(text, event)) {
         return true;  // bears on no call: done without reading the rest (nor its time)
+    }
+    if (!reader.read_time(fields)) {
+        return false;
     }
     const std::optional<std::int64_t> time = fast_time(fields);
     if (!time || !reader.read_rest(fields) || !simdjson::validate_utf8(text.data(), text.size())) {

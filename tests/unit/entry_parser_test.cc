@@ -139,7 +139,8 @@ TEST(EntryParser, ReadsUsernameFromAgentConfiguration) {
 
 TEST(EntryParser, SaysWhyAnEntryIsSkipped) {
     EXPECT_EQ(parse(R"({"time":1})").skip, EntrySkip::kNoText);
-    EXPECT_EQ(parse(R"({"text":"x"})").skip, EntrySkip::kBadTime);
+    EXPECT_EQ(parse(R"({"text":" c SIGNALING A => B"})").skip, EntrySkip::kBadTime);
+    EXPECT_EQ(parse(R"({"text":"x"})").skip, EntrySkip::kNone);  // time unused, so not looked for
     EXPECT_EQ(parse(R"({"text":" c SIGNALING A => B","time":"soon"})").skip, EntrySkip::kBadTime);
     EXPECT_EQ(parse(R"({"text":"Sending heartbeat","time":"soon"})").skip, EntrySkip::kNone);  // time unused
     EXPECT_EQ(parse(R"({"text":" c SIGNALING A => B","time":1,})").skip, EntrySkip::kInvalidJson);
