@@ -99,11 +99,11 @@ bool FastEntryReader::read_time(FastFields& out) {
     return true;
 }
 
-bool FastEntryReader::read_rest(FastFields& out) {
-    while (!closed_) {
+bool FastEntryReader::read_ids(FastFields& out) {
+    // A repeated key keeps its first value, so nothing after both ids can change them.
+    while (!closed_ && !(have_logger_ && have_agent_)) {
         if (!read_field(out)) return false;
     }
-    out.complete = true;
     return true;
 }
 

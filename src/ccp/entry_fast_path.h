@@ -18,11 +18,11 @@ struct FastFields {
     bool time_is_string = false;
     std::string_view logger_id;
     std::string_view agent_resource_id;
-    bool complete = false;  ///< the whole object was read (logger and agent fields are final)
 };
 
 /// Reads one entry's top-level fields in one pass: first until `text` is known, then, only if the
-/// caller needs them, on until `time`, then to the end of the object.
+/// caller needs them, on until `time`, then until the logger and agent ids (the last fields of
+/// current entries; a 2019 entry has neither and is read to its end).
 class FastEntryReader {
 public:
     explicit FastEntryReader(std::string_view entry);
@@ -30,8 +30,8 @@ public:
     bool read_text(FastFields& out);
     /// Goes on until `time` is read (it may have come before `text`).
     bool read_time(FastFields& out);
-    /// Goes on to the end of the object (logger and agent ids); false to hand over.
-    bool read_rest(FastFields& out);
+    /// Goes on until both ids are read or the object ends; false to hand over.
+    bool read_ids(FastFields& out);
 
 private:
     bool read_field(FastFields& out);  ///< one "key": value, and the ',' or '}' after it

@@ -200,7 +200,7 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
         return false;
     }
     const std::optional<std::int64_t> time = fast_time(fields);
-    if (!time || !reader.read_rest(fields) || !simdjson::validate_utf8(text.data(), text.size())) {
+    if (!time || !reader.read_ids(fields) || !simdjson::validate_utf8(text.data(), text.size())) {
         return false;  // the full parser validates and says what is wrong
     }
     event.time_ms = *time;
