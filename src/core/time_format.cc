@@ -69,6 +69,38 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 }  // namespace
 
 std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
+    // "2019-10-03T18:21:26.478Z": fixed positions, read in one go.
+    constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (text.size() != kShape.size()) {
+        return parse_iso8601_ms_general(text);
+    }
+    for (std::size_t i = 0; i < kShape.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) {
+            return parse_iso8601_ms_general(text);
+        }
+    }
+    const auto number = [text](std::size_t at, std::size_t digits) {
+        unsigned value = 0;
+        for (std::size_t i = at; i < at + digits; ++i) {
+            value = value * 10 + static_cast<unsigned>(text[i] - '0');
+        }
+        return value;
+    };
+    const unsigned month = number(5, 2);
+    const unsigned day = number(8, 2);
+    const unsigned hour = number(11, 2);
+    const unsigned minute = number(14, 2);
+    const unsigned second = number(17, 2);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+        return std::nullopt;
+    }
+    const std::int64_t days = days_from_civil(number(0, 4), month, day);
+    const std::int64_t seconds = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
+    return seconds * 1000 + number(20, 3);
+}
+
+std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text) {
     std::size_t pos = 0;
     unsigned year = 0;
     unsigned month = 0;

@@ -14,6 +14,10 @@ namespace whohungup::detail {
 /// one-digit month, day or hour is tolerated). Returns epoch milliseconds.
 [[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms(std::string_view text);
 
+/// The same without the shortcut for "YYYY-MM-DDTHH:MM:SS.fffZ" (the shape of nearly every log
+/// time); tests check that the shortcut and this agree.
+[[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text);
+
 /// "1/5/26 9:07 AM", "01/05/2026 09:07:30 PM", "1/5/2026 21:07" (US month/day order, as the
 /// Genesys Cloud UI exports show dates; read as UTC).
 [[nodiscard]] std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text);

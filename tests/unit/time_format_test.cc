@@ -46,6 +46,28 @@ TEST(TimeFormat, FormatsRoundTrip) {
     EXPECT_EQ(appended, "at 2019-10-03T18:21:26.478Z");  // appends, keeps what was there
 }
 
+TEST(TimeFormat, ShortcutForTheCommonShapeAgreesWithTheGeneralReader) {
+    // Random digits in every position of "YYYY-MM-DDTHH:MM:SS.fffZ", in and out of range, and
+    // every separator replaced once by a near miss.
+    std::mt19937 random(11);
+    std::uniform_int_distribution<int> digit(0, 9);
+    for (int i = 0; i < 20000; ++i) {
+        std::string text = "dddd-dd-ddTdd:dd:dd.dddZ";
+        for (char& c : text) {
+            if (c == 'd') c = static_cast<char>('0' + digit(random));
+        }
+        EXPECT_EQ(parse_iso8601_ms(text), parse_iso8601_ms_general(text)) << text;
+        const std::size_t at = static_cast<std::size_t>(i) % text.size();
+        for (const char near : {' ', 'T', 'z', '+', '/', 'x'}) {
+            std::string changed = text;
+            changed[at] = near;
+            EXPECT_EQ(parse_iso8601_ms(changed), parse_iso8601_ms_general(changed)) << changed;
+        }
+    }
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21:26.478Z"), 1570126886478);
+    EXPECT_FALSE(parse_iso8601_ms("2019-13-03T18:21:26.478Z"));
+}
+
 TEST(TimeFormat, SecondsFromMillisecondsMatchThreeDecimalFormatting) {
     const auto seconds = [](std::int64_t ms) {
         std::string out;
