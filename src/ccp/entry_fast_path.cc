@@ -10,25 +10,57 @@ namespace whohungup::ccp {
 
 using detail::JsonCursor;
 
+namespace {
+
+/// The fields the fast path uses; kKnown is any other key of a CCP entry.
+enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent };
+
+/// The keys of CCP entries, matched in place after the opening quote: far cheaper than scanning
+/// for the closing quote, and an entry is mostly these keys. kOther when none matches.
+Field take_entry_key(JsonCursor& cursor, char first) {
+    switch (first) {
+        case 'a': return cursor.take_name("agentResourceId") ? Field::kAgent : Field::kOther;
+        case 'c':
+            return cursor.take_name("component") || cursor.take_name("contextLayer") ? Field::kKnown : Field::kOther;
+        case 'e': return cursor.take_name("exception") ? Field::kKnown : Field::kOther;
+        case 'l':
+            if (cursor.take_name("loggerId")) return Field::kLogger;
+            return cursor.take_name("level") || cursor.take_name("line") ? Field::kKnown : Field::kOther;
+        case 'o': return cursor.take_name("objects") ? Field::kKnown : Field::kOther;
+        case 't':
+            if (cursor.take_name("text")) return Field::kText;
+            if (cursor.take_name("time")) return Field::kTime;
+            return cursor.take_name("tabId") ? Field::kKnown : Field::kOther;
+        default: return Field::kOther;
+    }
+}
+
+}  // namespace
+
 FastEntryReader::FastEntryReader(std::string_view entry) : entry_(entry) {}
 
 bool FastEntryReader::read_field(FastFields& out) {
     JsonCursor cursor(entry_, pos_);
-    std::string_view key;
-    bool key_escaped = false;
-    if (!cursor.string(key, key_escaped) || key_escaped || !cursor.eat(':')) return false;
-    // The four fields used, told apart by length first (most keys are none of them).
+    if (!cursor.eat('"')) return false;
+    Field field = take_entry_key(cursor, cursor.peek_raw());
+    if (field == Field::kOther) {
+        // Any other key: read it whole, then tell the used ones apart by length first.
+        std::string_view key;
+        bool key_escaped = false;
+        if (!cursor.string_after_quote(key, key_escaped) || key_escaped) return false;
+        if (key.size() == 4) {
+            field = key == "text" ? Field::kText : key == "time" ? Field::kTime : Field::kOther;
+        } else if (key.size() == 8 && key == "loggerId") {
+            field = Field::kLogger;
+        } else if (key.size() == 15 && key == "agentResourceId") {
+            field = Field::kAgent;
+        }
+    }
+    if (!cursor.eat(':')) return false;
     // A repeated key keeps its first value, as the full parser's lookups do.
-    enum class Field : std::uint8_t { kOther, kText, kTime, kLogger, kAgent };
-    Field field = Field::kOther;
-    if (key.size() == 4) {
-        field = key == "text"   ? (have_text_ ? Field::kOther : Field::kText)
-                : key == "time" ? (have_time_ ? Field::kOther : Field::kTime)
-                                : Field::kOther;
-    } else if (key.size() == 8 && key == "loggerId" && !have_logger_) {
-        field = Field::kLogger;
-    } else if (key.size() == 15 && key == "agentResourceId" && !have_agent_) {
-        field = Field::kAgent;
+    if ((field == Field::kText && have_text_) || (field == Field::kTime && have_time_) ||
+        (field == Field::kLogger && have_logger_) || (field == Field::kAgent && have_agent_)) {
+        field = Field::kOther;
     }
     const char first = cursor.peek();
     if (first == '"') {
@@ -57,7 +89,8 @@ bool FastEntryReader::read_field(FastFields& out) {
                 out.agent_resource_id = value;
                 have_agent_ = true;
                 break;
-            case Field::kOther: break;
+            case Field::kOther:
+            case Field::kKnown: break;
         }
     } else if (first == '{' || first == '[') {
         if (field == Field::kText || field == Field::kTime || !cursor.container()) return false;

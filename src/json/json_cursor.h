@@ -16,6 +16,8 @@ class JsonCursor {
 public:
     JsonCursor(std::string_view text, std::size_t pos) : text_(text), pos_(pos) {}
     [[nodiscard]] std::size_t pos() const { return pos_; }
+    /// The byte at the cursor, whitespace included (inside a string it is content).
+    [[nodiscard]] char peek_raw() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
 
     void skip_space() {
         // JSON whitespace is all at or below ' '; other control bytes are invalid JSON anyway,
@@ -37,8 +39,9 @@ public:
         return pos_ < text_.size() ? text_[pos_] : '\0';
     }
     /// A string starting at the opening quote; `escaped` says whether it holds a backslash.
-    bool string(std::string_view& out, bool& escaped) {
-        if (!eat('"')) return false;
+    bool string(std::string_view& out, bool& escaped) { return eat('"') && string_after_quote(out, escaped); }
+    /// The rest of a string whose opening quote was eaten.
+    bool string_after_quote(std::string_view& out, bool& escaped) {
         const std::size_t start = pos_;
         escaped = false;
         const std::size_t length = find_string_end(text_.data() + start, text_.size() - start, escaped);
@@ -46,6 +49,16 @@ public:
         out = text_.substr(start, length);
         pos_ = start + length + 1;
         return true;
+    }
+    /// After an opening quote: takes `name` and the closing quote when they come next (`name`
+    /// holds no quote or backslash, so the string is exactly `name`); otherwise moves nothing.
+    bool take_name(std::string_view name) {
+        if (text_.size() - pos_ > name.size() && text_[pos_ + name.size()] == '"' &&
+            text_.substr(pos_, name.size()) == name) {
+            pos_ += name.size() + 1;
+            return true;
+        }
+        return false;
     }
     /// Skips a number or literal.
     std::string_view scalar() {

@@ -111,6 +111,23 @@ TEST(EntryParser, RepeatedKeysKeepTheirFirstValueOnBothPaths) {
     EXPECT_EQ(parse(fast).events[0].dedupe_key, parse(full).events[0].dedupe_key);
 }
 
+TEST(EntryParser, KeysThatOnlyStartLikeTheUsedOnesAreOtherKeys) {
+    // The fast path matches the usual keys in place: a longer or escaped key must not pass for one.
+    const Parsed near = parse(
+        R"({"textual":"x SIGNALING A => B","text":" c SIGNALING TalkingState => IdleState","timeX":9,"time":5,"loggerIdx":"no","loggerId":"L","agentResourceIds":"no","agentResourceId":"ag"})");
+    const Parsed plain =
+        parse(R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"loggerId":"L","agentResourceId":"ag"})");
+    ASSERT_EQ(near.events.size(), 1U);
+    ASSERT_EQ(plain.events.size(), 1U);
+    EXPECT_EQ(near.events[0].text, plain.events[0].text);
+    EXPECT_EQ(near.events[0].time_ms, 5);
+    EXPECT_EQ(near.events[0].agent, "ag");
+    EXPECT_EQ(near.events[0].dedupe_key, plain.events[0].dedupe_key);
+    const Parsed escaped_key = parse(R"({"te\u0078t":" c SIGNALING TalkingState => IdleState","time":5})");
+    ASSERT_EQ(escaped_key.events.size(), 1U);  // the full parser decodes the key: it is "text"
+    EXPECT_EQ(escaped_key.events[0].time_ms, 5);
+}
+
 TEST(EntryParser, ReadsDestroyConnectionParams) {
     const Parsed p = parse(
         R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":"2025-01-02T03:04:05.678Z","objects":[{"method":"destroyConnection","params":{"contactId":"c9","connectionId":"k9"},"stack":"Error"}]})");
