@@ -12,7 +12,7 @@ using detail::JsonCursor;
 
 namespace {
 
-/// The fields the fast path uses; kKnown is any other key of a CCP entry.
+/// The fields the fast path uses; kKnown is another key of CCP entries, kOther any other key.
 enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent };
 
 /// The keys of CCP entries, matched in place after the opening quote: far cheaper than scanning
@@ -44,17 +44,11 @@ bool FastEntryReader::read_field(FastFields& out) {
     if (!cursor.eat('"')) return false;
     Field field = take_entry_key(cursor, cursor.peek_raw());
     if (field == Field::kOther) {
-        // Any other key: read it whole, then tell the used ones apart by length first.
+        // Any other key is read whole; it cannot be one of the used ones, which match in place.
+        // An escaped key goes to the full parser, which decodes it.
         std::string_view key;
         bool key_escaped = false;
         if (!cursor.string_after_quote(key, key_escaped) || key_escaped) return false;
-        if (key.size() == 4) {
-            field = key == "text" ? Field::kText : key == "time" ? Field::kTime : Field::kOther;
-        } else if (key.size() == 8 && key == "loggerId") {
-            field = Field::kLogger;
-        } else if (key.size() == 15 && key == "agentResourceId") {
-            field = Field::kAgent;
-        }
     }
     if (!cursor.eat(':')) return false;
     // A repeated key keeps its first value, as the full parser's lookups do.
