@@ -1,18 +1,60 @@
 // SPDX-License-Identifier: MIT
 // One fuzz target per input format (WHOHUNGUP_FUZZ_FORMAT names it), plus "detect", which runs
 // format detection and then whichever reader it picks. The target checks what must hold for any
-// bytes: no crash, no sanitizer finding, bounded work, and every verdict well formed.
+// bytes: no crash, no sanitizer finding, bounded work, every verdict well formed, and its output
+// safe in every format (no raw control byte in the table, valid UTF-8 JSON in JSON Lines).
 // Built with clang -fsanitize=fuzzer by tools/fuzz.sh; under g++ linked with replay_main.cc and
 // run over testdata/fuzz/<target>/ as ordinary tests (label fuzz-replay).
+#include <simdjson.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "whohungup/reader.h"
+#include "whohungup/reporter.h"
 
 namespace {
+
+using whohungup::OutputFormat;
+
+/// Prints one verdict in `format` the way the CLI would (evidence included), then ends the run.
+std::string printed(const whohungup::Verdict& verdict, OutputFormat format) {
+    std::ostringstream out;
+    whohungup::ReportStyle style;
+    style.explain = true;  // the evidence texts, the most hostile part, go to the table too
+    const auto reporter = whohungup::make_reporter(format, style, out);
+    reporter->on_verdict(verdict);
+    reporter->finish(nullptr);
+    return out.str();
+}
+
+/// Output safety for any input: the table never carries a raw control byte (a terminal escape)
+/// and is valid UTF-8; every JSON line is valid UTF-8 JSON.
+void check_output(const whohungup::Verdict& verdict) {
+    const std::string table = printed(verdict, OutputFormat::kText);
+    for (const char c : table) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n') || byte == 0x7F) {
+            std::abort();
+        }
+    }
+    if (!simdjson::validate_utf8(table.data(), table.size())) {
+        std::abort();
+    }
+    static simdjson::dom::parser parser;
+    std::istringstream lines(printed(verdict, OutputFormat::kJsonl));
+    for (std::string line; std::getline(lines, line);) {
+        simdjson::dom::element element;
+        if (parser.parse(line).get(element) != simdjson::SUCCESS || !element.is_object()) {
+            std::abort();  // simdjson validates UTF-8 as it parses
+        }
+    }
+    static_cast<void>(printed(verdict, OutputFormat::kCsv));  // must not crash or trip a sanitizer
+}
 
 class CheckingSink final : public whohungup::VerdictSink, public whohungup::DiagnosticSink {
 public:
@@ -21,6 +63,7 @@ public:
         if (verdict.source_format.empty() || verdict.reason.empty()) {
             std::abort();
         }
+        check_output(verdict);
     }
     void report(const whohungup::Diagnostic& diagnostic) override {
         if (diagnostic.message.empty()) {
