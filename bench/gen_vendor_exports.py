@@ -13,6 +13,10 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata"))
 import make_vendor_fixtures as fx  # noqa: E402
 
+# An option where DIR belongs (--help, say) is a usage error, not a directory to fill.
+if len(sys.argv) not in (2, 3) or sys.argv[1].startswith("-") or (len(sys.argv) == 3 and not sys.argv[2].isdigit()):
+    sys.stderr.write(__doc__)
+    sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)
 out_dir = sys.argv[1]
 target = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000_000
 os.makedirs(out_dir, exist_ok=True)

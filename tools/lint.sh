@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files '*.cc' '*.h' 2>/dev/null || find src include tests bench -name '*.cc' -o -name '*.h')
+# Generated logs and exports belong in build/ or a temporary directory, never in the history.
+if large=$(git ls-files -z 2> /dev/null | xargs -0 -r stat -c '%s %n' | awk '$1 > 1048576 { print $2 }') &&
+   [ -n "$large" ]; then
+  echo "tracked files over 1 MiB (generated data?):" >&2
+  echo "$large" >&2
+  exit 1
+fi
 clang-format --dry-run -Werror "${files[@]}"
 echo "clang-format: ${#files[@]} files clean"
 if [ "${1:-}" = "--format-only" ]; then
