@@ -207,9 +207,14 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
     // " Contact exist in the snapshot. Reinitiate ... for contactId<X> agent connectionId <Y>".
     constexpr std::string_view kContactKey = "contactId";
     constexpr std::string_view kAgentKey = "agent connectionId";
-    for (std::size_t at = text.find(kContactKey); at != std::string_view::npos; at = text.find(kContactKey, at + 1)) {
+    std::size_t next = 0;
+    for (std::size_t at = text.find(kContactKey); at != std::string_view::npos; at = text.find(kContactKey, next)) {
         std::size_t pos = skip_spaces(text, at + kContactKey.size());
         const std::string_view contact = non_space_run(text, pos);
+        // Every later "contactId" that ends before this id does reads the same id and fails the
+        // same way: search on from the last one that could end with it, which keeps a line of
+        // back-to-back "contactId"s linear rather than quadratic.
+        next = std::max(at + 1, pos - std::min(pos, kContactKey.size()));
         // The id runs to a space or the end, so `\\s+` before the key holds whenever the key follows.
         const std::size_t agent_at = skip_spaces(text, pos);
         if (contact.empty() || text.substr(agent_at, kAgentKey.size()) != kAgentKey) {
