@@ -382,7 +382,35 @@ def gms():
     write("mixed-batch/gms-callbacks.json", json.dumps([callback(30, "COMPLETED", "FAIL_CALL_TO_CUSTOMER")], indent=2))
 
 
+# --- Two sources of the same calls (the reconcile stage) ------------------------------------------
+
+def at_hour(record, hour):
+    """The same record moved from 09:xx to another hour of the day."""
+    return json.loads(json.dumps(record).replace("T09:", "T%02d:" % hour))
+
+
+def reconcile_pairs():
+    # Contact records of contacts in ccp/sample-agent-log.txt (agent jdoe, 2026-11-20 14:00-14:12).
+    agree = [at_hour(ctr("c0ffee00-0001-4001-8001-a11ce0000001", "AGENT_DISCONNECT", 0), 14),
+             at_hour(ctr("c0ffee00-0005-4005-8005-a11ce0000005", "CUSTOMER_DISCONNECT", 9), 14)]
+    write("connect/ccp-pair-agree.jsonl", "\n".join(json.dumps(r) for r in agree) + "\n")
+    # The log shows the customer hanging up (the agent's side went PendingLocalHangup); the record
+    # says the agent did.
+    conflict = [at_hour(ctr("c0ffee00-0002-4002-8002-a11ce0000002", "AGENT_DISCONNECT", 2), 14)]
+    write("connect/ccp-pair-conflict.jsonl", "\n".join(json.dumps(r) for r in conflict) + "\n")
+    # Interactions-view rows of conversations in genesys/analytics-details-query.json.
+    header = ('"Media Type","Users - Interacted","Date","Direction","Queue","Conversation ID","Abandoned",'
+              '"Disconnect Type"')
+    rows = ['"voice","Ana Agent","11/20/26 9:00 AM","Inbound","Support","c1a2b3c4-0001-4000-8000-000000000001",'
+            '"NO","External"',
+            '"voice","Ben Baker","11/20/26 9:05 AM","Inbound","Support","c1a2b3c4-0002-4000-8000-000000000002",'
+            '"NO","External"',
+            '"voice","","11/20/26 9:40 AM","Inbound","Support","c1a2b3c4-0008-4000-8000-000000000008","NO",""']
+    write("genesys/interactions-export-pair.csv", "\r\n".join([header] + rows) + "\r\n")
+
+
 if __name__ == "__main__":
+    reconcile_pairs()
     connect_records()
     genesys()
     voice_agent()

@@ -24,6 +24,8 @@ public:
     [[nodiscard]] std::map<std::string, std::uint64_t> by_agent() const;
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_day() const { return by_day_; }
     [[nodiscard]] const std::map<std::string, std::uint64_t>& by_format() const { return by_format_; }
+    /// Calls whose sources disagree on who ended them (agreement "conflict").
+    [[nodiscard]] std::uint64_t conflicts() const { return conflicts_; }
 
 private:
     std::uint64_t total_ = 0;
@@ -33,6 +35,7 @@ private:
     std::map<std::string, std::string> agent_names_;  ///< agent id -> name
     std::map<std::string, std::uint64_t> by_day_;     ///< UTC day of ended_at (or started_at)
     std::map<std::string, std::uint64_t> by_format_;
+    std::uint64_t conflicts_ = 0;
 };
 
 }  // namespace whohungup

@@ -23,6 +23,8 @@
 #include <variant>
 
 #include "core/input_list.h"
+#include "reconcile/reconcile_plan.h"
+#include "reconcile/reconciler.h"
 
 namespace whohungup {
 
@@ -67,7 +69,6 @@ public:
         : options_(options), reporter_(reporter), summary_(summary) {}
 
     void on_verdict(Verdict&& verdict) override {
-        ++per_input_[verdict.input];
         if (!options_.who.empty() &&
             std::find(options_.who.begin(), options_.who.end(), verdict.ended_by) == options_.who.end()) {
             return;
@@ -81,6 +82,24 @@ public:
         }
     }
 
+    [[nodiscard]] std::uint64_t reported() const { return reported_; }
+
+private:
+    const Options& options_;
+    Reporter& reporter_;
+    Summary* summary_;
+    std::uint64_t reported_ = 0;
+};
+
+/// Counts the verdicts decided from each input (before the reconcile stage merges them) for
+/// input_end, then hands them on.
+class PerInputCount final : public VerdictSink {
+public:
+    explicit PerInputCount(VerdictSink& next) : next_(next) {}
+    void on_verdict(Verdict&& verdict) override {
+        ++per_input_[verdict.input];
+        next_.on_verdict(std::move(verdict));
+    }
     std::uint64_t take_count(const std::string& input) {
         auto it = per_input_.find(input);
         if (it == per_input_.end()) {
@@ -90,14 +109,10 @@ public:
         per_input_.erase(it);
         return count;
     }
-    [[nodiscard]] std::uint64_t reported() const { return reported_; }
 
 private:
-    const Options& options_;
-    Reporter& reporter_;
-    Summary* summary_;
+    VerdictSink& next_;
     std::unordered_map<std::string, std::uint64_t> per_input_;
-    std::uint64_t reported_ = 0;
 };
 
 struct PlannedInput {
@@ -247,7 +262,9 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     if (options.summary) {
         summary.emplace();
     }
-    FilteringSink sink(options, reporter, summary ? &*summary : nullptr);
+    FilteringSink filter(options, reporter, summary ? &*summary : nullptr);
+    reconcile::Reconciler reconciler(filter);
+    PerInputCount sink(reconciler);
 
     std::vector<detail::InputSpec> specs = detail::expand_inputs(options.inputs, diag);
     std::vector<PlannedInput> inputs(specs.size());
@@ -272,9 +289,19 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         groups.push_back({i});
     }
 
+    std::vector<std::string_view> group_formats;
+    for (const std::vector<std::size_t>& group : groups) {
+        const ReaderKind* kind = inputs[group.front()].kind;
+        group_formats.push_back(kind != nullptr && !inputs[group.front()].failed ? kind->name : std::string_view());
+    }
+    const reconcile::ReconcilePlan plan = reconcile::plan_reconcile(group_formats, reconciler);
+
     Progress progress(options.progress && !options.quiet, inputs.size(), total_bytes);
     diag.clear_progress_ = [&progress] { progress.clear(); };
-    const auto close_group = [&](std::vector<InputReport>& reports, const std::vector<std::size_t>& group) {
+    const auto close_group = [&](std::vector<InputReport>& reports, const std::vector<std::size_t>& group,
+                                 std::size_t group_index) {
+        // Calls no later group can add to are complete: emit them before this group's input_end.
+        reconciler.flush([&](std::string_view space) { return plan.last_group_of(space) <= group_index; });
         std::uint64_t bytes = 0;
         for (InputReport& report : reports) {
             ++stats.inputs;
@@ -291,9 +318,9 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     const std::size_t jobs = std::min<std::size_t>(options.jobs == 0 ? cores : options.jobs, groups.size());
     if (jobs <= 1) {
         // One at a time: results stream straight to the reporter.
-        for (const std::vector<std::size_t>& group : groups) {
-            std::vector<InputReport> reports = read_group(group, inputs, options, sink, diag);
-            close_group(reports, group);
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            std::vector<InputReport> reports = read_group(groups[i], inputs, options, sink, diag);
+            close_group(reports, groups[i], i);
         }
     } else {
         // Workers read groups ahead (at most 2 per worker waiting); the main thread replays them in order.
@@ -341,13 +368,14 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
                     diag.report(std::get<Diagnostic>(item));
                 }
             }
-            close_group(group->reports, groups[i]);
+            close_group(group->reports, groups[i], i);
         }
         for (std::thread& worker : workers) worker.join();
     }
+    reconciler.flush_all();
     progress.clear();
     reporter.finish(summary ? &*summary : nullptr);
-    stats.verdicts_reported = sink.reported();
+    stats.verdicts_reported = filter.reported();
     stats.errors = diag.errors();
     return stats;
 }

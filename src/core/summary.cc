@@ -19,6 +19,7 @@ void Summary::add(const Verdict& verdict) {
     const std::int64_t when = verdict.ended_at_ms != kNoTime ? verdict.ended_at_ms : verdict.started_at_ms;
     ++by_day_[when == kNoTime ? std::string("(unknown)") : detail::format_day(when)];
     ++by_format_[verdict.source_format];
+    conflicts_ += verdict.agreement == Agreement::kConflict ? 1 : 0;
 }
 
 void Summary::merge(const Summary& other) {
@@ -34,6 +35,7 @@ void Summary::merge(const Summary& other) {
     agent_names_.insert(other.agent_names_.begin(), other.agent_names_.end());
     add_all(by_day_, other.by_day_);
     add_all(by_format_, other.by_format_);
+    conflicts_ += other.conflicts_;
 }
 
 std::map<std::string, std::uint64_t> Summary::by_agent() const {

@@ -228,6 +228,7 @@ public:
             JsonObject object(line_);
             object.string("type", "summary")
                 .number("calls", summary->total())
+                .number("conflicts", summary->conflicts())
                 .raw("by_ended_by", counts_object(summary->by_ended_by()))
                 .raw("by_reason", counts_object(summary->by_reason()))
                 .raw("by_agent", counts_object(summary->by_agent()))

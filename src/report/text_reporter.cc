@@ -71,6 +71,8 @@ public:
     void finish(const Summary* summary) override {
         if (summary != nullptr) {
             out_ << fmt::format("{}Calls: {}\n", header_printed_ ? "\n" : "", summary->total());
+            if (summary->conflicts() > 0)
+                out_ << fmt::format("Calls whose sources disagree: {}\n", summary->conflicts());
             block("Ended by", summary->by_ended_by(), summary->total());
             block("Reason (ended by/reason)", summary->by_reason(), summary->total());
             block("Agent", summary->by_agent(), summary->total());

@@ -24,7 +24,7 @@ struct HeldRecord {
     std::string previous_contact;
     std::string next_contact;
     std::string initial_contact;
-    std::uint64_t order = 0;  ///< first arrival, for output order
+    std::uint64_t order = 0;  ///< arrival, for output order and ties
 };
 
 class ConnectCtrReader final : public JsonRecordReader {
@@ -44,8 +44,10 @@ public:
         for (auto& [id, held] : records_) {
             ordered.push_back(&held);
         }
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const HeldRecord* a, const HeldRecord* b) { return a->order < b->order; });
+        // In order of the winning records: by input name, then position.
+        std::sort(ordered.begin(), ordered.end(), [](const HeldRecord* a, const HeldRecord* b) {
+            return a->verdict.input != b->verdict.input ? a->verdict.input < b->verdict.input : a->order < b->order;
+        });
         for (HeldRecord* held : ordered) {
             Verdict& v = held->verdict;
             const bool transferred_on = !held->next_contact.empty() || continued.contains(v.contact_id);
@@ -119,16 +121,25 @@ protected:
                                                       " InitiationMethod=", detail::or_dash(method),
                                                       " DisconnectReason=", detail::or_dash(reason, "null")})));
         auto [it, inserted] = records_.try_emplace(v.contact_id);
-        if (inserted || held.last_update == kNoTime || it->second.last_update == kNoTime ||
-            held.last_update >= it->second.last_update) {
-            if (!inserted) {
-                held.order = it->second.order;  // keep the first position in the output
-            }
+        if (inserted || later_or_first(held, it->second)) {
             it->second = std::move(held);
         }
     }
 
 private:
+    /// The winner rule of docs/reconcile.md: the latest LastUpdateTimestamp (a record with one
+    /// beats a record without), then the first seen by input name and position, so the winner
+    /// does not depend on the order the inputs were given in.
+    static bool later_or_first(const HeldRecord& incoming, const HeldRecord& held) {
+        if (incoming.last_update != held.last_update) {
+            return incoming.last_update > held.last_update;  // kNoTime is the minimum
+        }
+        if (incoming.verdict.input != held.verdict.input) {
+            return incoming.verdict.input < held.verdict.input;
+        }
+        return incoming.order < held.order;
+    }
+
     std::unordered_map<std::string, HeldRecord> records_;
     std::uint64_t arrivals_ = 0;
 };
