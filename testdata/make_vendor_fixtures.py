@@ -398,18 +398,67 @@ def reconcile_pairs():
     # says the agent did.
     conflict = [at_hour(ctr("c0ffee00-0002-4002-8002-a11ce0000002", "AGENT_DISCONNECT", 2), 14)]
     write("connect/ccp-pair-conflict.jsonl", "\n".join(json.dumps(r) for r in conflict) + "\n")
-    # Interactions-view rows of conversations in genesys/analytics-details-query.json.
+    # Interactions-view rows of conversations in genesys/analytics-details-query.json and
+    # genesys/segments-without-conversation-end.json.
     header = ('"Media Type","Users - Interacted","Date","Direction","Queue","Conversation ID","Abandoned",'
               '"Disconnect Type"')
     rows = ['"voice","Ana Agent","11/20/26 9:00 AM","Inbound","Support","c1a2b3c4-0001-4000-8000-000000000001",'
             '"NO","External"',
             '"voice","Ben Baker","11/20/26 9:05 AM","Inbound","Support","c1a2b3c4-0002-4000-8000-000000000002",'
             '"NO","External"',
-            '"voice","","11/20/26 9:40 AM","Inbound","Support","c1a2b3c4-0008-4000-8000-000000000008","NO",""']
+            '"voice","Cat Carter","11/20/26 9:15 AM","Inbound","Support","c1a2b3c4-0003-4000-8000-000000000003",'
+            '"NO","Agent"',
+            # Still going on (genesys/segments-without-conversation-end.json): no Disconnect Type yet.
+            '"voice","Ana Agent","11/20/26 10:10 AM","Inbound","Support","c1a2b3c4-0102-4000-8000-000000000102",'
+            '"NO",""']
     write("genesys/interactions-export-pair.csv", "\r\n".join([header] + rows) + "\r\n")
+    # The dashboard's CSV of calls in voice-agent/list-calls-v2.json (one still ongoing).
+    va = [["Time", "Channel Type", "Session ID", "End Reason", "Session Status"],
+          ["11/20/2026 09:00", "phone_call", "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq1", "user_hangup", "ended"],
+          ["11/20/2026 09:00", "phone_call", "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq2", "agent_hangup", "ended"],
+          ["11/20/2026 09:00", "phone_call", "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq8", "", "ongoing"]]
+    write("voice-agent/call-history-pair.csv", "\n".join(",".join(r) for r in va) + "\n")
+
+
+def genesys_segment_shapes():
+    """Conversations as the analytics API returns them without conversationEnd: older API versions
+    leave it out of ended conversations (every last segment has segmentEnd), live ones have a
+    segment without segmentEnd, an agent in wrap-up has an open wrapup segment. And a chat whose
+    legs all end 'system'."""
+    def fixed(conv):
+        for n, p in enumerate(conv["participants"]):
+            for m, sess in enumerate(p["sessions"]):
+                sess["sessionId"] = "s-%s-%d-%d" % (conv["conversationId"][-2:], n, m)
+        return conv
+
+    older = conversation("c1a2b3c4-0101-4000-8000-000000000101", t(0), None,
+                         [customer(0, 5, "peer"), acd(0, 1), agent("Ana Agent", "u-ana", 1, 5, "client")])
+    live = conversation("c1a2b3c4-0102-4000-8000-000000000102", t(10), None,
+                        [customer(10, 14), acd(10, 11), agent("Ana Agent", "u-ana", 11, 14, None)])
+    for p in live["participants"]:
+        if p["purpose"] in ("customer", "agent"):
+            last = [x for x in p["sessions"][0]["segments"] if x["segmentType"] == "interact"][-1]
+            last["segmentEnd"] = None
+            last.pop("disconnectType", None)
+            p["sessions"][0]["segments"] = [x for x in p["sessions"][0]["segments"] if x["segmentType"] != "wrapup"]
+    wrapping = conversation("c1a2b3c4-0103-4000-8000-000000000103", t(20), None,
+                            [customer(20, 24), acd(20, 21), agent("Cat Carter", "u-cat", 21, 24, "peer")])
+    for p in wrapping["participants"]:
+        if p["purpose"] == "agent":
+            p["sessions"][0]["segments"][-1]["segmentEnd"] = None
+    chat = conversation("c1a2b3c4-0104-4000-8000-000000000104", t(30), t(40),
+                        [customer(30, 40, "system"), acd(30, 31), agent("Ana Agent", "u-ana", 31, 40, "system")])
+    for p in chat["participants"]:
+        for sess in p["sessions"]:
+            sess["mediaType"] = "chat"
+    body = {"conversations": [fixed(c) for c in (older, live, wrapping, chat)], "totalHits": 4}
+    text = json.dumps(body, indent=2).replace('"segmentEnd": null, ', "")
+    write("genesys/segments-without-conversation-end.json", json.dumps(json.loads(text), indent=2).replace(
+        '"segmentEnd": null,\n', ""))
 
 
 if __name__ == "__main__":
+    genesys_segment_shapes()
     reconcile_pairs()
     connect_records()
     genesys()

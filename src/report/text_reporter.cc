@@ -57,7 +57,8 @@ public:
                             style_.color ? fmt::format("{}{}\x1b[0m", colour_of(v.ended_by), who_cell) : who_cell,
                             safe(v.reason), to_string(v.confidence), safe(v.contact_id), agent);
         if (style_.explain) {
-            out_ << fmt::format("    {} ({})\n", safe(v.detail), safe(v.raw_reason));
+            out_ << (v.raw_reason.empty() ? fmt::format("    {}\n", safe(v.detail))
+                                          : fmt::format("    {} ({})\n", safe(v.detail), safe(v.raw_reason)));
             for (const Evidence& e : v.evidence) {
                 out_ << fmt::format("      {}  {}:{}  {}\n", table_time(e.time_ms), safe(e.input),
                                     e.line > 0 ? fmt::format("{}", e.line) : fmt::format("byte {}", e.byte),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "report/verdict_jsonl_reader.h"
 
+#include <initializer_list>
+
 #include "core/time_format.h"
 #include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
@@ -95,10 +97,31 @@ private:
 }  // namespace
 
 bool sniff_verdict_jsonl(std::string_view head) {
-    return (head.find(R"({"type":"verdict")") != std::string_view::npos ||
-            head.find(R"({"type":"input_end")") != std::string_view::npos ||
-            head.find(R"({"type":"summary")") != std::string_view::npos) &&
-           head.find(R"("source_format")") != std::string_view::npos;
+    // By the whole shape of the first record as our writer prints it (type first, then the
+    // fields of that type), so a vendor record that merely holds "type":"verdict" somewhere (a
+    // contact record's Attributes) is not taken for ours.
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    const std::size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return false;
+    head.remove_prefix(first);
+    const std::string_view line = head.substr(0, head.find('\n'));
+    const auto has_all = [line](std::initializer_list<std::string_view> keys) {
+        for (std::string_view key : keys) {
+            if (line.find(key) == std::string_view::npos) return false;
+        }
+        return true;
+    };
+    if (line.starts_with(R"({"type":"verdict",)")) {
+        return has_all({R"("source_format":)", R"("contact_id":)", R"("ended_by":)", R"("category":)", R"("reason":)",
+                        R"("confidence":)"});
+    }
+    if (line.starts_with(R"({"type":"input_end",)")) {
+        return has_all({R"("input":)", R"("format":)", R"("records":)", R"("skipped":)"});
+    }
+    if (line.starts_with(R"({"type":"summary",)")) {
+        return has_all({R"("calls":)", R"("by_ended_by":)"});
+    }
+    return false;
 }
 
 std::unique_ptr<Reader> make_verdict_jsonl_reader(const Limits& limits) {

@@ -3,7 +3,10 @@
 // last connected agent leg, outcomes.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <set>
 
 #include "exports/connect/contact_record_reader.h"
 #include "exports/genesys/conversation_reader.h"
@@ -160,5 +163,94 @@ TEST(CsvExports, Sniffing) {
     EXPECT_FALSE(sniff_voice_agent_calls_csv("[{\"call_id\":\"x\",\"disconnection_reason\":\"y\"}]"));
 }
 
+namespace two_shapes {
+
+std::string slurp(const std::string& relative) {
+    std::ifstream in(std::string(WHOHUNGUP_TESTDATA) + "/" + relative, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Every call both shapes hold gives the same decision (who, category, reason, confidence,
+/// channel), except those the fixtures make disagree on purpose (the reconcile conflict cases).
+void expect_same_verdicts(const std::map<std::string, Verdict>& json,
+                          const std::map<std::string, Verdict>& csv,
+                          const std::set<std::string>& disagree_on_purpose,
+                          std::size_t at_least) {
+    std::size_t compared = 0;
+    for (const auto& [id, from_csv] : csv) {
+        const auto it = json.find(id);
+        if (it == json.end() || disagree_on_purpose.contains(id)) continue;
+        const Verdict& from_json = it->second;
+        ++compared;
+        EXPECT_EQ(to_string(from_json.ended_by), to_string(from_csv.ended_by)) << id;
+        EXPECT_EQ(to_string(from_json.category), to_string(from_csv.category)) << id;
+        EXPECT_EQ(from_json.reason, from_csv.reason) << id;
+        EXPECT_EQ(to_string(from_json.confidence), to_string(from_csv.confidence)) << id;
+        EXPECT_EQ(to_string(from_json.channel), to_string(from_csv.channel)) << id;
+    }
+    EXPECT_GE(compared, at_least);
+}
+
+TEST(TwoShapes, VoiceAgentJsonAndCsvOfTheSameCallsDecideAlike) {
+    const auto json = read_all(make_voice_agent_calls_reader(Limits{}), {slurp("voice-agent/list-calls-v2.json")});
+    const auto csv =
+        read_all(make_voice_agent_calls_csv_reader(Limits{}), {slurp("voice-agent/call-history-pair.csv")});
+    ASSERT_EQ(csv.verdicts.size(), 3U);
+    expect_same_verdicts(json.by_id(), csv.by_id(), {}, 3);
+    EXPECT_EQ(csv.by_id().at("Jabr9TXYYJHfvl6Syypi88rdAHYHmcq8").confidence, Confidence::kMedium)
+        << "a call in progress is a snapshot, from either shape";
+}
+
+TEST(TwoShapes, GenesysConversationAndInteractionsRowDecideAlike) {
+    const auto json = read_all(
+        make_genesys_conversations_reader(Limits{}),
+        {slurp("genesys/analytics-details-query.json"), slurp("genesys/segments-without-conversation-end.json")});
+    const auto csv =
+        read_all(make_genesys_interactions_csv_reader(Limits{}), {slurp("genesys/interactions-export-pair.csv")});
+    ASSERT_EQ(csv.verdicts.size(), 4U);
+    // c1a2b3c4-0002 is the reconcile conflict case: its CSV row says External on purpose.
+    expect_same_verdicts(json.by_id(), csv.by_id(), {"c1a2b3c4-0002-4000-8000-000000000002"}, 3);
+}
+
+TEST(GenesysSegments, NoConversationEndIsDecidedFromTheSegments) {
+    const auto verdicts =
+        read_all(make_genesys_conversations_reader(Limits{}), {slurp("genesys/segments-without-conversation-end.json")})
+            .by_id();
+    ASSERT_EQ(verdicts.size(), 4U);
+    const Verdict& older = verdicts.at("c1a2b3c4-0101-4000-8000-000000000101");
+    EXPECT_EQ(older.reason, "agent_hangup") << "every last segment has ended: not in progress";
+    EXPECT_EQ(older.confidence, Confidence::kMedium) << "an incomplete record is never high";
+    EXPECT_NE(older.detail.find("no conversationEnd"), std::string::npos);
+    const Verdict& live = verdicts.at("c1a2b3c4-0102-4000-8000-000000000102");
+    EXPECT_EQ(live.category, Category::kInProgress) << "a segment without segmentEnd";
+    const Verdict& wrapping = verdicts.at("c1a2b3c4-0103-4000-8000-000000000103");
+    EXPECT_EQ(wrapping.reason, "customer_hangup") << "an open wrap-up does not keep the call in progress";
+    EXPECT_NE(wrapping.detail.find("wrap-up"), std::string::npos);
+    const Verdict& chat = verdicts.at("c1a2b3c4-0104-4000-8000-000000000104");
+    EXPECT_EQ(chat.channel, Channel::kChat);
+    EXPECT_EQ(chat.ended_by, Party::kUnknown) << "every chat leg ended 'system': who left is not recorded";
+    EXPECT_EQ(chat.confidence, Confidence::kLow);
+    for (const auto& [id, v] : verdicts) {
+        EXPECT_FALSE(v.detail.ends_with("()")) << id;
+    }
+}
+
+TEST(Detection, OurJsonLinesByTheWholeRecordShapeNotOneKey) {
+    const std::string record =
+        R"({"ContactId":"c-1","Attributes":{"type":"verdict","source_format":"x"},"DisconnectReason":)"
+        R"("AGENT_DISCONNECT","InitiationMethod":"INBOUND"})"
+        "\n";
+    const ReaderKind* kind = sniff_reader_kind(record);
+    ASSERT_NE(kind, nullptr);
+    EXPECT_EQ(kind->name, "connect-ctr");
+    const std::string ours =
+        R"({"type":"verdict","source_format":"ccp-log","input":"a","contact_id":"c","ended_by":"agent",)"
+        R"("category":"hangup","reason":"agent_hangup","confidence":"high"})"
+        "\n";
+    ASSERT_NE(sniff_reader_kind(ours), nullptr);
+    EXPECT_EQ(sniff_reader_kind(ours)->name, "whohungup-jsonl");
+}
+
+}  // namespace two_shapes
 }  // namespace
 }  // namespace whohungup::exports

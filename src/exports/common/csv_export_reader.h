@@ -137,6 +137,10 @@ protected:
         return kNoTime;
     }
 
+    void warn_unknown_code(const mappings::ReasonTable& table, std::string_view code) {
+        diag_->report(mappings::unknown_code_warning(table, code, input_, line_, byte_));
+    }
+
     void map_code(const mappings::ReasonTable& table, std::string_view code, Verdict& v) {
         if (!mappings::apply(table, code, v)) {
             v.detail = fmt::format("{} \"{}\" is not a code whohungup knows; kept as raw_reason.", table.name, code);

@@ -104,6 +104,11 @@ protected:
         const std::string_view reason = string_at(*record, "DisconnectReason");
         const std::string_view method = string_at(*record, "InitiationMethod");
         const std::string_view channel = string_at(*record, "Channel");
+        v.channel = channel == "VOICE"   ? Channel::kVoice
+                    : channel == "CHAT"  ? Channel::kChat
+                    : channel == "TASK"  ? Channel::kTask
+                    : channel == "EMAIL" ? Channel::kEmail
+                                         : Channel::kUnknown;
         if (reason.empty()) {
             v.ended_by = Party::kUnknown;
             v.category = Category::kOther;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <utility>
 #include <vector>
 
 #include "exports/common/json_record_reader.h"
@@ -41,6 +42,38 @@ struct Leg {
     std::string final_disconnect;  ///< disconnectType of the leg's deciding segment
     std::string final_segment;     ///< its segment type (analytics)
 };
+
+/// What the segments say about the conversation as a whole (analytics shape).
+struct SegmentState {
+    bool open_media = false;   ///< a segment other than wrap-up has no segmentEnd: still going on
+    bool open_wrapup = false;  ///< an agent's wrap-up has no segmentEnd: the talk is over
+    Channel channel = Channel::kUnknown;
+};
+
+Channel channel_of_media(std::string_view media) {
+    if (media == "voice") return Channel::kVoice;
+    if (media == "chat" || media == "webchat") return Channel::kChat;
+    if (media == "email") return Channel::kEmail;
+    if (media == "callback") return Channel::kCallback;
+    if (media == "message" || media == "internalmessage") return Channel::kMessage;
+    return Channel::kUnknown;
+}
+
+/// True when every agent and customer leg that carries a disconnectType carries 'system' (and one
+/// does); queue and flow legs end 'transfer' whatever happens next.
+bool every_leg_ended_system(const std::vector<Leg>& legs) {
+    bool any = false;
+    for (const Leg& leg : legs) {
+        if (leg.final_disconnect.empty() || (leg.role != Role::kAgent && leg.role != Role::kCustomer)) continue;
+        if (leg.final_disconnect != "system") return false;
+        any = true;
+    }
+    return any;
+}
+
+Confidence one_step_lower(Confidence confidence) {
+    return confidence == Confidence::kHigh ? Confidence::kMedium : Confidence::kLow;
+}
 
 bool is(std::string_view code, std::string_view normalised) {
     std::string squashed;
@@ -82,17 +115,22 @@ protected:
         std::vector<Leg> legs;
         std::string_view end_text;
         bool in_progress = false;
+        bool ended_without_end = false;
+        SegmentState segments;
         if (!string_at(*object, "conversationId").empty()) {
             v.contact_id = std::string(string_at(*object, "conversationId"));
             v.started_at_ms = read_time(string_at(*object, "conversationStart"), pos);
             end_text = string_at(*object, "conversationEnd");
-            in_progress = end_text.empty();
-            read_analytics_participants(*participants, legs, pos);
+            read_analytics_participants(*participants, legs, segments, pos);
+            // conversationEnd is absent while the conversation goes on, and in older records
+            // altogether: only an unended segment says it is still going on.
+            in_progress = end_text.empty() && segments.open_media;
+            ended_without_end = end_text.empty() && !in_progress;
         } else {
             v.contact_id = std::string(string_at(*object, "id"));
             v.started_at_ms = read_time(string_at(*object, "startTime"), pos);
             end_text = string_at(*object, "endTime");
-            in_progress = end_text.empty() && read_api_participants(*participants, legs, pos);
+            in_progress = end_text.empty() && read_api_participants(*participants, legs, segments, pos);
         }
         if (v.contact_id.empty()) {
             skip_record(pos, "no conversationId");
@@ -106,12 +144,41 @@ protected:
                 }
             }
         }
+        v.channel = segments.channel;
         decide(v, legs, in_progress, pos);
+        if (!in_progress && v.channel != Channel::kVoice && v.channel != Channel::kUnknown &&
+            every_leg_ended_system(legs)) {
+            // Messaging legs all end 'system' when the interaction is closed, whoever closed it.
+            v.ended_by = Party::kUnknown;
+            v.category = Category::kOther;
+            v.reason = "closed_by_platform";
+            v.confidence = Confidence::kLow;
+            v.detail = fmt::format(
+                "Every leg of this {} conversation ended 'system': the platform closed it, and who left first is "
+                "not recorded.",
+                to_string(v.channel));
+        }
+        if (ended_without_end || segments.open_wrapup) {
+            // The record is incomplete (no conversationEnd, or a wrap-up still open): never high.
+            v.confidence = one_step_lower(v.confidence);
+            if (segments.open_wrapup) {
+                v.detail +=
+                    " An agent was still in wrap-up when the record was written; every other segment has "
+                    "ended, so the conversation is decided from its segments.";
+            } else {
+                v.detail +=
+                    " The record has no conversationEnd; every participant's last segment has ended, so "
+                    "the conversation is decided from its segments.";
+            }
+        }
         out.on_verdict(std::move(v));
     }
 
 private:
-    void read_analytics_participants(detail::array participants, std::vector<Leg>& legs, const RecordPos& pos) {
+    void read_analytics_participants(detail::array participants,
+                                     std::vector<Leg>& legs,
+                                     SegmentState& state,
+                                     const RecordPos& pos) {
         for (simdjson::dom::element item : participants) {
             const auto participant = detail::as_object(item);
             if (!participant) continue;
@@ -123,6 +190,10 @@ private:
                 if (!session) continue;
                 Leg leg;
                 leg.role = role;
+                const Channel media = channel_of_media(string_at(*session, "mediaType"));
+                if (state.channel == Channel::kUnknown || role == Role::kCustomer) {
+                    state.channel = media != Channel::kUnknown ? media : state.channel;
+                }
                 leg.name = std::string(string_at(*participant, "participantName"));
                 leg.user_id = std::string(string_at(*participant, "userId"));
                 std::string alert_disconnect;
@@ -135,6 +206,9 @@ private:
                         const std::string_view disconnect = string_at(*segment, "disconnectType");
                         const std::int64_t start = read_time(string_at(*segment, "segmentStart"), pos);
                         const std::int64_t end = read_time(string_at(*segment, "segmentEnd"), pos);
+                        if (string_at(*segment, "segmentEnd").empty()) {
+                            (type == "wrapup" ? state.open_wrapup : state.open_media) = true;
+                        }
                         if (end != kNoTime && (leg.ended_at == kNoTime || end > leg.ended_at)) leg.ended_at = end;
                         if (type == "interact" || type == "hold") {
                             if (!leg.connected || (start != kNoTime && start < leg.connected_at)) {
@@ -178,7 +252,10 @@ private:
     }
 
     /// Returns true when some participant is still connected (the conversation is in progress).
-    bool read_api_participants(detail::array participants, std::vector<Leg>& legs, const RecordPos& pos) {
+    bool read_api_participants(detail::array participants,
+                               std::vector<Leg>& legs,
+                               SegmentState& segments,
+                               const RecordPos& pos) {
         bool live = false;
         for (simdjson::dom::element item : participants) {
             const auto participant = detail::as_object(item);
@@ -196,6 +273,12 @@ private:
             std::string_view disconnect = string_at(*participant, "disconnectType");
             const std::string_view state = string_at(*participant, "state");
             live = live || (!state.empty() && state != "disconnected" && state != "terminated");
+            for (const auto& [list, channel] :
+                 {std::pair{"calls", Channel::kVoice}, std::pair{"chats", Channel::kChat},
+                  std::pair{"emails", Channel::kEmail}, std::pair{"callbacks", Channel::kCallback},
+                  std::pair{"messages", Channel::kMessage}}) {
+                if (segments.channel == Channel::kUnknown && array_at(*participant, list)) segments.channel = channel;
+            }
             if (const auto calls = array_at(*participant, "calls")) {  // Participant with media lists
                 for (simdjson::dom::element call_item : *calls) {
                     const auto call = detail::as_object(call_item);
@@ -252,9 +335,10 @@ private:
             v.ended_by = Party::kUnknown;
             v.category = Category::kInProgress;
             v.reason = "conversation_in_progress";
-            v.confidence = Confidence::kHigh;
+            // A snapshot: not over when the record was written, and may be over now.
+            v.confidence = Confidence::kMedium;
             v.outcome = "in_progress";
-            v.detail = "The conversation has no end time yet.";
+            v.detail = "The conversation was not over when the record was written (a leg has not ended).";
         } else if (last_agent != nullptr) {
             v.agent = last_agent->user_id;
             v.agent_name = last_agent->name;

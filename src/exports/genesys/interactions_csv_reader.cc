@@ -62,6 +62,13 @@ protected:
             }
             if (!v.agent_name.empty()) v.outcome = "handled";
         }
+        const std::string_view media = cell(row, media_);
+        v.channel = media == "voice"      ? Channel::kVoice
+                    : media == "chat"     ? Channel::kChat
+                    : media == "email"    ? Channel::kEmail
+                    : media == "callback" ? Channel::kCallback
+                    : media == "message"  ? Channel::kMessage
+                                          : Channel::kUnknown;
         if (media_ >= 0 && !cell(row, media_).empty()) {
             v.detail += detail::concat({" Media: ", cell(row, media_), "."});
         }

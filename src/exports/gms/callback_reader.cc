@@ -66,6 +66,7 @@ private:
         }
         Verdict v = new_verdict("gms-callbacks");
         v.contact_id = std::string(id);
+        v.channel = Channel::kCallback;
         v.agent = std::string(string_at(record, "_agent_id"));
         std::string_view requested = string_at(record, "_request_time");
         if (requested.empty()) {

@@ -5,6 +5,7 @@
 
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
+#include "exports/voice_agent/voice_agent_call.h"
 #include "mappings/reason_table.h"
 
 namespace whohungup::exports {
@@ -41,22 +42,16 @@ protected:
         Verdict v = new_verdict("voice-agent-calls-csv",
                                 detail::concat({"call_id=", id, " call_status=", detail::or_dash(status),
                                                 " disconnection_reason=", detail::or_dash(reason)}));
-        v.contact_id = std::string(id);
-        v.agent = std::string(cell(row, agent_));
-        v.agent_name = std::string(cell(row, agent_name_));
-        v.started_at_ms = read_time(cell(row, start_));
-        v.ended_at_ms = read_time(cell(row, end_));
-        if (reason.empty()) {
-            v.ended_by = Party::kUnknown;
-            v.category = status == "ongoing" || status == "registered" ? Category::kInProgress : Category::kOther;
-            v.reason = v.category == Category::kInProgress ? "call_in_progress" : "no_disconnect_reason";
-            v.raw_reason = std::string(status);
-            v.detail = "The row has no disconnection reason.";
-        } else {
-            map_code(mappings::retell_disconnection_reason(), reason, v);
-            if (v.detail.empty()) {
-                v.detail = detail::concat({"The call history says ", reason, "."});
-            }
+        VoiceAgentCall call;
+        call.call_id = id;
+        call.agent_id = cell(row, agent_);
+        call.agent_name = cell(row, agent_name_);
+        call.started_at_ms = read_time(cell(row, start_));
+        call.ended_at_ms = read_time(cell(row, end_));
+        call.disconnection_reason = reason;
+        call.call_status = status;
+        if (!decide(call, v)) {
+            warn_unknown_code(mappings::retell_disconnection_reason(), reason);
         }
         out.on_verdict(std::move(v));
         return true;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "exports/common/json_record_reader.h"
+#include "exports/voice_agent/voice_agent_call.h"
 #include "json/dom_access.h"
 
 namespace whohungup::exports {
@@ -82,37 +83,21 @@ private:
         held.order = ++arrivals_;
         Verdict& v = held.verdict;
         v = new_verdict("voice-agent-calls");
-        v.contact_id = std::string(call_id);
-        v.agent = std::string(string_at(call, "agent_id"));
-        v.agent_name = std::string(string_at(call, "agent_name"));
-        v.started_at_ms = integer_at(call, "start_timestamp").value_or(kNoTime);
-        v.ended_at_ms = integer_at(call, "end_timestamp").value_or(kNoTime);
-        const std::string_view reason = string_at(call, "disconnection_reason");
-        const std::string_view status = string_at(call, "call_status");
-        if (!reason.empty()) {
-            map_code(mappings::retell_disconnection_reason(), reason, v, pos);
-            if (v.detail.empty()) {
-                v.detail = fmt::format("The call history says disconnection_reason {} (call_status {}).", reason,
-                                       status.empty() ? "-" : status);
-            }
-            held.completeness = 10 + event_rank(event);
-        } else if (status == "registered" || status == "ongoing") {
-            v.ended_by = Party::kUnknown;
-            v.category = Category::kInProgress;
-            v.reason = "call_in_progress";
-            v.confidence = Confidence::kHigh;
-            v.raw_reason = std::string(status);
-            v.detail = fmt::format("The call is not over (call_status {}).", status);
-            held.completeness = event_rank(event);
-        } else {
-            v.ended_by = Party::kUnknown;
-            v.category = Category::kOther;
-            v.reason = "no_disconnect_reason";
-            v.confidence = Confidence::kLow;
-            v.raw_reason = std::string(status);
-            v.detail = "The call record has no disconnection_reason.";
-            held.completeness = event_rank(event);
+        VoiceAgentCall record;
+        record.call_id = call_id;
+        record.agent_id = string_at(call, "agent_id");
+        record.agent_name = string_at(call, "agent_name");
+        record.started_at_ms = integer_at(call, "start_timestamp").value_or(kNoTime);
+        record.ended_at_ms = integer_at(call, "end_timestamp").value_or(kNoTime);
+        record.disconnection_reason = string_at(call, "disconnection_reason");
+        record.call_status = string_at(call, "call_status");
+        const std::string_view reason = record.disconnection_reason;
+        const std::string_view status = record.call_status;
+        if (!decide(record, v)) {
+            diag().report(mappings::unknown_code_warning(mappings::retell_disconnection_reason(), reason, input_name(),
+                                                         pos.line, pos.byte));
         }
+        held.completeness = (reason.empty() ? 0 : 10) + event_rank(event);
         v.evidence.push_back(evidence(pos, v.ended_at_ms,
                                       fmt::format("{}call_id={} call_status={} disconnection_reason={}",
                                                   event.empty() ? "" : fmt::format("event={} ", event), call_id,
