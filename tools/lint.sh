@@ -18,6 +18,6 @@ if [ "${1:-}" = "--format-only" ]; then
   exit 0
 fi
 [ -f build/ci/compile_commands.json ] || cmake --preset ci > /dev/null
-mapfile -t sources < <(ls src/*/*.cc)
+mapfile -t sources < <(ls src/*/*.cc src/*/*/*.cc)
 printf '%s\n' "${sources[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy -p build/ci --quiet 2> >(grep -v "warnings generated" >&2)
 echo "clang-tidy: ${#sources[@]} files clean"

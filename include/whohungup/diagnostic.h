@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace whohungup {
 
@@ -22,6 +23,22 @@ struct Diagnostic {
     std::string message;
     /// Non-empty: said once per run whatever input repeats it (e.g. one warning per unknown code).
     std::string once_key;
+
+    /// Builders, so a call site names what it sets:
+    /// `Diagnostic::warning(input, "record skipped: ...").at(line, byte)`.
+    [[nodiscard]] static Diagnostic error(std::string input, std::string message) {
+        return Diagnostic{Severity::kError, std::move(input), 0, 0, false, std::move(message), {}};
+    }
+    [[nodiscard]] static Diagnostic warning(std::string input, std::string message) {
+        return Diagnostic{Severity::kWarning, std::move(input), 0, 0, false, std::move(message), {}};
+    }
+    /// At a position in the input: a 1-based line (0 when unknown) and a 0-based byte offset.
+    [[nodiscard]] Diagnostic at(std::uint64_t at_line, std::uint64_t at_byte) && {
+        line = at_line;
+        byte = at_byte;
+        has_position = true;
+        return std::move(*this);
+    }
 };
 
 class DiagnosticSink {

@@ -27,9 +27,10 @@ class Reporter {
 public:
     virtual ~Reporter() = default;
     virtual void on_verdict(const Verdict& verdict) = 0;
-    virtual void on_input_end(const InputReport& report) = 0;
+    /// Hooks a reporter may ignore: the defaults do nothing.
+    virtual void on_input_end(const InputReport& /*report*/) {}
     /// End of the run; `summary` is null unless --summary was asked for.
-    virtual void finish(const Summary* summary) = 0;
+    virtual void finish(const Summary* /*summary*/) {}
 };
 
 struct ReportStyle {

@@ -21,7 +21,8 @@ std::string one_group(std::string_view /*head*/) {
     return "all";
 }
 
-const std::array<ReaderKind, 8> kKinds{{
+// Sized by the list itself: adding a format is adding a line.
+constexpr auto kKinds = std::to_array<ReaderKind>({
     // Our own output first: it quotes other formats' words inside its evidence.
     {"whohungup-jsonl", "whohungup's own --format jsonl output (to merge per-file results)",
      &exports::sniff_verdict_jsonl, &exports::make_verdict_jsonl_reader, nullptr},
@@ -39,7 +40,7 @@ const std::array<ReaderKind, 8> kKinds{{
      &exports::sniff_genesys_interactions_csv, &exports::make_genesys_interactions_csv_reader, nullptr},
     {"voice-agent-calls-csv", "AI voice agent dashboard call history CSV (disconnection reason column)",
      &exports::sniff_voice_agent_calls_csv, &exports::make_voice_agent_calls_csv_reader, nullptr},
-}};
+});
 }  // namespace
 
 std::span<const ReaderKind> reader_kinds() {

@@ -75,7 +75,7 @@ bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {
 }
 
 std::span<const ReasonTable* const> all_tables() {
-    static const std::array<const ReasonTable*, 7> kTables{
+    static const auto kTables = std::to_array<const ReasonTable*>({
         &connect_disconnect_reason(),
         &genesys_disconnect_type(),
         &genesys_outcome(),
@@ -83,7 +83,7 @@ std::span<const ReasonTable* const> all_tables() {
         &retell_disconnection_reason(),
         &gms_callback_state(),
         &gms_callback_reason(),
-    };
+    });
     return kTables;
 }
 

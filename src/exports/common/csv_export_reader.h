@@ -50,15 +50,15 @@ public:
         CsvReader csv(source, limits_.max_entry_bytes);
         std::vector<std::string> row;
         if (csv.next(row) != CsvReader::Status::kRow) {
-            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true, "no CSV header row"});
+            diag.report(Diagnostic::error(input_name, "no CSV header row").at(1, 0));
             result.failed = true;
             return result;
         }
         const CsvHeader header(row);
         const std::string missing = bind_columns(header);
         if (!missing.empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true,
-                                   fmt::format("the CSV header has no {} column", missing)});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("the CSV header has no {} column", missing)).at(1, 0));
             result.failed = true;
             return result;
         }
@@ -67,8 +67,8 @@ public:
             const CsvReader::Status status = csv.next(row);
             if (status == CsvReader::Status::kEnd) break;
             if (status == CsvReader::Status::kError) {
-                diag.report(Diagnostic{Severity::kError, input_name, csv.row_line(), csv.row_byte(), true,
-                                       "truncated: a quoted field is never closed"});
+                diag.report(Diagnostic::error(input_name, "truncated: a quoted field is never closed")
+                                .at(csv.row_line(), csv.row_byte()));
                 result.failed = true;
                 break;
             }
@@ -76,8 +76,9 @@ public:
             if (status == CsvReader::Status::kTooLong) {
                 ++result.skipped;
                 if (++warnings <= kWarningsShown) {
-                    diag.report(Diagnostic{Severity::kWarning, input_name, csv.row_line(), csv.row_byte(), true,
-                                           "row skipped: longer than the size limit (--max-entry-bytes)"});
+                    diag.report(
+                        Diagnostic::warning(input_name, "row skipped: longer than the size limit (--max-entry-bytes)")
+                            .at(csv.row_line(), csv.row_byte()));
                 }
                 continue;
             }
@@ -87,18 +88,18 @@ public:
             if (!on_row(row, out, why)) {
                 ++result.skipped;
                 if (++warnings <= kWarningsShown) {
-                    diag.report(Diagnostic{Severity::kWarning, input_name, line_, byte_, true, "row skipped: " + why});
+                    diag.report(Diagnostic::warning(input_name, "row skipped: " + why).at(line_, byte_));
                 }
             }
         }
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, csv.bytes_read(), true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, csv.bytes_read()));
             result.failed = true;
         }
         if (result.skipped > kWarningsShown) {
-            diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                                   fmt::format("skipped {} of {} rows", result.skipped, result.records)});
+            diag.report(
+                Diagnostic::warning(input_name, fmt::format("skipped {} of {} rows", result.skipped, result.records)));
         }
         result.bytes = csv.bytes_read();
         return result;
@@ -131,8 +132,9 @@ protected:
         if (!warned_time_) {
             warned_time_ = true;
             diag_->report(
-                Diagnostic{Severity::kWarning, input_, line_, byte_, true,
-                           fmt::format("unreadable time \"{}\": left unknown (further ones not reported)", text)});
+                Diagnostic::warning(
+                    input_, fmt::format("unreadable time \"{}\": left unknown (further ones not reported)", text))
+                    .at(line_, byte_));
         }
         return kNoTime;
     }

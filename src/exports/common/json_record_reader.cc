@@ -36,8 +36,8 @@ InputResult JsonRecordReader::read(ByteSource& source,
         }
         if (status == detail::JsonArraySplitter::Status::kError) {
             if (source.error().empty()) {
-                diag.report(Diagnostic{Severity::kError, input_name, splitter.error_line(), splitter.error_byte(), true,
-                                       splitter.error_message()});
+                diag.report(Diagnostic::error(input_name, splitter.error_message())
+                                .at(splitter.error_line(), splitter.error_byte()));
                 result_.failed = true;
             }
             break;
@@ -59,13 +59,13 @@ InputResult JsonRecordReader::read(ByteSource& source,
         on_value(value, pos, out);
     }
     if (!source.error().empty()) {
-        diag.report(Diagnostic{Severity::kError, input_name, 0, splitter.bytes_read(), true,
-                               fmt::format("read error: {}", source.error())});
+        diag.report(
+            Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, splitter.bytes_read()));
         result_.failed = true;
     }
     if (result_.skipped > kSkipWarningsShown) {
-        diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                               fmt::format("skipped {} of {} records", result_.skipped, result_.records)});
+        diag.report(
+            Diagnostic::warning(input_name, fmt::format("skipped {} of {} records", result_.skipped, result_.records)));
     }
     result_.bytes = splitter.bytes_read();
     return result_;
@@ -74,8 +74,7 @@ InputResult JsonRecordReader::read(ByteSource& source,
 void JsonRecordReader::skip_record(const RecordPos& pos, std::string_view why) {
     ++result_.skipped;
     if (++skip_warnings_ <= kSkipWarningsShown) {
-        diag_->report(Diagnostic{Severity::kWarning, input_name_, pos.line, pos.byte, true,
-                                 fmt::format("record skipped: {}", why)});
+        diag_->report(Diagnostic::warning(input_name_, fmt::format("record skipped: {}", why)).at(pos.line, pos.byte));
     }
 }
 
@@ -87,11 +86,14 @@ std::int64_t JsonRecordReader::read_time(std::string_view text, const RecordPos&
     if (!ms || !canonical_iso(text)) {
         if (!warned_time_) {
             warned_time_ = true;
-            diag_->report(Diagnostic{
-                Severity::kWarning, input_name_, pos.line, pos.byte, true,
-                ms ? fmt::format("malformed timestamp \"{}\" read as {} (further ones not reported)", text,
-                                 detail::format_iso8601_ms(*ms))
-                   : fmt::format("unreadable timestamp \"{}\": time left unknown (further ones not reported)", text)});
+            diag_->report(
+                Diagnostic::warning(
+                    input_name_,
+                    ms ? fmt::format("malformed timestamp \"{}\" read as {} (further ones not reported)", text,
+                                     detail::format_iso8601_ms(*ms))
+                       : fmt::format("unreadable timestamp \"{}\": time left unknown (further ones not reported)",
+                                     text))
+                    .at(pos.line, pos.byte));
         }
     }
     return ms ? *ms : kNoTime;
