@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MIT
+"""A local stand-in for the few PySpark calls examples/spark/whohungup_spark.py makes, for
+machines where the pyspark package (and so Spark) cannot be installed. tests/e2e/spark_test.sh
+puts it on PYTHONPATH only when `import pyspark` fails, and says so.
+
+What it keeps of Spark's behaviour, because the job relies on it: binaryFiles yields
+("file:/abs/path", bytes) for every file under the inputs (recursively; names starting with "." or
+"_" are skipped, as Hadoop's input formats skip them), split into minPartitions partitions;
+groupByKey places keys with partitionFunc(key) % numPartitions; mapPartitions runs each partition
+in its own process, at most N at once for master local[N] (default 2), each process seeing its own
+SparkFiles root where addFile copied the shipped files, and the driver one more. What it does not
+check: that closures pickle (Spark sends them with cloudpickle; here the child processes are forks).
+"""
+
+import glob
+import multiprocessing
+import os
+import pickle
+import re
+import shutil
+import tempfile
+
+
+class StorageLevel:
+    MEMORY_ONLY = "MEMORY_ONLY"
+    MEMORY_AND_DISK = "MEMORY_AND_DISK"
+
+
+class SparkConf:
+    def __init__(self):
+        self._settings = {}
+
+    def set(self, key, value):
+        self._settings[key] = str(value)
+        return self
+
+    def setAppName(self, name):
+        return self.set("spark.app.name", name)
+
+    def setMaster(self, master):
+        return self.set("spark.master", master)
+
+    def get(self, key, default=None):
+        return self._settings.get(key, default)
+
+
+class SparkFiles:
+    _root = None
+
+    @classmethod
+    def getRootDirectory(cls):
+        return cls._root
+
+    @classmethod
+    def get(cls, filename):
+        return os.path.join(cls._root, filename)
+
+
+def _list_files(path):
+    """Every file under one input (a file, a directory, or a glob), as Hadoop lists them."""
+    found = []
+    for match in sorted(glob.glob(path)) or [path]:
+        if os.path.isfile(match):
+            found.append(os.path.abspath(match))
+            continue
+        if not os.path.isdir(match):
+            raise FileNotFoundError(f"Input path does not exist: file:{os.path.abspath(match)}")
+        for directory, subdirectories, files in os.walk(match):
+            subdirectories[:] = sorted(d for d in subdirectories if not d.startswith((".", "_")))
+            found.extend(os.path.abspath(os.path.join(directory, f)) for f in sorted(files)
+                         if not f.startswith((".", "_")))
+    return found
+
+
+def _split(items, parts):
+    parts = max(1, min(parts, len(items))) if items else 1
+    return [items[i::parts] for i in range(parts)]
+
+
+class RDD:
+    def __init__(self, context, compute):
+        self._context = context
+        self._compute = compute  # () -> list of partitions (lists)
+        self._cached = None
+        self._persist = False
+
+    def _partitions(self):
+        if self._cached is not None:
+            return self._cached
+        partitions = self._compute()
+        if self._persist:
+            self._cached = partitions
+        return partitions
+
+    def map(self, function):
+        return RDD(self._context, lambda: [[function(item) for item in part] for part in self._partitions()])
+
+    def groupByKey(self, numPartitions=None, partitionFunc=hash):
+        partitions = numPartitions or self._context.defaultParallelism
+
+        def compute():
+            buckets = [dict() for _ in range(partitions)]
+            for part in self._partitions():
+                for key, value in part:
+                    buckets[partitionFunc(key) % partitions].setdefault(key, []).append(value)
+            return [list(bucket.items()) for bucket in buckets]
+
+        return RDD(self._context, compute)
+
+    def mapPartitions(self, function):
+        return RDD(self._context, lambda: self._context._run_tasks(function, self._partitions()))
+
+    def persist(self, storageLevel=StorageLevel.MEMORY_ONLY):
+        self._persist = True
+        return self
+
+    def unpersist(self, blocking=False):
+        self._persist = False
+        self._cached = None
+        return self
+
+    def count(self):
+        return sum(len(part) for part in self._partitions())
+
+    def collect(self):
+        return [item for part in self._partitions() for item in part]
+
+    def toLocalIterator(self, prefetchPartitions=False):
+        for part in self._partitions():
+            yield from part
+
+
+def _task(function, partition, root, result_path):
+    """One task in its own process: the executor's SparkFiles root, the results in a file."""
+    SparkFiles._root = root
+    with open(result_path, "wb") as out:
+        pickle.dump(list(function(iter(partition))), out)
+
+
+class SparkContext:
+    def __init__(self, master=None, appName=None, conf=None):
+        self._conf = conf or SparkConf()
+        master = master or self._conf.get("spark.master") or os.environ.get("MASTER", "local[2]")
+        match = re.fullmatch(r"local(?:\[(\d+)\])?", master)
+        if not match:
+            raise ValueError(f"the stand-in runs master local[N] only, not {master!r}")
+        self.defaultParallelism = int(match.group(1) or 1)
+        self._scratch = tempfile.mkdtemp(prefix="pyspark-stand-in-")
+        self._executor_roots = []
+        for index in range(self.defaultParallelism):
+            root = os.path.join(self._scratch, f"executor-{index}")
+            os.makedirs(root)
+            self._executor_roots.append(root)
+        SparkFiles._root = os.path.join(self._scratch, "driver")
+        os.makedirs(SparkFiles._root)
+
+    def setLogLevel(self, level):
+        pass
+
+    def addFile(self, path, recursive=False):
+        for root in [SparkFiles._root] + self._executor_roots:
+            shutil.copy2(path, os.path.join(root, os.path.basename(path)))
+
+    def binaryFiles(self, path, minPartitions=None):
+        def compute():
+            files = [name for one in path.split(",") for name in _list_files(one)]
+            records = []
+            for name in files:
+                with open(name, "rb") as handle:
+                    records.append(("file:" + name, handle.read()))
+            return _split(records, minPartitions or self.defaultParallelism)
+
+        return RDD(self, compute)
+
+    def _run_tasks(self, function, partitions):
+        """Runs every partition through function, defaultParallelism processes at a time."""
+        fork = multiprocessing.get_context("fork")
+        results = [None] * len(partitions)
+        pending = list(enumerate(partitions))
+        running = []
+        while pending or running:
+            while pending and len(running) < self.defaultParallelism:
+                index, partition = pending.pop(0)
+                root = self._executor_roots[index % self.defaultParallelism]
+                result_path = os.path.join(self._scratch, f"task-{index}.pickle")
+                process = fork.Process(target=_task, args=(function, partition, root, result_path))
+                process.start()
+                running.append((index, process, result_path))
+            index, process, result_path = running.pop(0)
+            process.join()
+            if process.exitcode != 0:
+                raise RuntimeError(f"task {index} failed (exit code {process.exitcode})")
+            with open(result_path, "rb") as handle:
+                results[index] = pickle.load(handle)
+            os.remove(result_path)
+        return results
+
+    def stop(self):
+        shutil.rmtree(self._scratch, ignore_errors=True)
