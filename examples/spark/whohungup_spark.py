@@ -187,9 +187,13 @@ def main(argv):
     conf.set("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
     sc = SparkContext(conf=conf)
     try:
-        if os.path.isfile(args.binary):
-            sc.addFile(os.path.abspath(args.binary))
         binary_name = os.path.basename(args.binary)
+        shipped = [os.path.basename(path) for path in sc.getConf().get("spark.files", "").split(",") if path]
+        if binary_name not in shipped:  # not already given to spark-submit --files
+            if not os.path.isfile(args.binary):
+                sys.stderr.write(f"whohungup_spark: {args.binary}: no such file (nor shipped with --files)\n")
+                return 2
+            sc.addFile(os.path.abspath(args.binary))
         partitions = args.partitions or sc.defaultParallelism
         group_by = args.group_by
 

@@ -13,12 +13,15 @@ check: that closures pickle (Spark sends them with cloudpickle; here the child p
 """
 
 import glob
-import multiprocessing
 import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+
+import cloudpickle
 
 
 class StorageLevel:
@@ -77,38 +80,51 @@ def _split(items, parts):
     return [items[i::parts] for i in range(parts)]
 
 
+def _chain(first, then):
+    """Two per-partition steps as one, as Spark pipelines narrow transformations in one task."""
+    if first is None:
+        return then
+    return lambda iterator: then(first(iterator))
+
+
 class RDD:
-    def __init__(self, context, compute):
+    """Partitions are computed in stages: a stage's input is materialised on the driver (files
+    read, or a shuffle's buckets), then its narrow steps (map, mapPartitions) run in tasks."""
+
+    def __init__(self, context, stage_input, steps=None):
         self._context = context
-        self._compute = compute  # () -> list of partitions (lists)
+        self._stage_input = stage_input  # () -> list of partitions (lists), on the driver
+        self._steps = steps  # iterator -> iterator, run in a task per partition; None: as is
         self._cached = None
         self._persist = False
 
     def _partitions(self):
         if self._cached is not None:
             return self._cached
-        partitions = self._compute()
+        partitions = self._stage_input()
+        if self._steps is not None:
+            partitions = self._context._run_tasks(self._steps, partitions)
         if self._persist:
             self._cached = partitions
         return partitions
 
     def map(self, function):
-        return RDD(self._context, lambda: [[function(item) for item in part] for part in self._partitions()])
+        return RDD(self._context, self._stage_input, _chain(self._steps, lambda items: map(function, items)))
+
+    def mapPartitions(self, function):
+        return RDD(self._context, self._stage_input, _chain(self._steps, function))
 
     def groupByKey(self, numPartitions=None, partitionFunc=hash):
         partitions = numPartitions or self._context.defaultParallelism
 
-        def compute():
+        def shuffle():
             buckets = [dict() for _ in range(partitions)]
             for part in self._partitions():
                 for key, value in part:
                     buckets[partitionFunc(key) % partitions].setdefault(key, []).append(value)
             return [list(bucket.items()) for bucket in buckets]
 
-        return RDD(self._context, compute)
-
-    def mapPartitions(self, function):
-        return RDD(self._context, lambda: self._context._run_tasks(function, self._partitions()))
+        return RDD(self._context, shuffle)
 
     def persist(self, storageLevel=StorageLevel.MEMORY_ONLY):
         self._persist = True
@@ -130,21 +146,27 @@ class RDD:
             yield from part
 
 
-def _task(function, partition, root, result_path):
-    """One task in its own process: the executor's SparkFiles root, the results in a file."""
-    SparkFiles._root = root
-    with open(result_path, "wb") as out:
-        pickle.dump(list(function(iter(partition))), out)
+# A task in a fresh interpreter: (steps, partition, SparkFiles root) unpickled, results pickled.
+_TASK_RUNNER = """
+import pickle, sys
+import pyspark
+with open(sys.argv[1], "rb") as handle:
+    steps, partition, root = pickle.load(handle)
+pyspark.SparkFiles._root = root
+with open(sys.argv[2], "wb") as out:
+    pickle.dump(list(steps(iter(partition))), out)
+"""
 
 
 class SparkContext:
     def __init__(self, master=None, appName=None, conf=None):
         self._conf = conf or SparkConf()
         master = master or self._conf.get("spark.master") or os.environ.get("MASTER", "local[2]")
-        match = re.fullmatch(r"local(?:\[(\d+)\])?", master)
+        match = re.fullmatch(r"local(?:\[(\d+|\*)\])?", master)
         if not match:
             raise ValueError(f"the stand-in runs master local[N] only, not {master!r}")
-        self.defaultParallelism = int(match.group(1) or 1)
+        threads = match.group(1) or "1"
+        self.defaultParallelism = (os.cpu_count() or 1) if threads == "*" else int(threads)
         self._scratch = tempfile.mkdtemp(prefix="pyspark-stand-in-")
         self._executor_roots = []
         for index in range(self.defaultParallelism):
@@ -154,12 +176,18 @@ class SparkContext:
         SparkFiles._root = os.path.join(self._scratch, "driver")
         os.makedirs(SparkFiles._root)
 
+    def getConf(self):
+        return self._conf
+
     def setLogLevel(self, level):
         pass
 
     def addFile(self, path, recursive=False):
+        """Copies to every executor and the driver, executable, as Spark's Utils.fetchFile does."""
         for root in [SparkFiles._root] + self._executor_roots:
-            shutil.copy2(path, os.path.join(root, os.path.basename(path)))
+            target = os.path.join(root, os.path.basename(path))
+            shutil.copyfile(path, target)
+            os.chmod(target, 0o755)
 
     def binaryFiles(self, path, minPartitions=None):
         def compute():
@@ -172,9 +200,12 @@ class SparkContext:
 
         return RDD(self, compute)
 
-    def _run_tasks(self, function, partitions):
-        """Runs every partition through function, defaultParallelism processes at a time."""
-        fork = multiprocessing.get_context("fork")
+    def _run_tasks(self, steps, partitions):
+        """Runs every partition through steps, defaultParallelism tasks at a time, each in a new
+        Python process that gets the steps by cloudpickle, as Spark's Python workers do."""
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))] + sys.path)
         results = [None] * len(partitions)
         pending = list(enumerate(partitions))
         running = []
@@ -182,16 +213,19 @@ class SparkContext:
             while pending and len(running) < self.defaultParallelism:
                 index, partition = pending.pop(0)
                 root = self._executor_roots[index % self.defaultParallelism]
-                result_path = os.path.join(self._scratch, f"task-{index}.pickle")
-                process = fork.Process(target=_task, args=(function, partition, root, result_path))
-                process.start()
-                running.append((index, process, result_path))
-            index, process, result_path = running.pop(0)
-            process.join()
-            if process.exitcode != 0:
-                raise RuntimeError(f"task {index} failed (exit code {process.exitcode})")
+                task_path = os.path.join(self._scratch, f"task-{index}.in")
+                result_path = os.path.join(self._scratch, f"task-{index}.out")
+                with open(task_path, "wb") as handle:
+                    cloudpickle.dump((steps, partition, root), handle)
+                process = subprocess.Popen([sys.executable, "-c", _TASK_RUNNER, task_path, result_path],
+                                           env=environment)
+                running.append((index, process, task_path, result_path))
+            index, process, task_path, result_path = running.pop(0)
+            if process.wait() != 0:
+                raise RuntimeError(f"task {index} failed (exit code {process.returncode})")
             with open(result_path, "rb") as handle:
                 results[index] = pickle.load(handle)
+            os.remove(task_path)
             os.remove(result_path)
         return results
 
