@@ -131,6 +131,27 @@ def map_partition(binary_name, groups):
         yield from run_group(binary, list(files))
 
 
+def ship_binary(sc, path):
+    """Makes the binary reach every executor, where map_partition finds it by name with
+    SparkFiles.get, and returns (name, the driver's copy or None). A file given to spark-submit
+    --files (spark.files; spark.yarn.dist.files on YARN) is shipped already; else the driver-side
+    path is added with SparkContext.addFile."""
+    from pyspark import SparkFiles
+
+    name = os.path.basename(path)
+    conf = sc.getConf()
+    shipped = {os.path.basename(uri) for key in ("spark.files", "spark.yarn.dist.files")
+               for uri in conf.get(key, "").split(",") if uri}
+    if name not in shipped:
+        if not os.path.isfile(path):
+            return name, None
+        sc.addFile(os.path.abspath(path))
+    for candidate in (path, SparkFiles.get(name), shutil.which(name)):
+        if candidate and os.path.isfile(candidate):
+            return name, candidate
+    return name, None
+
+
 def reduce_verdicts(binary, merged_path, extra_args, output):
     """One whohungup run over the merged verdicts (read back as format whohungup-jsonl)."""
     with open(merged_path, "rb") as merged, open_output(output) as out:
@@ -180,20 +201,17 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
-    from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel
+    from pyspark import SparkConf, SparkContext, StorageLevel
 
     conf = SparkConf().setAppName("whohungup")
     # Directories are read recursively, as whohungup reads them.
     conf.set("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
     sc = SparkContext(conf=conf)
     try:
-        binary_name = os.path.basename(args.binary)
-        shipped = [os.path.basename(path) for path in sc.getConf().get("spark.files", "").split(",") if path]
-        if binary_name not in shipped:  # not already given to spark-submit --files
-            if not os.path.isfile(args.binary):
-                sys.stderr.write(f"whohungup_spark: {args.binary}: no such file (nor shipped with --files)\n")
-                return 2
-            sc.addFile(os.path.abspath(args.binary))
+        binary_name, driver_binary = ship_binary(sc, args.binary)
+        if driver_binary is None:
+            sys.stderr.write(f"whohungup_spark: {args.binary}: no such file on the driver\n")
+            return 2
         partitions = args.partitions or sc.defaultParallelism
         group_by = args.group_by
 
@@ -217,7 +235,7 @@ def main(argv):
                     elif value == 2:
                         map_failed = True  # an input could not be read in full: said on stderr
             mapped.unpersist()
-            binary = executable(SparkFiles.get(binary_name))
+            binary = executable(driver_binary)
             statuses = []
             if args.verdicts is not None:
                 statuses.append(reduce_verdicts(binary, merged_path, ["--format", args.format], args.verdicts))
