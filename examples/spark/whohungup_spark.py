@@ -123,11 +123,13 @@ def run_group(binary, files):
 
 
 def map_partition(binary_name, groups):
-    """The map task: every group of this partition, in key order so output is reproducible."""
+    """The map task: every group of this partition, one at a time (so a task holds one group's
+    files, not the partition's). Groups come in shuffle order: verdicts of different groups have
+    no set order, those of one group keep whohungup's."""
     from pyspark import SparkFiles  # on the executor, where the binary was shipped
 
     binary = executable(SparkFiles.get(binary_name))
-    for _key, files in sorted(groups, key=lambda group: group[0]):
+    for _key, files in groups:
         yield from run_group(binary, list(files))
 
 

@@ -14,6 +14,7 @@
 # the test is skipped, except in CI (CI=true), where that fails.
 # Usage: spark_test.sh BIN TESTDATA
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1  # nothing written into the source tree
 bin=$(realpath "$1")
 testdata=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -94,9 +95,14 @@ direct_status=0
 grep '"type":"verdict"' "$tmp/direct.jsonl" | LC_ALL=C sort > "$tmp/direct.verdicts" || true
 (cd / && "$bin" --summary --format jsonl --no-progress -- "${files[@]}") 2> /dev/null |
   grep '"type":"summary"' > "$tmp/direct.summary" || true
-[ -s "$tmp/direct.verdicts" ] && [ -s "$tmp/direct.summary" ] || fail "the direct run gave no verdicts"
-separately=$(cd / && for file in "${files[@]}"; do "$bin" --format jsonl --no-progress -- "$file" 2> /dev/null || true; done |
-  grep -c '"type":"verdict"' || true)
+if [ ! -s "$tmp/direct.verdicts" ] || [ ! -s "$tmp/direct.summary" ]; then
+  fail "the direct run gave no verdicts"
+fi
+separately=0
+for file in "${files[@]}"; do
+  count=$("$bin" --format jsonl --no-progress -- "/$file" 2> /dev/null | grep -c '"type":"verdict"') || true
+  separately=$((separately + count))
+done
 [ "$separately" -gt "$(wc -l < "$tmp/direct.verdicts")" ] ||
   fail "the batch does not need grouping ($separately verdicts file by file, as many as direct)"
 
