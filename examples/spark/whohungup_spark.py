@@ -58,7 +58,7 @@ def local_name(uri):
     without its scheme (s3a://bucket/day/log.txt -> bucket/day/log.txt, file:/data/x -> data/x)."""
     parsed = urlparse(uri)
     name = os.path.normpath((parsed.netloc + "/" + parsed.path).lstrip("/"))
-    if name in (".", "") or name.startswith(".."):
+    if name in (".", "..") or name.startswith("../"):
         raise ValueError(f"cannot name input {uri!r} inside a work directory")
     return name
 

@@ -45,6 +45,13 @@ else
   exit 0
 fi
 
+# The job's own rules (grouping keys, names on the executors), without Spark.
+if ! "$python" -m unittest discover -s "$here/../../examples/spark" -p '*_test.py' > "$tmp/unit.log" 2>&1; then
+  cat "$tmp/unit.log"
+  fail "unit tests of the job failed"
+fi
+units=$(grep -o '^Ran [0-9]* tests' "$tmp/unit.log" | grep -o '[0-9]*')
+
 # The batch. Generated CCP logs when the bench generator is built next to the binary.
 batch=$tmp/batch
 mkdir -p "$batch"
@@ -135,6 +142,7 @@ if ! cmp -s "$tmp/direct.summary" "$tmp/job.summary"; then
   diff "$tmp/direct.summary" "$tmp/job.summary" | cut -c1-600 || true
   fail "the job's summary differs from the direct run's"
 fi
+echo "spark: $units unit tests of the job passed"
 echo "spark ($engine, local[2], ${seconds}s): ${#files[@]} files, $(wc -l < "$tmp/job.verdicts") verdicts" \
   "($separately file by file) and the summary equal the direct run's"
 echo "spark: 1 passed, 0 failed"
