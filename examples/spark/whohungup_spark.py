@@ -103,8 +103,13 @@ def run_group(binary, files):
     work = tempfile.mkdtemp(prefix="whohungup-group-")
     try:
         names = []
-        for uri, content in sorted(files):
-            name = local_name(uri)
+        for uri, content in sorted(files, key=lambda file: file[0]):
+            try:
+                name = local_name(uri)
+            except ValueError as error:
+                yield ("err", f"whohungup_spark: {uri}: error: {error}\n")
+                yield ("status", 2)
+                continue
             os.makedirs(os.path.join(work, os.path.dirname(name)), exist_ok=True)
             with open(os.path.join(work, name), "wb") as out:
                 out.write(content)

@@ -106,6 +106,22 @@ class GroupKey(unittest.TestCase):
         self.assertEqual(key, "dir:s3a://b/genesys")
 
 
+class RunGroup(unittest.TestCase):
+    """With echo standing in for whohungup: the command line a group's run gets."""
+
+    def test_files_by_local_name_in_uri_order(self):
+        files = [("s3a://b/z/agent-log.txt", b"[]"), ("s3a://b/a/agent-log.txt", b"[]")]
+        out = list(job.run_group("/bin/echo", files))
+        self.assertEqual(out, [("out", "--format jsonl --no-progress -- b/a/agent-log.txt b/z/agent-log.txt\n"),
+                               ("status", 0)])
+
+    def test_a_file_that_cannot_be_named_is_an_error_and_the_others_still_run(self):
+        out = list(job.run_group("/bin/echo", [("file:/../x", b"[]"), ("file:/d/y", b"[]")]))
+        self.assertEqual(out[0][0], "err")
+        self.assertIn("file:/../x", out[0][1])
+        self.assertEqual(out[1:], [("status", 2), ("out", "--format jsonl --no-progress -- d/y\n"), ("status", 0)])
+
+
 class PartitionOf(unittest.TestCase):
     def test_the_same_on_every_run(self):
         # crc32, not hash(): Python salts the hash of a string per process.
