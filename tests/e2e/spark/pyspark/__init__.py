@@ -6,10 +6,12 @@ puts it on PYTHONPATH only when `import pyspark` fails, and says so.
 What it keeps of Spark's behaviour, because the job relies on it: binaryFiles yields
 ("file:/abs/path", bytes) for every file under the inputs (recursively; names starting with "." or
 "_" are skipped, as Hadoop's input formats skip them), split into minPartitions partitions;
-groupByKey places keys with partitionFunc(key) % numPartitions; mapPartitions runs each partition
-in its own process, at most N at once for master local[N] (default 2), each process seeing its own
-SparkFiles root where addFile copied the shipped files, and the driver one more. What it does not
-check: that closures pickle (Spark sends them with cloudpickle; here the child processes are forks).
+groupByKey places keys with partitionFunc(key) % numPartitions; the narrow steps of a stage (map,
+mapPartitions) run as one task per partition, at most N at once for master local[N] (default 2),
+each task a new Python process that gets its steps and partition by cloudpickle, as Spark's Python
+workers do, and sees its executor's SparkFiles root, where addFile copied the shipped files (the
+driver has one more). What it leaves out: the JVM, reading files on the executors (binaryFiles
+reads them on the driver), spilling, and retrying failed tasks.
 """
 
 import glob
