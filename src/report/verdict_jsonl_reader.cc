@@ -42,6 +42,10 @@ protected:
         const auto category = category_from_string(string_at(*object, "category"));
         const auto confidence = confidence_from_string(string_at(*object, "confidence"));
         v.reason = std::string(string_at(*object, "reason"));
+        if (!is_reason_code(v.reason)) {
+            skip_record(pos, "a verdict line whose reason is not a snake_case code");
+            return;
+        }
         if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
             skip_record(pos,
                         "a verdict line without source_format, contact_id, ended_by, category, reason or "
@@ -78,9 +82,14 @@ protected:
             for (simdjson::dom::element item : *evidence) {
                 const auto line = detail::as_object(item);
                 if (!line) continue;
+                const std::int64_t line_number = integer_at(*line, "line").value_or(0);
+                const std::int64_t byte = integer_at(*line, "byte").value_or(0);
+                if (line_number < 0 || byte < 0) {  // never written: a position is a count
+                    skip_record(pos, "a verdict line with a negative evidence line or byte");
+                    return;
+                }
                 v.evidence.push_back(Evidence{time_of(string_at(*line, "time")), std::string(string_at(*line, "input")),
-                                              static_cast<std::uint64_t>(integer_at(*line, "line").value_or(0)),
-                                              static_cast<std::uint64_t>(integer_at(*line, "byte").value_or(0)),
+                                              static_cast<std::uint64_t>(line_number), static_cast<std::uint64_t>(byte),
                                               std::string(string_at(*line, "text"))});
             }
         }
@@ -88,6 +97,13 @@ protected:
     }
 
 private:
+    /// Reason codes are snake_case ("agent_hangup"): lower-case letters, digits, underscores.
+    static bool is_reason_code(std::string_view reason) {
+        constexpr std::size_t kLongestCode = 64;
+        return !reason.empty() && reason.size() <= kLongestCode && reason.front() >= 'a' && reason.front() <= 'z' &&
+               reason.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+    }
+
     static std::int64_t time_of(std::string_view text) {
         const auto ms = detail::parse_iso8601_ms(text);
         return ms ? *ms : kNoTime;
@@ -96,30 +112,55 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// Whether `head` holds `{"type":"<type>"` with any JSON whitespace around the colon and after
+/// the brace: whohungup writes none, Python's json.dumps one space after ':' and ','.
+bool has_type_line(std::string_view head, std::string_view type) {
+    constexpr std::string_view kBlank = " \t\r\n";
+    for (std::size_t at = head.find(R"("type")"); at != std::string_view::npos; at = head.find(R"("type")", at + 1)) {
+        const std::size_t before = at == 0 ? std::string_view::npos : head.find_last_not_of(kBlank, at - 1);
+        if (before == std::string_view::npos || head[before] != '{') continue;
+        std::size_t pos = head.find_first_not_of(kBlank, at + 6);
+        if (pos == std::string_view::npos || head[pos] != ':') continue;
+        pos = head.find_first_not_of(kBlank, pos + 1);
+        if (pos == std::string_view::npos || head[pos] != '"') continue;
+        if (head.substr(pos + 1).starts_with(type) && head.substr(pos + 1 + type.size()).starts_with('"')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 bool sniff_verdict_jsonl(std::string_view head) {
-    // By the whole shape of the first record as our writer prints it (type first, then the
-    // fields of that type), so a vendor record that merely holds "type":"verdict" somewhere (a
-    // contact record's Attributes) is not taken for ours.
+    // By the whole shape of the first record (its first key is "type", then the fields of that
+    // type), so a vendor record that merely holds "type":"verdict" somewhere (a contact record's
+    // Attributes) is not taken for ours. Blanks as Python's json.dumps writes them are accepted.
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     const std::size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return false;
+    if (first == std::string_view::npos || head[first] != '{') return false;
     head.remove_prefix(first);
     const std::string_view line = head.substr(0, head.find('\n'));
+    const std::size_t type_key = line.find_first_not_of(" \t\r", 1);
+    if (type_key == std::string_view::npos || !line.substr(type_key).starts_with(R"("type")")) return false;
     const auto has_all = [line](std::initializer_list<std::string_view> keys) {
         for (std::string_view key : keys) {
             if (line.find(key) == std::string_view::npos) return false;
         }
         return true;
     };
-    if (line.starts_with(R"({"type":"verdict",)")) {
-        return has_all({R"("source_format":)", R"("contact_id":)", R"("ended_by":)", R"("category":)", R"("reason":)",
-                        R"("confidence":)"});
+    const std::string_view opening = line.substr(0, type_key + 32);  // {"type": "input_end" and blanks
+    if (has_type_line(opening, "verdict")) {
+        return has_all({R"("source_format")", R"("contact_id")", R"("ended_by")", R"("category")", R"("reason")",
+                        R"("confidence")"});
     }
-    if (line.starts_with(R"({"type":"input_end",)")) {
-        return has_all({R"("input":)", R"("format":)", R"("records":)", R"("skipped":)"});
+    if (has_type_line(opening, "input_end")) {
+        return has_all({R"("input")", R"("format")", R"("records")", R"("skipped")"});
     }
-    if (line.starts_with(R"({"type":"summary",)")) {
-        return has_all({R"("calls":)", R"("by_ended_by":)"});
+    if (has_type_line(opening, "summary")) {
+        return has_all({R"("calls")", R"("by_ended_by")"});
     }
     return false;
 }

@@ -47,10 +47,13 @@ public:
         input_ = input_name;
         diag_ = &diag;
         warned_time_ = false;
+        unreadable_times_ = 0;
         CsvReader csv(source, limits_.max_entry_bytes);
         std::vector<std::string> row;
-        if (csv.next(row) != CsvReader::Status::kRow) {
-            diag.report(Diagnostic::error(input_name, "no CSV header row").at(1, 0));
+        if (const CsvReader::Status header = csv.next(row); header != CsvReader::Status::kRow) {
+            diag.report(Diagnostic::error(
+                            input_name, header == CsvReader::Status::kError ? csv.error_message() : "no CSV header row")
+                            .at(1, 0));
             result.failed = true;
             return result;
         }
@@ -67,8 +70,7 @@ public:
             const CsvReader::Status status = csv.next(row);
             if (status == CsvReader::Status::kEnd) break;
             if (status == CsvReader::Status::kError) {
-                diag.report(Diagnostic::error(input_name, "truncated: a quoted field is never closed")
-                                .at(csv.row_line(), csv.row_byte()));
+                diag.report(Diagnostic::error(input_name, csv.error_message()).at(csv.row_line(), csv.row_byte()));
                 result.failed = true;
                 break;
             }
@@ -102,6 +104,7 @@ public:
                 Diagnostic::warning(input_name, fmt::format("skipped {} of {} rows", result.skipped, result.records)));
         }
         result.bytes = csv.bytes_read();
+        result.unreadable_fields = unreadable_times_;
         return result;
     }
 
@@ -128,7 +131,8 @@ protected:
         if (auto us = detail::parse_us_datetime_ms(text)) return *us;
         std::int64_t ms = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ms);
-        if (error == std::errc() && end == text.data() + text.size()) return ms;
+        if (error == std::errc() && end == text.data() + text.size() && detail::time_in_range(ms)) return ms;
+        ++unreadable_times_;
         if (!warned_time_) {
             warned_time_ = true;
             diag_->report(
@@ -157,6 +161,7 @@ private:
     std::uint64_t line_ = 0;
     std::uint64_t byte_ = 0;
     bool warned_time_ = false;
+    std::uint64_t unreadable_times_ = 0;  ///< rows of this input with a time left unknown
 };
 
 }  // namespace whohungup::exports

@@ -87,8 +87,8 @@ private:
         record.call_id = call_id;
         record.agent_id = string_at(call, "agent_id");
         record.agent_name = string_at(call, "agent_name");
-        record.started_at_ms = integer_at(call, "start_timestamp").value_or(kNoTime);
-        record.ended_at_ms = integer_at(call, "end_timestamp").value_or(kNoTime);
+        record.started_at_ms = read_epoch_ms(integer_at(call, "start_timestamp"), pos);
+        record.ended_at_ms = read_epoch_ms(integer_at(call, "end_timestamp"), pos);
         record.disconnection_reason = string_at(call, "disconnection_reason");
         record.call_status = string_at(call, "call_status");
         const std::string_view reason = record.disconnection_reason;
