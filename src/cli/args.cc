@@ -52,18 +52,17 @@ std::vector<Party> parse_who(const std::vector<std::string>& values) {
 /// A count: decimal digits only (CLI11 alone would read "-1" into an unsigned as its maximum),
 /// and above zero when `positive`.
 CLI::Validator count_validator(bool positive) {
-    return CLI::Validator(
-        [positive](std::string& value) -> std::string {
-            const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
-            if (!digits) {
-                return "'" + value + "' is not a whole number";
-            }
-            if (positive && value.find_first_not_of('0') == std::string::npos) {
-                return "must be at least 1";
-            }
-            return {};
-        },
-        positive ? "N>0" : "N");
+    return {[positive](std::string& value) -> std::string {
+                const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+                if (!digits) {
+                    return "'" + value + "' is not a whole number";
+                }
+                if (positive && value.find_first_not_of('0') == std::string::npos) {
+                    return "must be at least 1";
+                }
+                return {};
+            },
+            positive ? "N>0" : "N"};
 }
 
 }  // namespace

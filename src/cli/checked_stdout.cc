@@ -45,7 +45,7 @@ bool CheckedStdoutBuffer::write_all(const char* data, std::size_t size) {
 }
 
 bool CheckedStdoutBuffer::drain() {
-    const std::size_t pending = static_cast<std::size_t>(pptr() - pbase());
+    const auto pending = static_cast<std::size_t>(pptr() - pbase());
     setp(buffer_.data(), buffer_.data() + buffer_.size());
     return write_all(buffer_.data(), pending);
 }

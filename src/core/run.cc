@@ -404,8 +404,9 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
             window = std::max<std::size_t>(workers.size(), 1) * 2;
         }
         if (workers.size() < jobs) {
-            diag.report(Diagnostic{Severity::kWarning, "-j", 0, 0, false,
-                                   fmt::format("only {} of {} worker threads could start (-j)", workers.size(), jobs)});
+            diag.report(Diagnostic{
+                Severity::kWarning, "-j", 0, 0, false,
+                fmt::format("only {} of {} worker threads could start; going on with those", workers.size(), jobs)});
         }
         for (std::size_t i = 0; i < groups.size(); ++i) {
             std::unique_ptr<RecordedGroup> group;

@@ -143,6 +143,9 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 if (c == '{') {  // reached only when top-level objects are an error
                     return fail("expected a JSON array of log entries, found a JSON object", line_, bytes_read());
                 }
+                if (line_records_) {  // JSON Lines: a line that starts no record is lost, not the rest
+                    return skip_line(out);
+                }
                 return fail(fmt::format("not JSON: unexpected {} where a JSON array should start", describe_byte(c)),
                             line_, bytes_read());
             }
@@ -170,6 +173,22 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                             bytes_read());
         }
     }
+}
+
+JsonArraySplitter::Status JsonArraySplitter::skip_line(ArrayElement& out) {
+    out = ArrayElement{};
+    out.line = line_;
+    out.byte = bytes_read();
+    out.cut = true;
+    while (fill()) {
+        const void* newline = std::memchr(buffer_.data() + pos_, '\n', len_ - pos_);
+        if (newline != nullptr) {
+            pos_ = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data());
+            break;  // the newline is left for skip_whitespace, which counts it
+        }
+        pos_ = len_;
+    }
+    return Status::kElement;
 }
 
 JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {

@@ -6,8 +6,8 @@
 // several arrays back to back (concatenated downloads, with or without a BOM each); a UTF-8 BOM.
 // With top-level records (exports), JSON Lines: once one record has ended on its own line and the
 // next starts on a later one, every record must end on its line; one that does not (a line cut
-// short) is returned as `cut` and reading resumes at the next line, so the records after it
-// are not lost.
+// short, or a line that starts no record) is returned as `cut` and reading resumes at the next
+// line, so the records after it are not lost.
 // It only finds element boundaries (brackets and strings); each element's JSON is validated by
 // the parser that reads it. Tested by tests/unit/array_splitter_test.cc.
 #pragma once
@@ -66,6 +66,7 @@ private:
     Status scan_element(ArrayElement& out);
     Status scan_container(ArrayElement& out);
     Status scan_scalar(ArrayElement& out);
+    Status skip_line(ArrayElement& out);  ///< JSON Lines: the rest of a line that starts no record
     void keep(std::size_t from, std::size_t to);
 
     ByteSource& source_;
@@ -80,11 +81,11 @@ private:
     bool copying_ = false;            ///< the element spans refills: assembled in element_
     std::uint64_t reads_ = 0;         ///< reads from the source so far
     State state_ = State::kTop;
-    std::uint64_t arrays_seen_ = 0;
-    std::uint64_t elements_in_array_ = 0;
     bool line_records_ = false;              ///< JSON Lines proven: a record must end on its line
     bool previous_record_one_line_ = false;  ///< the last top-level record began and ended on one line
     std::uint64_t previous_record_end_line_ = 0;
+    std::uint64_t arrays_seen_ = 0;
+    std::uint64_t elements_in_array_ = 0;
     std::string element_;  ///< the element being assembled
     std::string error_message_;
     std::uint64_t error_line_ = 0;

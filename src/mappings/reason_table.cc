@@ -48,12 +48,17 @@ const ReasonRow* lookup(const ReasonTable& table, std::string_view code) {
 
 Diagnostic unknown_code_warning(
     const ReasonTable& table, std::string_view code, const std::string& input, std::uint64_t line, std::uint64_t byte) {
+    // A code is a word or two; a huge one (a corrupt export) is cut so the message stays a line.
+    constexpr std::size_t kCodeShown = 100;
+    const std::string shown = code.size() <= kCodeShown
+                                  ? std::string(code)
+                                  : fmt::format("{}... ({} bytes)", code.substr(0, kCodeShown), code.size());
     return Diagnostic{Severity::kWarning,
                       input,
                       line,
                       byte,
                       true,
-                      fmt::format("unknown {} \"{}\": reported as unknown (said once per code)", table.name, code),
+                      fmt::format("unknown {} \"{}\": reported as unknown (said once per code)", table.name, shown),
                       fmt::format("unknown-code\x1f{}\x1f{}", table.name, code)};
 }
 

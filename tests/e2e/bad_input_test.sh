@@ -64,6 +64,12 @@ name=$(printf 'evil\033]0;title\007\nname.txt')
 status=$?
 [ $status = 2 ] && [ "$(wc -l < "$tmp/err")" = 1 ] && ! grep -q "$(printf '\033')" "$tmp/err" && grep -qF 'evil\x1b]0;title\x07\x0aname.txt' "$tmp/err" && ok ||
   bad "file name with ESC, BEL and a newline: $(cat -v "$tmp/err")"
+# A 330 KB unknown code with an escape sequence: one short line, no raw ESC.
+{ printf 'Conversation ID,Disconnect Type\r\nd1,\033[31m'; head -c 330000 /dev/zero | tr '\0' 'z'; printf '\r\n'; } > "$tmp/code.csv"
+"$bin" "$tmp/code.csv" > /dev/null 2> "$tmp/err"
+[ "$(wc -l < "$tmp/err")" = 1 ] && [ "$(wc -c < "$tmp/err")" -lt 400 ] && ! grep -q "$(printf '\033')" "$tmp/err" &&
+  grep -qF '"\x1b[31mzzz' "$tmp/err" && grep -qF '(330005 bytes)' "$tmp/err" && ok ||
+  bad "330 KB unknown code: $(wc -c < "$tmp/err") bytes on stderr: $(head -c 200 "$tmp/err" | cat -v)"
 # CSV on a terminal is escaped like the table (script gives the binary a terminal).
 if command -v script > /dev/null; then
   printf 'Conversation ID,Disconnect Type\r\n"id\033]0;x\007",Agent\r\n' > "$tmp/esc.csv"

@@ -58,6 +58,13 @@ expect_in bad_flag err "no-such-flag"
 check bad_format_value 2 "$bin" --format xml "$sample"
 check bad_who_value 2 "$bin" --who nobody "$sample"
 expect_in bad_who_value err "unknown party 'nobody'"
+# Limits are whole numbers above 0: "-1" must not wrap to the largest size, 0 would stop all.
+for limit in "--max-entry-bytes -1" "--max-entry-bytes 0" "--max-open-calls 0" "--max-depth 0" "--max-entry-bytes 1e3" "-j -1"; do
+  # shellcheck disable=SC2086 # the flag and its value are two words
+  check "limit_${limit// /_}" 2 "$bin" $limit "$sample"
+  expect_empty "limit_${limit// /_}" out
+done
+check limit_accepted 0 "$bin" --max-entry-bytes 1000000 --max-open-calls 5 -j 0 "$sample"
 check bad_input_format 2 "$bin" --input-format nope "$sample"
 
 check found 0 "$bin" "$sample"

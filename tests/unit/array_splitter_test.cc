@@ -157,6 +157,13 @@ TEST(ArraySplitter, JsonLinesRecordCutMidLineLosesOnlyItself) {
     EXPECT_EQ(got.elements.at(2), long_record);
 }
 
+TEST(ArraySplitter, JsonLinesLineThatStartsNoRecordLosesOnlyItself) {
+    const Split got = split_records("{\"id\": 1}\n{\"id\": 2}\n\"id\": 3}\ngarbage\n{\"id\": 4}\n");
+    EXPECT_FALSE(got.error) << got.message;
+    EXPECT_EQ(got.elements, (std::vector<std::string>{"{\"id\": 1}", "{\"id\": 2}", "<cut>", "<cut>", "{\"id\": 4}"}));
+    EXPECT_EQ(got.lines, (std::vector<std::uint64_t>{1, 2, 3, 4, 5}));
+}
+
 TEST(ArraySplitter, PrettyPrintedRecordsAreNotJsonLines) {
     const Split got = split_records("{\n  \"id\": 1\n}\n{\n  \"id\": 2\n}\n");
     EXPECT_FALSE(got.error) << got.message;

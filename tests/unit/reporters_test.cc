@@ -113,6 +113,25 @@ TEST(CsvReporter, QuotesAndNeutralisesCells) {
     EXPECT_NE(csv.find(",60.000,customer,hangup,customer_hangup,"), std::string::npos);
 }
 
+TEST(CsvReporter, OnATerminalEscapesLikeTheTable) {
+    Verdict v = sample();
+    v.contact_id =
+        "id\x1b]0;title\x07\xC2\x9B"
+        "31m\xE2\x80\xAE";  // OSC, BEL, C1 CSI, U+202E
+    std::ostringstream saved;
+    auto file_reporter = make_reporter(OutputFormat::kCsv, ReportStyle{}, saved);
+    file_reporter->on_verdict(v);
+    EXPECT_NE(saved.str().find("id\x1b]0;title\x07"), std::string::npos);  // a file keeps the bytes
+    std::ostringstream shown;
+    ReportStyle style;
+    style.terminal = true;
+    auto terminal_reporter = make_reporter(OutputFormat::kCsv, style, shown);
+    terminal_reporter->on_verdict(v);
+    EXPECT_EQ(shown.str().find('\x1b'), std::string::npos);
+    EXPECT_EQ(shown.str().find('\x07'), std::string::npos);
+    EXPECT_NE(shown.str().find(",id\\x1b]0;title\\x07\\u009b31m\\u202e,"), std::string::npos);
+}
+
 TEST(TextReporter, EscapesControlCharactersAndColoursOnlyWhenAsked) {
     std::ostringstream plain;
     ReportStyle style;
