@@ -129,18 +129,21 @@ expect(shown == expected, f"contact cells differ: {sorted(set(expected) ^ set(sh
 names = {v["agent"]: v["agent_name"] for v in verdicts if v["agent"] and v["agent_name"]}
 labels = {names.get(v["agent"]) or v["agent_name"] or v["agent"] or "(none)" for v in verdicts}
 table = set(texts.get("td", []))
+agents_table = "\n".join(texts.get("#agents-table", []))  # written by whohungup, not by the script
 chart_labels = set(texts.get("text.label", []))
 for label in labels:
-    expect(label in table, f"agent {label!r} not in the agents table")
+    expect(label in agents_table, f"agent {label!r} not in the agents table")
     # A chart label holds its full text in its <title> (the hover) and a cut one on screen.
     expect(any(label in t for t in chart_labels), f"agent {label!r} not in the agents chart")
 
 # Hostile strings are text: no element or attribute that runs code, only the page's two scripts.
 expect(page.hostile == [], f"elements or attributes from input data: {page.hostile}")
 expect(page.scripts == 2, f"{page.scripts} script elements, expected 2")
-for payload in ('<script>alert("id")</script>', '" onmouseover="alert(1)" x="',
+for payload in ('" onmouseover="alert(1)" x="<img src=x onerror=alert(3)>',
                 "Dana & 'Eve' <b>bold</b> https://evil.invalid//x.js"):
-    expect(payload in table or payload in shown, f"payload {payload!r} not rendered as text")
+    expect(payload in agents_table, f"payload {payload!r} not rendered as text in the agents table")
+    expect(payload in table, f"payload {payload!r} not rendered as text in the calls table")
+expect('<script>alert("id")</script>' in shown, "the <script> contact id is not rendered as text")
 expect(any(c.startswith('</script><script>alert("json")</script><!--\u2028\u2029') for c in shown),
        "the </script> contact id is not rendered as text")
 

@@ -12,6 +12,10 @@ namespace {
 
 constexpr std::int64_t kHourMs = 3'600'000;
 constexpr std::int64_t kDayMs = 24 * kHourMs;
+/// Times outside years 1 to 9999 are not drawn: no real call has them, and bucket arithmetic
+/// near the ends of int64 would overflow.
+constexpr std::int64_t kFirstDrawnMs = -62135596800000;  // 0001-01-01T00:00:00Z
+constexpr std::int64_t kLastDrawnMs = 253402300799999;   // 9999-12-31T23:59:59.999Z
 /// More buckets than this and the chart draws only the buckets that hold calls.
 constexpr std::size_t kMaxContiguousBuckets = 400;
 
@@ -68,7 +72,7 @@ void ReportAggregate::add(const Verdict& v) {
     }
 
     const std::int64_t at = v.ended_at_ms != kNoTime ? v.ended_at_ms : v.started_at_ms;
-    if (at == kNoTime) {
+    if (at == kNoTime || at < kFirstDrawnMs || at > kLastDrawnMs) {
         ++without_time_;
     } else {
         first_ms_ = first_ms_ == kNoTime ? at : std::min(first_ms_, at);

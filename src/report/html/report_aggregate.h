@@ -47,7 +47,7 @@ enum class BucketUnit : std::uint8_t { kHour, kDay, kMonth };
 struct TimeSeries {
     BucketUnit unit = BucketUnit::kHour;
     std::vector<TimeBucket> buckets;  ///< contiguous from the first call's bucket to the last's
-    std::uint64_t without_time = 0;   ///< calls with neither an end nor a start time
+    std::uint64_t without_time = 0;   ///< calls with neither an end nor a start time (in years 1-9999)
 };
 
 /// One contact that two sources judged differently.
@@ -62,7 +62,8 @@ public:
 
     [[nodiscard]] std::uint64_t total() const { return total_; }
     [[nodiscard]] std::uint64_t connected_total() const { return connected_total_; }
-    /// Earliest and latest call time (end, or start when there is no end); kNoTime when none.
+    /// Earliest and latest call time (end, or start when there is no end) in years 1 to 9999;
+    /// kNoTime when none.
     [[nodiscard]] std::int64_t first_ms() const { return first_ms_; }
     [[nodiscard]] std::int64_t last_ms() const { return last_ms_; }
     /// Indexed by Party: calls that connected, and calls that never did.

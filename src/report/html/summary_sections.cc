@@ -178,7 +178,7 @@ void append_over_time(std::string& out, const ReportAggregate& totals) {
         "connected</em>: categories <code>not_connected</code> and <code>abandoned</code>.{}</figcaption>"
         "</figure></section>\n",
         unit,
-        series.without_time > 0 ? fmt::format(" {} calls have no time and are not drawn.", series.without_time)
+        series.without_time > 0 ? fmt::format(" {} calls have no usable time and are not drawn.", series.without_time)
                                 : std::string());
 }
 
