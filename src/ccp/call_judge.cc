@@ -39,6 +39,7 @@ public:
             std::stable_sort(call_.events.begin(), call_.events.end(), by_time);
         }
         verdict_.source_format = "ccp-log";
+        verdict_.channel = Channel::kVoice;  // judged from softphone lines: a voice call
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
             if (verdict_.agent.empty() && !event.agent.empty()) {
