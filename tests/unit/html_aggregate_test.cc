@@ -148,5 +148,24 @@ TEST(ReportAggregate, ConflictsAreContactsTwoSourcesJudgedDifferently) {
               (std::vector<std::string>{"ccp-log: agent/agent_hangup", "connect-ctr: customer/customer_hangup"}));
 }
 
+TEST(ReportAggregate, ReconciledConflictsListEverySource) {
+    ReportAggregate totals;
+    Verdict v = call("a", Party::kAgent, Category::kHangup, kStart, "c1");
+    v.agreement = Agreement::kConflict;
+    v.sources = {SourceView{"ccp-log", "log.txt", Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh},
+                 SourceView{"connect-ctr", "ctr.jsonl", Party::kCustomer, Category::kHangup, "customer_hangup",
+                            Confidence::kMedium}};
+    totals.add(v);
+    Verdict agreed = call("a", Party::kAgent, Category::kHangup, kStart, "c2");
+    agreed.agreement = Agreement::kAgree;
+    totals.add(agreed);
+    ASSERT_EQ(totals.conflict_count(), 1U);
+    const std::vector<Conflict> conflicts = totals.conflicts();
+    ASSERT_EQ(conflicts.size(), 1U);
+    EXPECT_EQ(conflicts[0].contact_id, "c1");
+    EXPECT_EQ(conflicts[0].claims, (std::vector<std::string>{"ccp-log: agent/agent_hangup (high)",
+                                                             "connect-ctr: customer/customer_hangup (medium)"}));
+}
+
 }  // namespace
 }  // namespace whohungup::detail::html

@@ -62,6 +62,17 @@ void CallStore::add(const Verdict& v) {
     call.input = intern(v.input, EvidenceBudget::kIdBytes, was_cut);
     call.detail = intern(v.detail, EvidenceBudget::kDetailBytes, was_cut);
     call.outcome = intern(v.outcome, EvidenceBudget::kIdBytes, was_cut);
+    call.channel = intern(to_string(v.channel), EvidenceBudget::kIdBytes, was_cut);
+    call.agreement = v.agreement;
+    if (!v.sources.empty()) {
+        std::string sources;
+        for (const SourceView& source : v.sources) {
+            sources += sources.empty() ? "" : "; ";
+            sources += source.format + ": " + std::string(to_string(source.ended_by)) + "/" + source.reason + " (" +
+                       std::string(to_string(source.confidence)) + ")";
+        }
+        call.sources = intern(sources, EvidenceBudget::kDetailBytes, was_cut);
+    }
     std::size_t budget = EvidenceBudget::kBytesPerCall;
     for (const Evidence& e : v.evidence) {
         if (call.evidence.size() == EvidenceBudget::kLinesPerCall || budget == 0) {
@@ -127,7 +138,13 @@ void CallStore::append_json(std::string& out) const {
             append_script_json(out, line.text);
             out.push_back(']');
         }
-        out += "]]";
+        out += "],";
+        append_integer(out, call.channel);
+        out.push_back(',');
+        append_integer(out, static_cast<std::int64_t>(call.agreement));
+        out.push_back(',');
+        append_integer(out, call.sources);
+        out.push_back(']');
     }
     out += "\n]}";
 }

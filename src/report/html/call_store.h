@@ -34,9 +34,11 @@ public:
     /// Appends the data for the page's script: {"strings":[...],"calls":[[...],...]}, every
     /// string escaped for a <script> element (see append_script_json). A call is
     /// [ended_ms, started_ms, ended_by, category, confidence, reason, raw_reason, agent, contact,
-    ///  source, input, detail, outcome, evidence], times null when unknown, the party, category
-    /// and confidence as their enum's index, the strings as indexes into "strings" but the
-    /// contact id, and each evidence line [time_ms, input, line (0: unknown), byte, text].
+    ///  source, input, detail, outcome, evidence, channel, agreement, sources], times null when
+    /// unknown, the party, category, confidence and agreement as their enum's index, the strings
+    /// as indexes into "strings" but the contact id, each evidence line [time_ms, input, line
+    /// (0: unknown), byte, text], and sources one text ("format: ended_by/reason (confidence)"
+    /// per source, empty for a single source).
     void append_json(std::string& out) const;
 
 private:
@@ -62,6 +64,9 @@ private:
         std::uint32_t detail = 0;
         std::uint32_t outcome = 0;
         std::vector<EvidenceLine> evidence;
+        std::uint32_t channel = 0;
+        Agreement agreement = Agreement::kSingle;
+        std::uint32_t sources = 0;
     };
 
     /// The index of `text` (cut to `max_bytes`) in the string table, adding it when new.

@@ -22,7 +22,9 @@ constexpr std::string_view kScript = R"JS(
   var S = root.data.strings, P = root.parties, C = root.categories, F = root.confidences;
   var calls = root.data.calls, PAGE = root.page;
   var E_END = 0, E_START = 1, E_BY = 2, E_CAT = 3, E_CONF = 4, E_REASON = 5, E_RAW = 6, E_AGENT = 7,
-      E_CONTACT = 8, E_SOURCE = 9, E_INPUT = 10, E_DETAIL = 11, E_OUTCOME = 12, E_EVIDENCE = 13;
+      E_CONTACT = 8, E_SOURCE = 9, E_INPUT = 10, E_DETAIL = 11, E_OUTCOME = 12, E_EVIDENCE = 13,
+      E_CHANNEL = 14, E_AGREEMENT = 15, E_SOURCES = 16;
+  var A = root.agreements;
   var state = { col: -1, dir: 1, text: '', who: '', cat: '', conf: '', page: 0, open: {} };
   var view = [];
   var hay = null;
@@ -96,6 +98,8 @@ constexpr std::string_view kScript = R"JS(
     td.appendChild(el('p', 'detail', S[c[E_DETAIL]]));
     var dl = el('dl');
     var facts = [['category', C[c[E_CAT]]], ['raw reason', S[c[E_RAW]]], ['outcome', S[c[E_OUTCOME]]],
+                 ['channel', S[c[E_CHANNEL]] === 'unknown' ? '' : S[c[E_CHANNEL]]],
+                 ['sources', c[E_AGREEMENT] === 0 ? '' : A[c[E_AGREEMENT]] + ': ' + S[c[E_SOURCES]]],
                  ['started (UTC)', time(c[E_START])], ['ended (UTC)', time(c[E_END])], ['input', S[c[E_INPUT]]]];
     for (var f = 0; f < facts.length; f++) {
       if (facts[f][1] === '' || facts[f][1] === '-') continue;
@@ -269,6 +273,7 @@ The same calls are in <code>whohungup --format csv</code>.</p></noscript>
     names("parties", Party::kAgent, Party::kUnknown);
     names("categories", Category::kHangup, Category::kOther);
     names("confidences", Confidence::kHigh, Confidence::kLow);
+    names("agreements", Agreement::kSingle, Agreement::kConflict);
     out += ",\"data\":";
     calls.append_json(out);
     out += "}</script>\n<script>";

@@ -92,6 +92,17 @@ void ReportAggregate::add(const Verdict& v) {
     reason += v.reason;
     ++by_reason_[reason];
 
+    if (v.agreement == Agreement::kConflict) {
+        ++reconciled_conflict_count_;
+        if (reconciled_conflicts_.size() < kMaxListedConflicts) {
+            Conflict conflict{v.contact_id, {}};
+            for (const SourceView& source : sources_of(v)) {
+                conflict.claims.push_back(source.format + ": " + std::string(to_string(source.ended_by)) + "/" +
+                                          source.reason + " (" + std::string(to_string(source.confidence)) + ")");
+            }
+            reconciled_conflicts_.push_back(std::move(conflict));
+        }
+    }
     if (v.contact_id.empty()) {
         return;  // nothing to match another source's verdict on
     }
@@ -198,9 +209,35 @@ std::vector<std::pair<std::string, std::uint64_t>> ReportAggregate::top_reasons(
     return reasons;
 }
 
-std::vector<Conflict> ReportAggregate::conflicts() const {
-    std::vector<Conflict> conflicts;
+namespace {
+
+bool claims_differ(const std::vector<ReportAggregate::Claim>& claims) {
+    for (const auto& a : claims) {
+        for (const auto& b : claims) {
+            if (a.ended_by != b.ended_by && a.ended_by != Party::kUnknown && b.ended_by != Party::kUnknown) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::size_t ReportAggregate::conflict_count() const {
+    std::size_t count = reconciled_conflict_count_;
     for (const auto& [contact, claims] : claims_) {
+        count += claims_differ(claims) ? 1U : 0U;
+    }
+    return count;
+}
+
+std::vector<Conflict> ReportAggregate::conflicts() const {
+    std::vector<Conflict> conflicts = reconciled_conflicts_;
+    for (const auto& [contact, claims] : claims_) {
+        if (conflicts.size() >= kMaxListedConflicts) {
+            break;
+        }
         bool differ = false;
         for (const Claim& a : claims) {
             for (const Claim& b : claims) {

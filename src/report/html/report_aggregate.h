@@ -56,8 +56,18 @@ struct Conflict {
     std::vector<std::string> claims;  ///< "source: ended_by/reason", in the order they came
 };
 
+/// At most this many conflicts are listed (all are counted).
+inline constexpr std::size_t kMaxListedConflicts = 500;
+
 class ReportAggregate {
 public:
+    /// What one source said of a contact (kept to find contacts that sources judge differently).
+    struct Claim {
+        std::string source;  ///< source format
+        Party ended_by = Party::kUnknown;
+        std::string reason;
+    };
+
     void add(const Verdict& verdict);
 
     [[nodiscard]] std::uint64_t total() const { return total_; }
@@ -78,16 +88,13 @@ public:
     /// "ended_by/reason" and its count, most frequent first, at most `limit`.
     [[nodiscard]] std::vector<std::pair<std::string, std::uint64_t>> top_reasons(std::size_t limit) const;
     [[nodiscard]] std::size_t reason_count() const { return by_reason_.size(); }
-    /// Contacts whose sources name different parties (an `unknown` disagrees with nobody).
+    /// Contacts whose sources name different parties: verdicts whose `agreement` says so (their
+    /// `sources`), then contacts that came as separate verdicts from several sources that name
+    /// different parties (an `unknown` disagrees with nobody). At most kMaxListedConflicts.
     [[nodiscard]] std::vector<Conflict> conflicts() const;
+    [[nodiscard]] std::size_t conflict_count() const;
 
 private:
-    struct Claim {
-        std::string source;  ///< source format
-        Party ended_by = Party::kUnknown;
-        std::string reason;
-    };
-
     std::uint64_t total_ = 0;
     std::uint64_t connected_total_ = 0;
     std::int64_t first_ms_ = kNoTime;
@@ -101,6 +108,8 @@ private:
     std::map<std::string, std::uint64_t> by_reason_;
     std::map<std::string, std::vector<Claim>> claims_;  ///< by contact id, when from two sources
     std::map<std::string, Claim> first_claim_;          ///< by contact id
+    std::vector<Conflict> reconciled_conflicts_;        ///< from `agreement`, the first listed
+    std::uint64_t reconciled_conflict_count_ = 0;
 };
 
 }  // namespace whohungup::detail::html

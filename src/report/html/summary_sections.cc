@@ -211,12 +211,13 @@ void append_conflicts(std::string& out, const ReportAggregate& totals) {
     if (conflicts.empty()) {
         return;
     }
+    const std::size_t count = totals.conflict_count();
     out += fmt::format(
         "<section id=\"conflicts\"><h2>Source conflicts</h2><p><span id=\"total-conflicts\">{}</span> contacts "
-        "were judged differently by two sources (an <code>unknown</code> disagrees with nobody). Check their "
-        "evidence in the calls table.</p>\n<div class=\"scroll\"><table><thead><tr><th>Contact</th><th>Verdicts "
-        "(source: ended by/reason)</th></tr></thead><tbody>\n",
-        conflicts.size());
+        "were judged differently by two sources (an <code>unknown</code> disagrees with nobody){}. Check their "
+        "evidence in the calls table.</p>\n<div class=\"scroll\"><table class=\"compact\"><thead><tr><th>Contact</th>"
+        "<th>Verdicts (source: ended by/reason)</th></tr></thead><tbody>\n",
+        count, count > conflicts.size() ? fmt::format("; the first {} are listed", conflicts.size()) : std::string());
     for (const Conflict& conflict : conflicts) {
         out += fmt::format("<tr><td class=\"mono\">{}</td><td>", html(conflict.contact_id));
         for (std::size_t i = 0; i < conflict.claims.size(); ++i) {
