@@ -17,7 +17,7 @@ constexpr std::string_view kCss = R"CSS(
   :root {
     --bg: #14181c; --fg: #e4e8ec; --muted: #9aa5b1; --line: #343c45; --panel: #1d2329;
     --accent: #8cbcec; --bad: #f19999;
-    --k0: #d6e8fa; --k1: #d6e8fa; --k1b: #3d5a78; --k2: #4f7094; --k3: #8d99a6; --k4: #c9d1d9; --k4b: #2a3139;
+    --k0: #a9cdf2; --k1: #a9cdf2; --k1b: #3d5a78; --k2: #4f7094; --k3: #8d99a6; --k4: #c9d1d9; --k4b: #2a3139;
   }
 }
 * { box-sizing: border-box; }
@@ -32,11 +32,12 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Lib
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 12px 0; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .card .n { display: block; font-size: 24px; font-weight: 650; }
-.card .l { color: var(--muted); font-size: 13px; }
+.card .l { display: block; font-weight: 600; font-size: 13.5px; }
+.card .s { display: block; color: var(--muted); font-size: 12.5px; }
 .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 28px; align-items: start; }
-figure { margin: 8px 0 16px; }
+figure { margin: 8px 0 16px; overflow-x: auto; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
-svg.chart { width: 100%; height: auto; max-width: 900px; display: block; font-size: 12px; }
+svg.chart { width: 100%; height: auto; max-width: 900px; min-width: 560px; display: block; font-size: 12px; }
 svg.chart text { fill: var(--fg); }
 svg.chart .ttl { font-size: 15px; font-weight: 650; }
 svg.chart .tick, svg.chart .note { fill: var(--muted); font-size: 11px; }
@@ -55,6 +56,8 @@ th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.error td { color: var(--bad); }
+#inputs-table { font-size: 13px; }
+#inputs-table td { padding: 3px 8px; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 8px 0 10px; }
 .controls input, .controls select, .controls button, th button {
   font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 4px 8px; }
@@ -65,7 +68,8 @@ th[aria-sort=descending] button::after { content: " \25BC"; }
 #calls tbody tr.call { cursor: pointer; }
 #calls tbody tr.call:hover, #calls tbody tr.call:focus { background: var(--panel); outline: none; }
 #calls tbody tr.call[aria-expanded=true] { background: var(--panel); }
-#calls td.contact { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+#calls td.contact { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; white-space: nowrap; }
+#calls td.mono { white-space: nowrap; font-size: 12.5px; }
 tr.evidence td { background: var(--panel); padding: 8px 14px 12px; }
 tr.evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 8px; }
 tr.evidence dt { color: var(--muted); }
@@ -73,7 +77,7 @@ tr.evidence dd { margin: 0; }
 tr.evidence ol { margin: 4px 0 0; padding-left: 22px; }
 tr.evidence li { margin: 3px 0; }
 tr.evidence .pos { color: var(--muted); margin: 0 8px; }
-tr.evidence code { white-space: pre-wrap; word-break: break-all; }
+tr.evidence code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .who-agent { font-weight: 650; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 10px; }
 @media (max-width: 720px) {
@@ -83,6 +87,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
   table { font-size: 13px; }
   .controls input[type=search] { min-width: 0; width: 100%; }
   #calls .wide { display: none; }
+  #calls td.contact { white-space: normal; word-break: break-all; }
 }
 @media print {
   :root {
@@ -94,7 +99,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
   .controls, .pager, noscript { display: none; }
   h2 { break-after: avoid; }
   figure, tr { break-inside: avoid; }
-  svg.chart { max-width: 100%; }
+  svg.chart { max-width: 100%; min-width: 0; }
 }
 )CSS";
 

@@ -20,6 +20,11 @@ constexpr std::size_t kMaxTicks = 12;
 constexpr std::array<Party, kPartyCount> kParties{Party::kAgent, Party::kCustomer, Party::kThirdParty, Party::kSystem,
                                                   Party::kUnknown};
 
+/// "1 call", "2 calls".
+std::string counted(std::uint64_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string percent(std::uint64_t part, std::uint64_t whole) {
     return whole == 0 ? std::string("-")
                       : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
@@ -45,10 +50,11 @@ std::string party_label(Party party) {
     return "unknown";
 }
 
-void card(std::string& out, std::string_view id, std::uint64_t value, std::string_view label, std::string_view note) {
-    out += fmt::format("<div class=\"card\"><span class=\"n\" id=\"{}\">{}</span><span class=\"l\">{}</span>{}</div>\n",
-                       id, value, label,
-                       note.empty() ? std::string() : fmt::format("<span class=\"l\"> &middot; {}</span>", note));
+void card(std::string& out, std::string_view id, std::uint64_t value, std::string_view label, std::string_view share) {
+    out += fmt::format(
+        "<div class=\"card\"><span class=\"n\" id=\"{}\">{}</span><span class=\"l\">{}</span>"
+        "<span class=\"s\">{}</span></div>\n",
+        id, value, label, share);
 }
 
 void append_who_ended(std::string& out, const ReportAggregate& totals) {
@@ -92,8 +98,8 @@ void append_agents(std::string& out, const ReportAggregate& totals) {
         row.values = {agent.agent_hangup_rate()};
         row.hovers = {fmt::format("{}: {} agent hang-ups of {} connected calls ({} calls in all)", agent.label,
                                   agent.agent_hangups, agent.connected, agent.calls)};
-        row.note = fmt::format("{} \xC2\xB7 {} connected \xC2\xB7 {} calls",
-                               percent(agent.agent_hangups, agent.connected), agent.connected, agent.calls);
+        row.note = fmt::format("{} \xC2\xB7 {} connected \xC2\xB7 {}", percent(agent.agent_hangups, agent.connected),
+                               agent.connected, counted(agent.calls, "call"));
         chart.rows.push_back(std::move(row));
     }
     out += "<section id=\"agents\"><h2>Agents</h2><figure>";
@@ -178,8 +184,11 @@ void append_over_time(std::string& out, const ReportAggregate& totals) {
         "connected</em>: categories <code>not_connected</code> and <code>abandoned</code>.{}</figcaption>"
         "</figure></section>\n",
         unit,
-        series.without_time > 0 ? fmt::format(" {} calls have no usable time and are not drawn.", series.without_time)
-                                : std::string());
+        series.without_time > 0
+            ? fmt::format(" {} no usable time and not drawn.", series.without_time == 1
+                                                                   ? std::string("1 call has")
+                                                                   : fmt::format("{} calls have", series.without_time))
+            : std::string());
 }
 
 void append_reasons(std::string& out, const ReportAggregate& totals) {
@@ -245,22 +254,22 @@ void append_header(std::string& out, const ReportAggregate& totals, const std::v
                                   totals.ended_by_never_connected().at(static_cast<std::size_t>(Party::kUnknown));
     out += "<header><h1>Who ended the calls</h1>\n";
     out += fmt::format(
-        "<p class=\"lead\"><span id=\"total-calls-lead\">{}</span> calls from {} inputs, ended from "
-        "<span id=\"period-from\">{}</span> to <span id=\"period-to\">{}</span>.</p></header>\n",
-        totals.total(), inputs.size(), readable_time(totals.first_ms()), readable_time(totals.last_ms()));
+        "<p class=\"lead\">{} from {}, ended from <span id=\"period-from\">{}</span> to "
+        "<span id=\"period-to\">{}</span>.</p></header>\n",
+        counted(totals.total(), "call"), counted(inputs.size(), "input"), readable_time(totals.first_ms()),
+        readable_time(totals.last_ms()));
     out += "<section id=\"totals\"><div class=\"cards\">\n";
-    card(out, "total-calls", totals.total(), "calls", "");
-    card(out, "total-connected", totals.connected_total(), "connected",
-         percent(totals.connected_total(), totals.total()));
-    card(out, "total-agent-hangups", agent_hangups, "agent hang-ups", percent(agent_hangups, totals.connected_total()));
+    const std::uint64_t all = totals.total();
+    const std::uint64_t on = totals.connected_total();
+    card(out, "total-calls", all, "calls", "from " + counted(inputs.size(), "input"));
+    card(out, "total-connected", on, "connected", percent(on, all) + " of calls");
+    card(out, "total-agent-hangups", agent_hangups, "agent hang-ups", percent(agent_hangups, on) + " of connected");
     card(out, "total-customer-hangups", customer_hangups, "customer hang-ups",
-         percent(customer_hangups, totals.connected_total()));
-    card(out, "total-dropped", dropped, "dropped mid-call", percent(dropped, totals.connected_total()));
-    card(out, "total-never-connected", never_connected, "never connected", percent(never_connected, totals.total()));
-    card(out, "total-unknown", unknown, "who ended it unknown", percent(unknown, totals.total()));
-    out +=
-        "</div><p class=\"muted\">Shares of agent hang-ups, customer hang-ups and drops are of connected "
-        "calls; the others are of all calls.</p></section>\n";
+         percent(customer_hangups, on) + " of connected");
+    card(out, "total-dropped", dropped, "dropped mid-call", percent(dropped, on) + " of connected");
+    card(out, "total-never-connected", never_connected, "never connected", percent(never_connected, all) + " of calls");
+    card(out, "total-unknown", unknown, "ended by unknown", percent(unknown, all) + " of calls");
+    out += "</div></section>\n";
 
     std::uint64_t records = 0;
     std::uint64_t skipped = 0;
@@ -271,9 +280,9 @@ void append_header(std::string& out, const ReportAggregate& totals, const std::v
         errors += row.error ? 1 : 0;
     }
     out += fmt::format(
-        "<section id=\"inputs\"><h2>Inputs</h2><p><span id=\"total-inputs\">{}</span> inputs, {} records read, "
-        "<span id=\"total-skipped\">{}</span> records skipped, <span id=\"total-errors\">{}</span> inputs with "
-        "errors.{}</p>\n",
+        "<section id=\"inputs\"><h2>Inputs</h2><p>Inputs: <span id=\"total-inputs\">{}</span>; records read: {}; "
+        "records skipped: <span id=\"total-skipped\">{}</span>; inputs with errors: "
+        "<span id=\"total-errors\">{}</span>.{}</p>\n",
         inputs.size(), records, skipped, errors,
         skipped + errors > 0 ? " Each skipped record and each error was reported on whohungup's standard error, "
                                "with its file and line."
@@ -315,8 +324,8 @@ void append_footer(std::string& out, const CallStore& calls) {
         "<footer><p>Made by whohungup from the inputs above; the page is self-contained (no network access, "
         "scripts only for the calls table). Times are UTC. To keep the page small, each call keeps at most {} "
         "evidence lines, {} bytes of each line's text and {} bytes in all, and {} bytes of its detail text "
-        "(<code>whohungup --format jsonl</code> has them whole); <span id=\"calls-cut\">{}</span> calls were "
-        "cut.</p></footer>\n",
+        "(<code>whohungup --format jsonl</code> has them whole). Calls cut to that budget: "
+        "<span id=\"calls-cut\">{}</span>.</p></footer>\n",
         EvidenceBudget::kLinesPerCall, EvidenceBudget::kBytesPerLine, EvidenceBudget::kBytesPerCall,
         EvidenceBudget::kDetailBytes, calls.calls_cut());
 }
