@@ -18,6 +18,7 @@ constexpr std::size_t kRowsPerPage = 100;
 constexpr std::string_view kScript = R"JS(
 (function () {
   'use strict';
+  var started = Date.now();
   var root = JSON.parse(document.getElementById('calls-data').textContent);
   var S = root.data.strings, P = root.parties, C = root.categories, F = root.confidences;
   var calls = root.data.calls, PAGE = root.page;
@@ -225,6 +226,7 @@ constexpr std::string_view kScript = R"JS(
   refilter();
   render();
   document.documentElement.setAttribute('data-calls-ready', String(calls.length));
+  document.documentElement.setAttribute('data-script-ms', String(Date.now() - started));
 })();
 )JS";
 
