@@ -127,7 +127,7 @@ constexpr std::string_view kScript = R"JS(
     return tr;
   }
 
-  function toggle(i, tr) {
+  function toggle(i) {
     if (state.open[i]) {
       delete state.open[i];
     } else {
@@ -148,9 +148,9 @@ constexpr std::string_view kScript = R"JS(
                  [S[c[E_REASON]], ''], [F[c[E_CONF]], 'wide'], [S[c[E_AGENT]] || '-', ''],
                  [c[E_CONTACT], 'contact'], [S[c[E_SOURCE]], 'wide']];
     for (var k = 0; k < cells.length; k++) tr.appendChild(el('td', cells[k][1], cells[k][0]));
-    tr.addEventListener('click', function () { toggle(i, tr); });
+    tr.addEventListener('click', function () { toggle(i); });
     tr.addEventListener('keydown', function (event) {
-      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(i, tr); }
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(i); }
     });
     return tr;
   }
@@ -205,9 +205,7 @@ constexpr std::string_view kScript = R"JS(
       var col = Number(event.currentTarget.getAttribute('data-col'));
       state.dir = state.col === col ? -state.dir : 1;
       state.col = col;
-      var page = state.page;
       refilter();
-      state.page = page;
       render();
     });
   }
