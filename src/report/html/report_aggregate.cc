@@ -72,7 +72,7 @@ void ReportAggregate::add(const Verdict& v) {
     }
 
     const std::int64_t at = v.ended_at_ms != kNoTime ? v.ended_at_ms : v.started_at_ms;
-    if (at == kNoTime || at < kFirstDrawnMs || at > kLastDrawnMs) {
+    if (at < kFirstDrawnMs || at > kLastDrawnMs) {  // kNoTime, INT64_MIN, is below the range
         ++without_time_;
     } else {
         first_ms_ = first_ms_ == kNoTime ? at : std::min(first_ms_, at);
@@ -166,7 +166,7 @@ TimeSeries ReportAggregate::time_series() const {
             bucket.start_ms = index * kHourMs;
         }
     } else {
-        series.unit = span_hours < 400 * 24 ? BucketUnit::kDay : BucketUnit::kMonth;
+        series.unit = span_hours < std::int64_t{400} * 24 ? BucketUnit::kDay : BucketUnit::kMonth;
         for (const auto& [hour, counts] : by_hour_) {
             const std::int64_t ms = hour * kHourMs;
             const std::int64_t index = series.unit == BucketUnit::kDay ? floor_div(ms, kDayMs) : month_index(ms);

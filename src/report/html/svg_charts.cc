@@ -35,7 +35,7 @@ std::string series_attributes(const std::string& chart_id, std::size_t series) {
     // fill attribute that names the pattern.
     const std::string fill = series_fill(chart_id, series);
     return fill.empty() ? fmt::format("class=\"k{}\"", series % 5)
-                        : fmt::format("class=\"p{}\" fill=\"{}\"", series % 5, fill);
+                        : fmt::format(R"(class="p{}" fill="{}")", series % 5, fill);
 }
 
 std::string patterns(const std::string& id) {
@@ -68,12 +68,11 @@ int open_chart(std::string& out,
                const std::string& title,
                const std::vector<std::string>& series,
                int height) {
-    out +=
-        fmt::format("<svg class=\"chart\" id=\"{0}\" viewBox=\"0 0 {1} {2}\" role=\"img\" aria-labelledby=\"{0}-t\">",
-                    id, kWidth, height);
+    out += fmt::format(R"(<svg class="chart" id="{0}" viewBox="0 0 {1} {2}" role="img" aria-labelledby="{0}-t">)", id,
+                       kWidth, height);
     out += fmt::format("<title id=\"{}-t\">{}</title>", id, html(title));
     out += patterns(id);
-    out += fmt::format("<text class=\"ttl\" x=\"0\" y=\"18\">{}</text>", html(title));
+    out += fmt::format(R"(<text class="ttl" x="0" y="18">{}</text>)", html(title));
     int x = 0;
     for (std::size_t i = 0; i < series.size(); ++i) {
         out += fmt::format(
@@ -139,27 +138,27 @@ std::string render_bar_chart(const BarChart& chart) {
             "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>",
             x, rows_top - 4, axis_y, axis_y + 14, format_tick(value, chart.percent));
     }
-    out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+    out += fmt::format(R"(<text class="axis" x="{}" y="{}" text-anchor="middle">{}</text>)",
                        (kLabelWidth + kBarRight) / 2, axis_y + 32, html(chart.axis_label));
     int y = rows_top;
     for (const BarRow& row : chart.rows) {
         out += "<g class=\"row\">";
-        out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
+        out += fmt::format(R"(<text class="label" x="{}" y="{}" text-anchor="end"><title>{}</title>{}</text>)",
                            kLabelWidth - 8, y + 15, html(row.label), cut_label(row.label));
         double x = kLabelWidth;
         for (std::size_t i = 0; i < row.values.size(); ++i) {
             const double width = std::max(0.0, row.values[i] * scale);
             const std::string hover = i < row.hovers.size() ? row.hovers[i] : std::string();
-            out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" {}><title>{}</title></rect>",
-                               x, y + 3, width, kRowHeight - 6, series_attributes(chart.id, i), html(hover));
+            out += fmt::format(R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" {}><title>{}</title></rect>)", x,
+                               y + 3, width, kRowHeight - 6, series_attributes(chart.id, i), html(hover));
             x += width;
         }
-        out += fmt::format("<text class=\"note\" x=\"{:.1f}\" y=\"{}\">{}</text>", x + 6, y + 15, html(row.note));
+        out += fmt::format(R"(<text class="note" x="{:.1f}" y="{}">{}</text>)", x + 6, y + 15, html(row.note));
         out += "</g>";
         y += kRowHeight;
     }
-    out += fmt::format("<line class=\"axisline\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", kLabelWidth,
-                       rows_top - 4, axis_y);
+    out += fmt::format(R"(<line class="axisline" x1="{0}" y1="{1}" x2="{0}" y2="{2}"/>)", kLabelWidth, rows_top - 4,
+                       axis_y);
     out += "</svg>";
     return out;
 }
@@ -191,7 +190,7 @@ std::string render_column_chart(const ColumnChart& chart) {
     out +=
         fmt::format("<text class=\"axis\" transform=\"translate(14 {}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
                     kTop + kPlotHeight / 2, html(chart.y_label));
-    out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", (kLeft + kRight) / 2,
+    out += fmt::format(R"(<text class="axis" x="{}" y="{}" text-anchor="middle">{}</text>)", (kLeft + kRight) / 2,
                        bottom + 52, html(chart.x_label));
     const std::size_t count = std::max<std::size_t>(chart.columns.size(), 1);
     const double slot = static_cast<double>(kRight - kLeft) / static_cast<double>(count);
@@ -207,19 +206,19 @@ std::string render_column_chart(const ColumnChart& chart) {
                 continue;
             }
             y -= h;
-            out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" {}/>", x, y, bar, h,
+            out += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" {}/>)", x, y, bar, h,
                                series_attributes(chart.id, i));
         }
         // An invisible full-height target, so the hover works on empty and thin columns too.
-        out += fmt::format("<rect class=\"hit\" x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>", x, kTop, bar,
+        out += fmt::format(R"(<rect class="hit" x="{:.1f}" y="{}" width="{:.1f}" height="{}"/>)", x, kTop, bar,
                            kPlotHeight);
         out += "</g>";
         if (!column.tick.empty()) {
-            out += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                               x + bar / 2, bottom + 16, html(column.tick));
+            out += fmt::format(R"(<text class="tick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>)", x + bar / 2,
+                               bottom + 16, html(column.tick));
         }
     }
-    out += fmt::format("<line class=\"axisline\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>", kLeft, bottom, kRight);
+    out += fmt::format(R"(<line class="axisline" x1="{0}" y1="{1}" x2="{2}" y2="{1}"/>)", kLeft, bottom, kRight);
     out += "</svg>";
     return out;
 }
