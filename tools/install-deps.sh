@@ -10,6 +10,7 @@ packages=(
   clang-format clang-tidy                   # lint
   clang-14 libclang-rt-14-dev               # libFuzzer builds
   jq gzip python3 time                      # benchmark baseline and generators, e2e tests
+  chromium                                  # renders the HTML report in its end-to-end test
 )
 packages+=(openjdk-17-jre-headless)          # Spark 4 (the Spark job's test) runs on Java 17
 missing=()

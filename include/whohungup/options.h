@@ -10,7 +10,7 @@
 
 namespace whohungup {
 
-enum class OutputFormat : std::uint8_t { kText, kJsonl, kCsv };
+enum class OutputFormat : std::uint8_t { kText, kJsonl, kCsv, kHtml };
 enum class ColorMode : std::uint8_t { kAuto, kAlways, kNever };
 
 /// Resource limits that keep memory bounded on hostile or broken input. Defaults are far above

@@ -27,6 +27,7 @@ Examples:
   whohungup --explain agent-log.txt            ... with the log lines behind each verdict
   whohungup --who agent --format csv logs/     agent hang-ups in a directory, as CSV
   whohungup --summary logs/                    counts by who, reason, agent and day
+  whohungup --format html logs/ > report.html  one page with charts and every call's evidence
   cat agent-log.txt | whohungup -              read standard input)";
 
 std::vector<Party> parse_who(const std::vector<std::string>& values) {
@@ -80,8 +81,9 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     std::vector<std::string> who;
     app.add_option("inputs", options.inputs, "Log files or directories (recursed); - reads standard input")
         ->type_name("INPUT");
-    app.add_option("-f,--format", format, "Output: text (a table), jsonl (JSON Lines) or csv")
-        ->check(CLI::IsMember({"text", "jsonl", "csv"}))
+    app.add_option("-f,--format", format,
+                   "Output: text (a table), jsonl (JSON Lines), csv, or html (a self-contained report page)")
+        ->check(CLI::IsMember({"text", "jsonl", "csv", "html"}))
         ->capture_default_str();
     app.add_flag("-s,--summary", options.summary,
                  "Print counts by who ended the call, reason, agent and day "
@@ -133,11 +135,16 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         exit_code = code == 0 ? 0 : 2;
         return std::nullopt;
     }
-    static const std::map<std::string, OutputFormat> kFormats{
-        {"text", OutputFormat::kText}, {"jsonl", OutputFormat::kJsonl}, {"csv", OutputFormat::kCsv}};
+    static const std::map<std::string, OutputFormat> kFormats{{"text", OutputFormat::kText},
+                                                              {"jsonl", OutputFormat::kJsonl},
+                                                              {"csv", OutputFormat::kCsv},
+                                                              {"html", OutputFormat::kHtml}};
     static const std::map<std::string, ColorMode> kColors{
         {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
     options.format = kFormats.at(format);
+    if (options.format == OutputFormat::kHtml) {
+        options.summary = false;  // the page always holds the summary, and needs every call for its charts
+    }
     options.color = kColors.at(color);
     options.neutralise_csv_formulas = !no_csv_safety;
     options.progress = !no_progress && ::isatty(STDERR_FILENO) != 0;

@@ -7,6 +7,7 @@ std::unique_ptr<Reporter> make_reporter(OutputFormat format, const ReportStyle& 
     switch (format) {
         case OutputFormat::kJsonl: return detail::make_jsonl_reporter(out);
         case OutputFormat::kCsv: return detail::make_csv_reporter(style, out);
+        case OutputFormat::kHtml: return detail::make_html_reporter(out);
         case OutputFormat::kText: break;
     }
     return detail::make_text_reporter(style, out);

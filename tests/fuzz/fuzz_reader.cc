@@ -2,7 +2,8 @@
 // One fuzz target per input format (WHOHUNGUP_FUZZ_FORMAT names it), plus "detect", which runs
 // format detection and then whichever reader it picks. The target checks what must hold for any
 // bytes: no crash, no sanitizer finding, bounded work, every verdict well formed, and its output
-// safe in every format (no raw control byte in the table, valid UTF-8 JSON in JSON Lines).
+// safe in every format (no raw control byte in the table, valid UTF-8 JSON in JSON Lines, no
+// markup from the input in the HTML page).
 // Built with clang -fsanitize=fuzzer by tools/fuzz.sh; under g++ linked with replay_main.cc and
 // run over testdata/fuzz/<target>/ as ordinary tests (label fuzz-replay).
 #include <simdjson.h>
@@ -10,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -56,6 +58,53 @@ void check_output(const whohungup::Verdict& verdict) {
     static_cast<void>(printed(verdict, OutputFormat::kCsv));  // must not crash or trip a sanitizer
 }
 
+/// The HTML page holds no markup from the input: every '<' outside the page's own stylesheet and
+/// script opens one of the reporter's own tags (input text has '<' as &lt;), the data for the
+/// script has no '<' at all, and nothing reads as a network address ("//").
+void check_html(const whohungup::Verdict& verdict) {
+    static const std::set<std::string, std::less<>> kTags{
+        "!DOCTYPE", "body",       "br",     "button", "circle",  "code",     "defs",   "details", "div",
+        "em",       "figcaption", "figure", "footer", "g",       "h1",       "h2",     "head",    "header",
+        "html",     "input",      "line",   "main",   "meta",    "noscript", "option", "p",       "pattern",
+        "rect",     "section",    "select", "span",   "summary", "svg",      "table",  "tbody",   "td",
+        "text",     "th",         "thead",  "title",  "tr"};
+    const std::string page = printed(verdict, OutputFormat::kHtml);
+    if (page.find("//") != std::string::npos) {
+        std::abort();
+    }
+    std::size_t at = 0;
+    while ((at = page.find('<', at)) != std::string::npos) {
+        const std::string_view rest = std::string_view(page).substr(at);
+        std::string_view closing;
+        if (rest.starts_with("<style>")) {
+            closing = "</style>";
+        } else if (rest.starts_with("<script>")) {
+            closing = "</script>";
+        } else if (rest.starts_with("<script type=\"application/json\"")) {
+            const std::size_t end = page.find("</script>", at);
+            if (end == std::string::npos || page.find('<', at + 1) != end) {
+                std::abort();  // a '<' inside the data, or the data element never closed
+            }
+            at = end + 1;
+            continue;
+        }
+        if (!closing.empty()) {
+            at = page.find(closing, at);
+            if (at == std::string::npos) {
+                std::abort();
+            }
+            at += closing.size();
+            continue;
+        }
+        const std::size_t name_start = rest.starts_with("</") ? 2 : 1;
+        const std::size_t name_end = rest.find_first_of(" >/\n", name_start);
+        if (name_end == std::string_view::npos || !kTags.contains(rest.substr(name_start, name_end - name_start))) {
+            std::abort();
+        }
+        ++at;
+    }
+}
+
 class CheckingSink final : public whohungup::VerdictSink, public whohungup::DiagnosticSink {
 public:
     void on_verdict(whohungup::Verdict&& verdict) override {
@@ -64,6 +113,7 @@ public:
             std::abort();
         }
         check_output(verdict);
+        check_html(verdict);
     }
     void report(const whohungup::Diagnostic& diagnostic) override {
         if (diagnostic.message.empty()) {

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "report/html/html_escape.h"
+
+#include "report/escape.h"
+
+namespace whohungup::detail::html {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+/// Length of the valid UTF-8 sequence that starts at text[i] (1 for ASCII), or 0 if invalid:
+/// overlong forms, surrogates and code points past U+10FFFF are invalid.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+        return 1;
+    }
+    std::size_t length = 0;
+    unsigned code = 0;
+    unsigned min = 0;
+    if ((lead & 0xE0U) == 0xC0U) {
+        length = 2;
+        code = lead & 0x1FU;
+        min = 0x80;
+    } else if ((lead & 0xF0U) == 0xE0U) {
+        length = 3;
+        code = lead & 0x0FU;
+        min = 0x800;
+    } else if ((lead & 0xF8U) == 0xF0U) {
+        length = 4;
+        code = lead & 0x07U;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0U) != 0x80U) {
+            return 0;
+        }
+        code = (code << 6U) | (byte(i + k) & 0x3FU);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return 0;
+    }
+    return length;
+}
+
+/// Whether text[i] is the colon of "http:" or "https:" (any case). With "//", these are written
+/// as character references or escapes, so the page holds nothing that reads as a network address,
+/// not even in text from the inputs (a recording URL in a vendor record): a scan of the page for
+/// network references finds only what the page itself would load, which is nothing.
+bool ends_scheme(std::string_view text, std::size_t i) {
+    const auto lower_ends_with = [&](std::string_view scheme) {
+        if (i < scheme.size()) {
+            return false;
+        }
+        for (std::size_t k = 0; k < scheme.size(); ++k) {
+            const auto c = static_cast<unsigned char>(text[i - scheme.size() + k]);
+            if ((c | 0x20U) != static_cast<unsigned char>(scheme[k])) {
+                return false;
+            }
+        }
+        return true;
+    };
+    return lower_ends_with("http") || lower_ends_with("https");
+}
+
+}  // namespace
+
+void append_html(std::string& out, std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) {
+            const std::size_t length = utf8_sequence_length(text, i);
+            if (length == 0) {
+                out += kReplacement;
+                ++i;
+            } else {
+                out.append(text.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            case ':': out += ends_scheme(text, i) ? "&#58;" : ":"; break;
+            case '/': out += i > 0 && text[i - 1] == '/' ? "&#47;" : "/"; break;
+            case '\t':
+            case '\n': out.push_back(c); break;
+            default:
+                if (byte >= 0x20 && byte != 0x7F) {
+                    out.push_back(c);
+                }
+        }
+        ++i;
+    }
+}
+
+std::string html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_html(out, text);
+    return out;
+}
+
+void append_script_json(std::string& out, std::string_view text) {
+    // append_json_string already gives valid UTF-8 JSON; what is left is what a <script> element
+    // and JavaScript parsers read differently from JSON.
+    std::string json;
+    append_json_string(json, text);
+    out.reserve(out.size() + json.size());
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        switch (c) {
+            case '<': out += "\\u003c"; continue;
+            case '>': out += "\\u003e"; continue;
+            case '&': out += "\\u0026"; continue;
+            case ':':
+                if (ends_scheme(json, i)) {
+                    out += "\\u003a";
+                    continue;
+                }
+                break;
+            case '/':
+                if (i > 0 && json[i - 1] == '/') {
+                    out += "\\/";
+                    continue;
+                }
+                break;
+            default: break;
+        }
+        // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+        if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
+            (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
+            out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+            continue;
+        }
+        out.push_back(c);
+    }
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) {
+        return text;
+    }
+    std::size_t end = max_bytes;
+    // Step back over continuation bytes to the start of the sequence that would be cut (at most
+    // three: a longer run is invalid UTF-8, which the escaping replaces anyway).
+    while (end > 0 && max_bytes - end < 3 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
+        --end;
+    }
+    return text.substr(0, end);
+}
+
+}  // namespace whohungup::detail::html
