@@ -40,6 +40,10 @@ protected:
         const auto category = category_from_string(string_at(*object, "category"));
         const auto confidence = confidence_from_string(string_at(*object, "confidence"));
         v.reason = std::string(string_at(*object, "reason"));
+        if (!is_reason_code(v.reason)) {
+            skip_record(pos, "a verdict line whose reason is not a snake_case code");
+            return;
+        }
         if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
             skip_record(pos,
                         "a verdict line without source_format, contact_id, ended_by, category, reason or "
@@ -76,9 +80,14 @@ protected:
             for (simdjson::dom::element item : *evidence) {
                 const auto line = detail::as_object(item);
                 if (!line) continue;
+                const std::int64_t line_number = integer_at(*line, "line").value_or(0);
+                const std::int64_t byte = integer_at(*line, "byte").value_or(0);
+                if (line_number < 0 || byte < 0) {  // never written: a position is a count
+                    skip_record(pos, "a verdict line with a negative evidence line or byte");
+                    return;
+                }
                 v.evidence.push_back(Evidence{time_of(string_at(*line, "time")), std::string(string_at(*line, "input")),
-                                              static_cast<std::uint64_t>(integer_at(*line, "line").value_or(0)),
-                                              static_cast<std::uint64_t>(integer_at(*line, "byte").value_or(0)),
+                                              static_cast<std::uint64_t>(line_number), static_cast<std::uint64_t>(byte),
                                               std::string(string_at(*line, "text"))});
             }
         }
@@ -86,6 +95,13 @@ protected:
     }
 
 private:
+    /// Reason codes are snake_case ("agent_hangup"): lower-case letters, digits, underscores.
+    static bool is_reason_code(std::string_view reason) {
+        constexpr std::size_t kLongestCode = 64;
+        return !reason.empty() && reason.size() <= kLongestCode && reason.front() >= 'a' && reason.front() <= 'z' &&
+               reason.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+    }
+
     static std::int64_t time_of(std::string_view text) {
         const auto ms = detail::parse_iso8601_ms(text);
         return ms ? *ms : kNoTime;
@@ -94,10 +110,30 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// Whether `head` holds `{"type":"<type>"` with any JSON whitespace around the colon and after
+/// the brace: whohungup writes none, Python's json.dumps one space after ':' and ','.
+bool has_type_line(std::string_view head, std::string_view type) {
+    constexpr std::string_view kBlank = " \t\r\n";
+    for (std::size_t at = head.find(R"("type")"); at != std::string_view::npos; at = head.find(R"("type")", at + 1)) {
+        const std::size_t before = at == 0 ? std::string_view::npos : head.find_last_not_of(kBlank, at - 1);
+        if (before == std::string_view::npos || head[before] != '{') continue;
+        std::size_t pos = head.find_first_not_of(kBlank, at + 6);
+        if (pos == std::string_view::npos || head[pos] != ':') continue;
+        pos = head.find_first_not_of(kBlank, pos + 1);
+        if (pos == std::string_view::npos || head[pos] != '"') continue;
+        if (head.substr(pos + 1).starts_with(type) && head.substr(pos + 1 + type.size()).starts_with('"')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 bool sniff_verdict_jsonl(std::string_view head) {
-    return (head.find(R"({"type":"verdict")") != std::string_view::npos ||
-            head.find(R"({"type":"input_end")") != std::string_view::npos ||
-            head.find(R"({"type":"summary")") != std::string_view::npos) &&
+    return (has_type_line(head, "verdict") || has_type_line(head, "input_end") || has_type_line(head, "summary")) &&
            head.find(R"("source_format")") != std::string_view::npos;
 }
 

@@ -47,10 +47,12 @@ public:
         input_ = input_name;
         diag_ = &diag;
         warned_time_ = false;
+        unreadable_times_ = 0;
         CsvReader csv(source, limits_.max_entry_bytes);
         std::vector<std::string> row;
-        if (csv.next(row) != CsvReader::Status::kRow) {
-            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true, "no CSV header row"});
+        if (const CsvReader::Status header = csv.next(row); header != CsvReader::Status::kRow) {
+            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true,
+                                   header == CsvReader::Status::kError ? csv.error_message() : "no CSV header row"});
             result.failed = true;
             return result;
         }
@@ -68,7 +70,7 @@ public:
             if (status == CsvReader::Status::kEnd) break;
             if (status == CsvReader::Status::kError) {
                 diag.report(Diagnostic{Severity::kError, input_name, csv.row_line(), csv.row_byte(), true,
-                                       "truncated: a quoted field is never closed"});
+                                       csv.error_message()});
                 result.failed = true;
                 break;
             }
@@ -101,6 +103,7 @@ public:
                                    fmt::format("skipped {} of {} rows", result.skipped, result.records)});
         }
         result.bytes = csv.bytes_read();
+        result.unreadable_fields = unreadable_times_;
         return result;
     }
 
@@ -127,7 +130,8 @@ protected:
         if (auto us = detail::parse_us_datetime_ms(text)) return *us;
         std::int64_t ms = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ms);
-        if (error == std::errc() && end == text.data() + text.size()) return ms;
+        if (error == std::errc() && end == text.data() + text.size() && detail::time_in_range(ms)) return ms;
+        ++unreadable_times_;
         if (!warned_time_) {
             warned_time_ = true;
             diag_->report(
@@ -151,6 +155,7 @@ private:
     std::uint64_t line_ = 0;
     std::uint64_t byte_ = 0;
     bool warned_time_ = false;
+    std::uint64_t unreadable_times_ = 0;  ///< rows of this input with a time left unknown
 };
 
 }  // namespace whohungup::exports

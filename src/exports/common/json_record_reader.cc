@@ -43,6 +43,11 @@ InputResult JsonRecordReader::read(ByteSource& source,
             break;
         }
         const RecordPos pos{element.line, element.byte};
+        if (element.cut) {
+            ++result_.records;
+            skip_record(pos, "cut short: the record does not end on its line (JSON Lines)");
+            continue;
+        }
         if (element.over_size || element.over_depth) {
             ++result_.records;
             skip_record(pos, element.over_size ? "larger than the entry size limit (--max-entry-bytes)"
@@ -84,6 +89,9 @@ std::int64_t JsonRecordReader::read_time(std::string_view text, const RecordPos&
         return kNoTime;
     }
     const std::optional<std::int64_t> ms = detail::parse_iso8601_ms(text);
+    if (!ms) {
+        ++result_.unreadable_fields;
+    }
     if (!ms || !canonical_iso(text)) {
         if (!warned_time_) {
             warned_time_ = true;
@@ -95,6 +103,24 @@ std::int64_t JsonRecordReader::read_time(std::string_view text, const RecordPos&
         }
     }
     return ms ? *ms : kNoTime;
+}
+
+std::int64_t JsonRecordReader::read_epoch_ms(std::optional<std::int64_t> ms, const RecordPos& pos) {
+    if (!ms) {
+        return kNoTime;
+    }
+    if (detail::time_in_range(*ms)) {
+        return *ms;
+    }
+    ++result_.unreadable_fields;
+    if (!warned_time_) {
+        warned_time_ = true;
+        diag_->report(Diagnostic{Severity::kWarning, input_name_, pos.line, pos.byte, true,
+                                 fmt::format("unreadable timestamp {} (epoch milliseconds outside 1970-9999): time "
+                                             "left unknown (further ones not reported)",
+                                             *ms)});
+    }
+    return kNoTime;
 }
 
 void JsonRecordReader::map_code(const mappings::ReasonTable& table,

@@ -39,8 +39,11 @@ protected:
     void count_record() { ++result_.records; }
     void skip_record(const RecordPos& pos, std::string_view why);
     /// Epoch ms of an ISO-8601 string; a malformed but readable one is warned about once per
-    /// input, an unreadable one too (and gives kNoTime, never a lost record).
+    /// input, an unreadable one too (and gives kNoTime; the record is kept but counts as
+    /// unreadable_fields, so the input is not "read in full").
     std::int64_t read_time(std::string_view text, const RecordPos& pos);
+    /// The same for a time given as epoch milliseconds (absent: kNoTime, no warning).
+    std::int64_t read_epoch_ms(std::optional<std::int64_t> ms, const RecordPos& pos);
     /// Maps a vendor code through `table`; warns once per unknown code.
     void map_code(const mappings::ReasonTable& table, std::string_view code, Verdict& verdict, const RecordPos& pos);
     Evidence evidence(const RecordPos& pos, std::int64_t time_ms, std::string text) const;

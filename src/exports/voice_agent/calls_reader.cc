@@ -85,8 +85,8 @@ private:
         v.contact_id = std::string(call_id);
         v.agent = std::string(string_at(call, "agent_id"));
         v.agent_name = std::string(string_at(call, "agent_name"));
-        v.started_at_ms = integer_at(call, "start_timestamp").value_or(kNoTime);
-        v.ended_at_ms = integer_at(call, "end_timestamp").value_or(kNoTime);
+        v.started_at_ms = read_epoch_ms(integer_at(call, "start_timestamp"), pos);
+        v.ended_at_ms = read_epoch_ms(integer_at(call, "end_timestamp"), pos);
         const std::string_view reason = string_at(call, "disconnection_reason");
         const std::string_view status = string_at(call, "call_status");
         if (!reason.empty()) {
