@@ -22,6 +22,9 @@ struct ReasonRow {
     Confidence confidence;
     std::string_view source;  ///< the page or document the code and its meaning come from
     bool prefix = false;      ///< matches every code that starts with `code` (TELECOM_*, error_*)
+    /// When set, the verdict's `detail`: the vendor's words for the code and what they leave open
+    /// (which side was idle, who discarded a preview), so a lowered confidence says why.
+    std::string_view note = {};
 };
 
 struct ReasonTable {
@@ -39,8 +42,9 @@ struct ReasonTable {
 [[nodiscard]] Diagnostic unknown_code_warning(
     const ReasonTable& table, std::string_view code, const std::string& input, std::uint64_t line, std::uint64_t byte);
 
-/// Fills ended_by, category, reason, confidence and raw_reason from `code`; an unknown code
-/// gives `unknown` / `unmapped_code`. Returns false for an unknown code.
+/// Fills ended_by, category, reason, confidence and raw_reason from `code`, and `detail` from the
+/// row's note when it has one; an unknown code gives `unknown` / `unmapped_code`. Returns false
+/// for an unknown code.
 bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict);
 
 /// Normalisers for tables whose vendor varies only in case and surrounding spaces ("Busy " ~ "BUSY").

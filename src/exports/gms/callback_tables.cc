@@ -25,8 +25,15 @@ constexpr std::array<ReasonRow, 21> kReasonRows{{
     {"AGENT_CONNECTED", Party::kUnknown, Category::kOther, "callback_connected_to_agent", Confidence::kHigh, kSeed},
     {"CANCELLED", Party::kCustomer, Category::kOther, "callback_cancelled", Confidence::kMedium, kSeed},
     {"CANCELLED_BY_ADMIN", Party::kSystem, Category::kOther, "callback_cancelled_by_admin", Confidence::kHigh, kTests},
-    {"FAIL_CALL_TO_CUSTOMER", Party::kCustomer, kNC, "customer_unreachable", Confidence::kHigh, kSeed},
-    {"FAIL_USER_UNREACHABLE", Party::kCustomer, kNC, "customer_unreachable", Confidence::kHigh, kSeed},
+    {"FAIL_CALL_TO_CUSTOMER", Party::kCustomer, kNC, "customer_unreachable", Confidence::kMedium, kSeed,
+     /*prefix=*/false,
+     "The callback completed with reason FAIL_CALL_TO_CUSTOMER: the call to the customer could not be connected. "
+     "Busy, no answer, a wrong number and a network fault all end here; the reason does not say which."},
+    {"FAIL_USER_UNREACHABLE", Party::kCustomer, kNC, "customer_unreachable", Confidence::kMedium, kSeed,
+     /*prefix=*/false,
+     "The callback completed with reason FAIL_USER_UNREACHABLE (FAIL_CALL_TO_CUSTOMER before GMS 8.5.102.14): the "
+     "call to the customer could not be connected. Busy, no answer, a wrong number and a network fault all end "
+     "here; the reason does not say which."},
     {"FAIL_FAX_REACHED", Party::kSystem, kNC, "fax_reached", Confidence::kHigh, kSeed},
     {"FAIL_USER_NO_CONFIRM", Party::kCustomer, kNC, "customer_did_not_confirm", Confidence::kHigh, kSeed},
     {"FAIL_TIMEOUT_TTL", Party::kSystem, kNC, "callback_expired", Confidence::kHigh, kSeed},

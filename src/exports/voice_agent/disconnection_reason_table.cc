@@ -20,8 +20,14 @@ constexpr std::array<ReasonRow, 40> kRows{{
     {"transfer_bridged", Party::kAgent, Category::kTransfer, "transferred", Confidence::kHigh, kSdk},
     {"transfer_cancelled", Party::kSystem, Category::kFailure, "transfer_failed", Confidence::kMedium, kSdk},
     {"call_take_over", Party::kThirdParty, Category::kTransfer, "human_takeover", Confidence::kMedium, kSdk},
-    {"voicemail_reached", Party::kSystem, Category::kOther, "voicemail_reached", Confidence::kHigh, kSeed},
-    {"ivr_reached", Party::kSystem, Category::kOther, "ivr_reached", Confidence::kHigh, kSeed},
+    // The voice agent ended the call on a machine: no person was reached.
+    {"voicemail_reached", Party::kAgent, kNC, "voicemail_reached", Confidence::kMedium, kSeed, /*prefix=*/false,
+     "The call history says disconnection_reason voicemail_reached: a voicemail was detected and the voice agent is "
+     "configured to handle it (hang up, or leave a message and hang up). No person was reached. That the voice agent "
+     "rather than the voicemail system ended the call is inferred from that setting."},
+    {"ivr_reached", Party::kAgent, kNC, "ivr_reached", Confidence::kHigh, kSeed, /*prefix=*/false,
+     "The call history says disconnection_reason ivr_reached: an IVR answered and the voice agent is configured to "
+     "hang up on one. No person was reached."},
     {"inactivity", Party::kSystem, Category::kOther, "inactivity", Confidence::kHigh, kSeed},
     {"max_duration_reached", Party::kSystem, Category::kOther, "max_duration_reached", Confidence::kHigh, kSeed},
     {"manual_stopped", Party::kSystem, Category::kHangup, "stopped_by_operator", Confidence::kMedium, kSdk},
@@ -38,12 +44,14 @@ constexpr std::array<ReasonRow, 40> kRows{{
     {"marked_as_spam", Party::kSystem, kNC, "marked_as_spam", Confidence::kHigh, kSeed},
     {"user_declined", Party::kCustomer, kNC, "customer_declined", Confidence::kHigh, kSeed},
     {"registered_call_timeout", Party::kSystem, kNC, "registered_call_timeout", Confidence::kHigh, kSeed},
-    {"concurrency_limit_reached", Party::kSystem, Category::kFailure, "concurrency_limit_reached", Confidence::kHigh,
-     kSeed},
-    {"no_concurrency_fallback", Party::kSystem, Category::kFailure, "concurrency_limit_reached", Confidence::kMedium,
-     kSdk},
-    {"no_valid_payment", Party::kSystem, Category::kFailure, "no_valid_payment", Confidence::kHigh, kSeed},
-    {"scam_detected", Party::kSystem, Category::kFailure, "scam_detected", Confidence::kHigh, kSeed},
+    // Listed among the errors, but each refuses the call before it starts (duration 0): not connected.
+    {"concurrency_limit_reached", Party::kSystem, kNC, "concurrency_limit_reached", Confidence::kHigh, kSeed},
+    {"no_concurrency_fallback", Party::kSystem, kNC, "concurrency_limit_reached", Confidence::kMedium, kSdk,
+     /*prefix=*/false,
+     "The call history says disconnection_reason no_concurrency_fallback: the concurrency limit was reached and no "
+     "fallback was available (the vendor's docs do not describe this code; read from its name)."},
+    {"no_valid_payment", Party::kSystem, kNC, "no_valid_payment", Confidence::kHigh, kSeed},
+    {"scam_detected", Party::kSystem, kNC, "scam_detected", Confidence::kHigh, kSeed},
     {"error_llm_websocket_open", Party::kSystem, Category::kFailure, "llm_connection_failed", Confidence::kHigh, kSeed},
     {"error_llm_websocket_lost_connection", Party::kSystem, Category::kFailure, "llm_connection_lost",
      Confidence::kHigh, kSeed},
