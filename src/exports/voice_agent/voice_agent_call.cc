@@ -22,8 +22,10 @@ bool decide(const VoiceAgentCall& call, Verdict& v) {
                                    call.disconnection_reason);
             return false;
         }
-        v.detail = fmt::format("The call history says disconnection_reason {} (call_status {}).",
-                               call.disconnection_reason, status);
+        if (v.detail.empty()) {  // a row's note, where it has one, already explains the code
+            v.detail = fmt::format("The call history says disconnection_reason {} (call_status {}).",
+                                   call.disconnection_reason, status);
+        }
         return true;
     }
     v.ended_by = Party::kUnknown;
