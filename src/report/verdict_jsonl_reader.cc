@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/verdict_jsonl_reader.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "core/time_format.h"
@@ -146,10 +147,8 @@ bool sniff_verdict_jsonl(std::string_view head) {
     const std::size_t type_key = line.find_first_not_of(" \t\r", 1);
     if (type_key == std::string_view::npos || !line.substr(type_key).starts_with(R"("type")")) return false;
     const auto has_all = [line](std::initializer_list<std::string_view> keys) {
-        for (std::string_view key : keys) {
-            if (line.find(key) == std::string_view::npos) return false;
-        }
-        return true;
+        return std::ranges::all_of(keys,
+                                   [line](std::string_view key) { return line.find(key) != std::string_view::npos; });
     };
     const std::string_view opening = line.substr(0, type_key + 32);  // {"type": "input_end" and blanks
     if (has_type_line(opening, "verdict")) {
