@@ -40,6 +40,7 @@ public:
         input_names_.push_back(input_name);
         const auto input_index = static_cast<std::uint32_t>(input_names_.size() - 1);
         InputResult result;
+        const std::uint64_t non_voice_before = tracker_.stats().non_voice_contacts;
         std::array<std::uint64_t, kEntrySkipKinds> skips{};
         detail::JsonArraySplitter splitter(source, limits_);
         detail::ArrayElement element;
@@ -83,6 +84,7 @@ public:
             result.failed = true;
         }
         result.bytes = splitter.bytes_read();
+        result.non_voice_contacts = tracker_.stats().non_voice_contacts - non_voice_before;
         report_skips(skips, result, input_name, diag);
         return result;
     }

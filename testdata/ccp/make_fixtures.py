@@ -183,7 +183,8 @@ def sample_shift():
     c = uid(2)
     log.classic_setup(140_000, c, conn_of(2))
     log.classic_customer_end(260_500, c)
-    # 3. CCP sends the bye but the agent made no request (flow disconnect, barge...): medium.
+    # 3. CCP sends the bye but the agent made no request (flow disconnect, barge, a customer bye lost
+    #    in a reconnect): this log records requests, so the end is not attributed.
     c = uid(3)
     log.classic_setup(300_000, c, conn_of(3))
     log.classic_agent_end(410_000, c, conn_of(3), destroy=False)
