@@ -219,6 +219,7 @@ void CallTracker::prune(std::int64_t before_ms) {
         const auto end = lines->lower_bound(before_ms);
         for (auto it = lines->begin(); it != end; ++it) {
             context_seen_.erase(it->second.dedupe_key);
+            ambiguous_counted_.erase(it->second.dedupe_key);
         }
         lines->erase(lines->begin(), end);
     }
@@ -294,7 +295,9 @@ std::vector<const CcpEvent*> CallTracker::lines_of_call_alone(const std::multima
     std::size_t looked = 0;
     for (auto it = lines.lower_bound(call.first_time - kNearbyMs); it != last && looked < kMaxPerCall; ++it, ++looked) {
         if (other_contact_live(it->first, call.id, voice_only)) {
-            ++stats_.ambiguous_lines;
+            if (ambiguous_counted_.insert(it->second.dedupe_key).second) {
+                ++stats_.ambiguous_lines;  // once per line, though each live contact looks at it
+            }
         } else {
             alone.push_back(&it->second);
         }

@@ -92,7 +92,8 @@ private:
     std::unordered_map<std::string, std::vector<CcpEvent>> early_contact_lines_;  ///< by contact id
     std::size_t early_line_count_ = 0;
     std::unordered_set<std::uint64_t> context_seen_;
-    std::int64_t now_ms_ = kNoTime;  ///< time of the latest line read
+    std::unordered_set<std::uint64_t> ambiguous_counted_;  ///< id-less lines already counted as kept out
+    std::int64_t now_ms_ = kNoTime;                        ///< time of the latest line read
     std::uint64_t since_flush_ = 0;
     bool warned_open_limit_ = false;
     TrackerStats stats_;

@@ -98,6 +98,15 @@ public:
                                                "logs, or lines relayed more than {} minutes late)",
                                                stats.late_lines, kGraceMs / 60000)});
         }
+        if (stats.ambiguous_lines > 0 && !input_names_.empty()) {
+            diag.report(Diagnostic{
+                Severity::kWarning, input_names_.back(), 0, 0, false,
+                fmt::format("{} {} no contact {} not used: more than one contact was live "
+                            "when {} logged",
+                            stats.ambiguous_lines, stats.ambiguous_lines == 1 ? "line that names" : "lines that name",
+                            stats.ambiguous_lines == 1 ? "was" : "were",
+                            stats.ambiguous_lines == 1 ? "it was" : "they were")});
+        }
     }
 
 private:
