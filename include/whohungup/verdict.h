@@ -33,6 +33,20 @@ enum class Category : std::uint8_t {
 
 enum class Confidence : std::uint8_t { kHigh, kMedium, kLow };
 
+/// The medium of the contact. kUnknown where the source does not say.
+enum class Channel : std::uint8_t { kVoice, kChat, kTask, kEmail, kCallback, kMessage, kUnknown };
+
+/// Which end of the call ended it, by who placed the call (records of PBXs and carriers say
+/// caller/callee, not agent/customer). kNone where the source does not say.
+enum class Side : std::uint8_t { kNone, kCaller, kCallee };
+
+/// How the sources of one call relate, after the reconcile stage.
+enum class Agreement : std::uint8_t {
+    kSingle,    ///< one source decided the call
+    kAgree,     ///< several sources, the same ended_by
+    kConflict,  ///< several sources disagree on ended_by; the verdict is the stronger side's
+};
+
 /// Sentinel for "no time known".
 inline constexpr std::int64_t kNoTime = INT64_MIN;
 
@@ -45,6 +59,18 @@ struct Evidence {
     std::string text;                ///< the record's text, as logged
 
     bool operator==(const Evidence&) const = default;
+};
+
+/// One source's own view of a call, kept when several sources describe it.
+struct SourceView {
+    std::string format;  ///< reader name
+    std::string input;
+    Party ended_by = Party::kUnknown;
+    Category category = Category::kOther;
+    std::string reason;
+    Confidence confidence = Confidence::kLow;
+
+    bool operator==(const SourceView&) const = default;
 };
 
 struct Verdict {
@@ -62,6 +88,12 @@ struct Verdict {
     std::string detail;      ///< one human sentence explaining the verdict
     Confidence confidence = Confidence::kLow;
     std::string outcome;  ///< handled | abandoned | not_responding | in_progress, where known
+    Channel channel = Channel::kUnknown;
+    Side ended_by_side = Side::kNone;
+    Agreement agreement = Agreement::kSingle;
+    /// Every source's own view when several describe the call; empty for a single source (the
+    /// writers then show the verdict itself as the one source).
+    std::vector<SourceView> sources;
     std::vector<Evidence> evidence;
 
     /// Seconds between start and end, when both are known.
@@ -75,6 +107,17 @@ struct Verdict {
 [[nodiscard]] std::string_view to_string(Party party);
 [[nodiscard]] std::string_view to_string(Category category);
 [[nodiscard]] std::string_view to_string(Confidence confidence);
+[[nodiscard]] std::string_view to_string(Channel channel);
+[[nodiscard]] std::string_view to_string(Side side);
+[[nodiscard]] std::string_view to_string(Agreement agreement);
 [[nodiscard]] std::optional<Party> party_from_string(std::string_view text);
+[[nodiscard]] std::optional<Category> category_from_string(std::string_view text);
+[[nodiscard]] std::optional<Confidence> confidence_from_string(std::string_view text);
+[[nodiscard]] std::optional<Channel> channel_from_string(std::string_view text);
+[[nodiscard]] std::optional<Side> side_from_string(std::string_view text);
+[[nodiscard]] std::optional<Agreement> agreement_from_string(std::string_view text);
+
+/// The sources of a verdict as writers show them: `sources`, or the verdict itself when empty.
+[[nodiscard]] std::vector<SourceView> sources_of(const Verdict& verdict);
 
 }  // namespace whohungup

@@ -30,11 +30,27 @@ std::string raw_of(const CcpEvent& event) {
     return std::string(text);
 }
 
+/// The snapshot's contact type as the verdict's channel; a contact no snapshot names has
+/// softphone lines, so it is a voice call.
+Channel channel_of(ContactType type) {
+    switch (type) {
+        case ContactType::kUnknown:
+        case ContactType::kVoice: return Channel::kVoice;
+        case ContactType::kQueueCallback: return Channel::kCallback;  // a voice call the service placed back
+        case ContactType::kChat: return Channel::kChat;
+        case ContactType::kTask: return Channel::kTask;
+        case ContactType::kEmail: return Channel::kEmail;
+        case ContactType::kOther: return Channel::kUnknown;
+    }
+    return Channel::kUnknown;
+}
+
 class Judge {
 public:
     Judge(CallRecord& call, const JudgeContext& context)
         : call_(call), context_(context), facts_(sorted(call), context.idless_requests, context.agent_connection) {
         verdict_.source_format = "ccp-log";
+        verdict_.channel = channel_of(facts_.type());
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
             if (verdict_.agent.empty() && !event.agent.empty()) {

@@ -18,10 +18,25 @@ std::optional<double> Verdict::duration_s() const {
 }
 
 namespace {
+// One name per enumerator, in declaration order: the wire names of docs/verdicts.md.
 constexpr std::array<std::string_view, 5> kPartyNames{"agent", "customer", "third_party", "system", "unknown"};
 constexpr std::array<std::string_view, 7> kCategoryNames{"hangup",    "not_connected", "failure", "transfer",
                                                          "abandoned", "in_progress",   "other"};
 constexpr std::array<std::string_view, 3> kConfidenceNames{"high", "medium", "low"};
+constexpr std::array<std::string_view, 7> kChannelNames{"voice",    "chat",    "task",   "email",
+                                                        "callback", "message", "unknown"};
+constexpr std::array<std::string_view, 3> kSideNames{"none", "caller", "callee"};
+constexpr std::array<std::string_view, 3> kAgreementNames{"single", "agree", "conflict"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> named(const std::array<std::string_view, N>& names, std::string_view text) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names.at(i) == text) {
+            return static_cast<Enum>(i);
+        }
+    }
+    return std::nullopt;
+}
 }  // namespace
 
 std::string_view to_string(Party party) {
@@ -36,13 +51,48 @@ std::string_view to_string(Confidence confidence) {
     return kConfidenceNames.at(static_cast<std::size_t>(confidence));
 }
 
+std::string_view to_string(Channel channel) {
+    return kChannelNames.at(static_cast<std::size_t>(channel));
+}
+
+std::string_view to_string(Side side) {
+    return kSideNames.at(static_cast<std::size_t>(side));
+}
+
+std::string_view to_string(Agreement agreement) {
+    return kAgreementNames.at(static_cast<std::size_t>(agreement));
+}
+
 std::optional<Party> party_from_string(std::string_view text) {
-    for (std::size_t i = 0; i < kPartyNames.size(); ++i) {
-        if (kPartyNames.at(i) == text) {
-            return static_cast<Party>(i);
-        }
+    return named<Party>(kPartyNames, text);
+}
+
+std::optional<Category> category_from_string(std::string_view text) {
+    return named<Category>(kCategoryNames, text);
+}
+
+std::optional<Confidence> confidence_from_string(std::string_view text) {
+    return named<Confidence>(kConfidenceNames, text);
+}
+
+std::optional<Channel> channel_from_string(std::string_view text) {
+    return named<Channel>(kChannelNames, text);
+}
+
+std::optional<Side> side_from_string(std::string_view text) {
+    return named<Side>(kSideNames, text);
+}
+
+std::optional<Agreement> agreement_from_string(std::string_view text) {
+    return named<Agreement>(kAgreementNames, text);
+}
+
+std::vector<SourceView> sources_of(const Verdict& verdict) {
+    if (!verdict.sources.empty()) {
+        return verdict.sources;
     }
-    return std::nullopt;
+    return {SourceView{verdict.source_format, verdict.input, verdict.ended_by, verdict.category, verdict.reason,
+                       verdict.confidence}};
 }
 
 }  // namespace whohungup

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kVerdictHeader =
     "source_format,input,contact_id,agent,agent_name,started_at,ended_at,duration_s,ended_by,category,"
-    "reason,raw_reason,confidence,detail,outcome,evidence_lines\r\n";
+    "reason,raw_reason,confidence,detail,outcome,evidence_lines,channel,ended_by_side,agreement,sources\r\n";
 constexpr std::string_view kSummaryHeader = "dimension,key,count,share\r\n";
 
 class CsvReporter final : public Reporter {
@@ -42,7 +42,16 @@ public:
         field(to_string(v.confidence));
         field(v.detail);
         field(v.outcome);
-        field(fmt::format("{}", v.evidence.size()), /*last=*/true);
+        field(fmt::format("{}", v.evidence.size()));
+        field(v.channel == Channel::kUnknown ? std::string_view() : to_string(v.channel));
+        field(v.ended_by_side == Side::kNone ? std::string_view() : to_string(v.ended_by_side));
+        field(to_string(v.agreement));
+        std::string sources;  // "format=ended_by/reason/confidence; ..."
+        for (const SourceView& s : sources_of(v)) {
+            sources += fmt::format("{}{}={}/{}/{}", sources.empty() ? "" : "; ", s.format, to_string(s.ended_by),
+                                   s.reason, to_string(s.confidence));
+        }
+        field(sources, /*last=*/true);
         out_ << row_;
     }
 

@@ -161,7 +161,28 @@ public:
             .optional_string("raw_reason", v.raw_reason)
             .string("confidence", to_string(v.confidence))
             .string("detail", v.detail)
-            .optional_string("outcome", v.outcome);
+            .optional_string("outcome", v.outcome)
+            .optional_string("channel", v.channel == Channel::kUnknown ? std::string_view() : to_string(v.channel))
+            .optional_string("ended_by_side",
+                             v.ended_by_side == Side::kNone ? std::string_view() : to_string(v.ended_by_side))
+            .string("agreement", to_string(v.agreement));
+        std::string& sources = object.array("sources");
+        bool first_source = true;
+        for (const SourceView& s : sources_of(v)) {
+            if (!first_source) {
+                sources.push_back(',');
+            }
+            first_source = false;
+            JsonObject item(sources);
+            item.string("format", s.format)
+                .string("input", s.input)
+                .string("ended_by", to_string(s.ended_by))
+                .string("category", to_string(s.category))
+                .string("reason", s.reason)
+                .string("confidence", to_string(s.confidence));
+            item.close();
+        }
+        sources.push_back(']');
         std::string& evidence = object.array("evidence");
         bool first = true;
         for (const Evidence& e : v.evidence) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "vendor/verdict_jsonl_reader.h"
 
-#include <array>
-
 #include "core/time_format.h"
 #include "json/dom_access.h"
 #include "vendor/record_reader.h"
@@ -13,14 +11,6 @@ namespace {
 
 using detail::integer_at;
 using detail::string_at;
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> enum_named(std::string_view text, const std::array<Enum, N>& values) {
-    for (Enum value : values) {
-        if (to_string(value) == text) return value;
-    }
-    return std::nullopt;
-}
 
 class VerdictJsonlReader final : public JsonRecordReader {
 public:
@@ -47,12 +37,8 @@ protected:
         v.started_at_ms = time_of(string_at(*object, "started_at"));
         v.ended_at_ms = time_of(string_at(*object, "ended_at"));
         const auto party = party_from_string(string_at(*object, "ended_by"));
-        const auto category =
-            enum_named(string_at(*object, "category"),
-                       std::array{Category::kHangup, Category::kNotConnected, Category::kFailure, Category::kTransfer,
-                                  Category::kAbandoned, Category::kInProgress, Category::kOther});
-        const auto confidence = enum_named(string_at(*object, "confidence"),
-                                           std::array{Confidence::kHigh, Confidence::kMedium, Confidence::kLow});
+        const auto category = category_from_string(string_at(*object, "category"));
+        const auto confidence = confidence_from_string(string_at(*object, "confidence"));
         v.reason = std::string(string_at(*object, "reason"));
         if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
             skip_record(pos,
@@ -66,6 +52,26 @@ protected:
         v.raw_reason = std::string(string_at(*object, "raw_reason"));
         v.detail = std::string(string_at(*object, "detail"));
         v.outcome = std::string(string_at(*object, "outcome"));
+        v.channel = channel_from_string(string_at(*object, "channel")).value_or(Channel::kUnknown);
+        v.ended_by_side = side_from_string(string_at(*object, "ended_by_side")).value_or(Side::kNone);
+        v.agreement = agreement_from_string(string_at(*object, "agreement")).value_or(Agreement::kSingle);
+        if (const auto sources = detail::array_at(*object, "sources")) {
+            for (simdjson::dom::element item : *sources) {
+                const auto source = detail::as_object(item);
+                if (!source) continue;
+                v.sources.push_back(
+                    SourceView{std::string(string_at(*source, "format")), std::string(string_at(*source, "input")),
+                               party_from_string(string_at(*source, "ended_by")).value_or(Party::kUnknown),
+                               category_from_string(string_at(*source, "category")).value_or(Category::kOther),
+                               std::string(string_at(*source, "reason")),
+                               confidence_from_string(string_at(*source, "confidence")).value_or(Confidence::kLow)});
+            }
+        }
+        // A single source that is the verdict itself is how writers show a single-source verdict.
+        if (v.sources.size() == 1 &&
+            v.sources.front() == SourceView{v.source_format, v.input, *party, *category, v.reason, *confidence}) {
+            v.sources.clear();
+        }
         if (const auto evidence = detail::array_at(*object, "evidence")) {
             for (simdjson::dom::element item : *evidence) {
                 const auto line = detail::as_object(item);

@@ -22,4 +22,12 @@ if ! cmp -s "$tmp/direct" "$tmp/reduced"; then
   diff "$tmp/direct" "$tmp/reduced" | head
   exit 1
 fi
-echo "map/reduce: $(ls "$tmp/parts" | wc -l) parts give the direct summary: 1 passed, 0 failed"
+# Verdicts read back keep every field: re-writing the parts gives the same verdict lines.
+cat "$tmp"/parts/*.jsonl | grep '"type":"verdict"' | sort > "$tmp/mapped"
+"$bin" --format jsonl "$tmp/parts" 2> /dev/null | grep '"type":"verdict"' | sort > "$tmp/rewritten"
+if ! cmp -s "$tmp/mapped" "$tmp/rewritten"; then
+  echo "verdicts read back from JSON Lines differ from the written ones"
+  diff "$tmp/mapped" "$tmp/rewritten" | head
+  exit 1
+fi
+echo "map/reduce: $(ls "$tmp/parts" | wc -l) parts give the direct summary and their own verdicts: 2 passed, 0 failed"

@@ -64,6 +64,42 @@ TEST(JsonlReporter, WritesOneValidObjectPerLineWithStableFields) {
     EXPECT_EQ(records[2]["by_ended_by"]["customer"], 1);
 }
 
+TEST(JsonlReporter, WritesChannelSideAgreementAndSources) {
+    Verdict single = sample();
+    single.channel = Channel::kChat;
+    Verdict merged = sample();
+    merged.ended_by_side = Side::kCallee;
+    merged.agreement = Agreement::kConflict;
+    merged.sources = {
+        SourceView{"ccp-log", "agent-log.txt", Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium},
+        SourceView{"connect-ctr", "ctr.json", Party::kCustomer, Category::kHangup, "customer_hangup",
+                   Confidence::kHigh}};
+    std::ostringstream out;
+    auto reporter = make_reporter(OutputFormat::kJsonl, ReportStyle{}, out);
+    reporter->on_verdict(single);
+    reporter->on_verdict(merged);
+    reporter->finish(nullptr);
+    std::istringstream lines(out.str());
+    std::string line;
+    std::getline(lines, line);
+    const nlohmann::json one = nlohmann::json::parse(line);
+    EXPECT_EQ(one["channel"], "chat");
+    EXPECT_EQ(one["ended_by_side"], nullptr);
+    EXPECT_EQ(one["agreement"], "single");
+    ASSERT_EQ(one["sources"].size(), 1U);  // a single source is the verdict itself
+    EXPECT_EQ(one["sources"][0]["format"], "ccp-log");
+    EXPECT_EQ(one["sources"][0]["ended_by"], "customer");
+    std::getline(lines, line);
+    const nlohmann::json two = nlohmann::json::parse(line);
+    EXPECT_EQ(two["channel"], nullptr);
+    EXPECT_EQ(two["ended_by_side"], "callee");
+    EXPECT_EQ(two["agreement"], "conflict");
+    ASSERT_EQ(two["sources"].size(), 2U);
+    EXPECT_EQ(two["sources"][1]["format"], "connect-ctr");
+    EXPECT_EQ(two["sources"][1]["confidence"], "high");
+    EXPECT_EQ(two["sources"][0]["reason"], "agent_hangup");
+}
+
 TEST(CsvReporter, QuotesAndNeutralisesCells) {
     std::ostringstream out;
     auto reporter = make_reporter(OutputFormat::kCsv, ReportStyle{}, out);
@@ -72,7 +108,7 @@ TEST(CsvReporter, QuotesAndNeutralisesCells) {
     const std::string csv = out.str();
     EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
               "source_format,input,contact_id,agent,agent_name,started_at,ended_at,duration_s,ended_by,category,"
-              "reason,raw_reason,confidence,detail,outcome,evidence_lines");
+              "reason,raw_reason,confidence,detail,outcome,evidence_lines,channel,ended_by_side,agreement,sources");
     EXPECT_NE(csv.find("\"'=cmd|' /C calc'!A0 \x1b[31m\""), std::string::npos);
     EXPECT_NE(csv.find(",60.000,customer,hangup,customer_hangup,"), std::string::npos);
 }
