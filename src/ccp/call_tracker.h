@@ -43,6 +43,8 @@ public:
     void finish(VerdictSink& out);
 
     [[nodiscard]] const TrackerStats& stats() const { return stats_; }
+    /// Ids of judged calls still remembered (to count late lines); expires behind the log.
+    [[nodiscard]] std::size_t judged_ids_held() const { return judged_.size(); }
 
 private:
     void add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);

@@ -58,7 +58,7 @@ TEST(ContactFacts, ContactDetectedLinksTheAgentLegWithoutASnapshot) {
     const ContactFacts facts(call, {}, "");
     EXPECT_EQ(facts.role_of("k1"), Role::kAgent);
     EXPECT_EQ(facts.role_of("k2"), Role::kUnknown);
-    EXPECT_FALSE(facts.knows_agent_leg() == false);
+    EXPECT_TRUE(facts.knows_agent_leg());
 }
 
 TEST(ContactFacts, QueuedCallbackKeepsBothAgentConnectionIds) {
