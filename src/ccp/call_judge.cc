@@ -676,11 +676,14 @@ private:
             return false;  // the rules for calls that never connected read the missed event
         }
         verdict_.started_at_ms = call_.first_time;
-        const CcpEvent& decisive = missed_event != call_.events.end() ? *missed_event : *missed_view;
-        cite(decisive);
-        if (missed_view != nullptr && &decisive != missed_view) cite(*missed_view);
-        verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive.time_ms;
-        verdict_.raw_reason = missed_view != nullptr ? "contact state missed" : decisive.text;
+        const CcpEvent* decisive = missed_event != call_.events.end() ? &*missed_event : missed_view;
+        if (decisive == nullptr) {
+            return false;
+        }
+        cite(*decisive);
+        if (missed_view != nullptr && decisive != missed_view) cite(*missed_view);
+        verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive->time_ms;
+        verdict_.raw_reason = missed_view != nullptr ? "contact state missed" : decisive->text;
         set(Party::kSystem, Category::kNotConnected, "missed_by_agent", Confidence::kMedium,
             talked_ ? "The contact was missed: the agent did not accept it in time. The softphone session had "
                       "started while it rang (auto-accept off), so its end line does not say who hung up."

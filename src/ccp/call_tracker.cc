@@ -46,7 +46,12 @@ void CallTracker::hold_for_contact(CcpEvent&& event, VerdictSink& out, Diagnosti
         return;
     }
     if (judged_.contains(event.id)) {
-        ++stats_.late_lines;
+        // Snapshots go on listing a contact through after-call work, and the agent clears it
+        // then: normal after the verdict, so not counted as late.
+        const bool after_call_work = event.kind == EventKind::kContactState ||
+                                     event.method == ApiMethod::kClearContact ||
+                                     event.method == ApiMethod::kCompleteContact;
+        stats_.late_lines += after_call_work ? 0 : 1;
     } else if (early_line_count_ < kMaxEarlyLines) {
         ++early_line_count_;
         early_contact_lines_[event.id].push_back(std::move(event));
