@@ -28,7 +28,8 @@ struct InputResult {
     std::uint64_t skipped = 0;  ///< records that could not be used (each kind is said on stderr)
     std::uint64_t bytes = 0;    ///< bytes read (after decompression)
     bool failed = false;        ///< the input as a whole is broken (error already reported)
-    std::uint64_t non_voice_contacts = 0;  ///< chats, tasks, email seen (not reported unless asked)
+    /// Chats, tasks and email contacts seen (not reported unless Limits::include_non_voice).
+    std::uint64_t non_voice_contacts = 0;
 };
 
 class Reader {
