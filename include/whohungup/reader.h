@@ -24,12 +24,17 @@ public:
 
 /// What reading one input came to.
 struct InputResult {
-    std::uint64_t records = 0;  ///< entries / records read
-    std::uint64_t skipped = 0;  ///< records that could not be used (each kind is said on stderr)
-    std::uint64_t bytes = 0;    ///< bytes read (after decompression)
-    bool failed = false;        ///< the input as a whole is broken (error already reported)
+    std::uint64_t records = 0;            ///< entries / records read
+    std::uint64_t skipped = 0;            ///< records that could not be used (each kind is said on stderr)
+    std::uint64_t bytes = 0;              ///< bytes read (after decompression)
+    std::uint64_t unreadable_fields = 0;  ///< records used with a time or field that could not be read
+    bool failed = false;                  ///< the input as a whole is broken (error already reported)
     /// Chats, tasks and email contacts seen (not reported unless Limits::include_non_voice).
     std::uint64_t non_voice_contacts = 0;
+
+    /// Something of the input was lost: it failed, a record was skipped or a field was unreadable.
+    /// Such an input "could not be read in full": input_end.error, and exit status 2.
+    [[nodiscard]] bool lost_data() const { return failed || skipped > 0 || unreadable_fields > 0; }
 };
 
 class Reader {

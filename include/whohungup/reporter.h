@@ -37,6 +37,7 @@ struct ReportStyle {
     bool explain = false;                 ///< evidence under each verdict (text format only)
     bool summary_only = false;            ///< --summary: only the summary is printed, no per-call rows
     bool neutralise_csv_formulas = true;  ///< prefix cells a spreadsheet would evaluate
+    bool terminal = false;                ///< stdout is a terminal: CSV cells are escaped like the table
 };
 
 [[nodiscard]] std::unique_ptr<Reporter> make_reporter(OutputFormat format, const ReportStyle& style, std::ostream& out);

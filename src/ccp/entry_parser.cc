@@ -31,7 +31,7 @@ std::optional<std::int64_t> fast_time(const FastFields& fields) {
     std::int64_t integer = 0;
     const auto [end, error] = std::from_chars(fields.time.data(), fields.time.data() + fields.time.size(), integer);
     if (error == std::errc() && end == fields.time.data() + fields.time.size()) {
-        return integer;
+        return detail::time_in_range(integer);
     }
     return std::nullopt;  // a fraction or an exponent: the full parser reads it
 }
@@ -50,7 +50,8 @@ std::optional<std::int64_t> read_time(const object& entry) {
     if (time.get_string().get(iso) == simdjson::SUCCESS) {
         return detail::parse_iso8601_ms(iso);
     }
-    return detail::integer_at(entry, "time");  // epoch milliseconds
+    const std::optional<std::int64_t> ms = detail::integer_at(entry, "time");  // epoch milliseconds
+    return ms ? detail::time_in_range(*ms) : std::nullopt;
 }
 
 std::string_view string_field(const object& entry, std::string_view key) {

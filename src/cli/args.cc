@@ -18,8 +18,9 @@ constexpr const char* kFooter = R"(
 Exit status:
   0  at least one call was reported (with --quiet: at least one, even if an input failed)
   1  no call was found (or none matched --who)
-  2  an error: bad usage, or an input that could not be read in full (every other input is
-     still reported first)
+  2  an error: bad usage, output that could not be written, or an input that could not be
+     read in full (a record skipped or a time unreadable); every other input is still
+     reported first
 
 Examples:
   whohungup agent-log.txt                      who ended each call in one CCP log
@@ -46,6 +47,23 @@ std::vector<Party> parse_who(const std::vector<std::string>& values) {
         }
     }
     return parties;
+}
+
+/// A count: decimal digits only (CLI11 alone would read "-1" into an unsigned as its maximum),
+/// and above zero when `positive`.
+CLI::Validator count_validator(bool positive) {
+    return CLI::Validator(
+        [positive](std::string& value) -> std::string {
+            const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits) {
+                return "'" + value + "' is not a whole number";
+            }
+            if (positive && value.find_first_not_of('0') == std::string::npos) {
+                return "must be at least 1";
+            }
+            return {};
+        },
+        positive ? "N>0" : "N");
 }
 
 }  // namespace
@@ -87,13 +105,18 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_flag("--no-csv-safety", no_csv_safety,
                  "Do not prefix CSV cells that start with = + - @ (formula injection guard)");
     app.add_option("--max-entry-bytes", options.limits.max_entry_bytes, "Skip log entries larger than this")
+        ->check(count_validator(true))
         ->capture_default_str();
     app.add_option("--max-depth", options.limits.max_depth, "Skip log entries nested deeper than this")
+        ->check(count_validator(true))
         ->capture_default_str();
     app.add_option("--max-open-calls", options.limits.max_open_calls,
                    "Judge the oldest call early when more calls than this are open at once")
+        ->check(count_validator(true))
         ->capture_default_str();
-    app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")->capture_default_str();
+    app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")
+        ->check(count_validator(false))
+        ->capture_default_str();
     bool no_progress = false;
     app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
     app.add_flag("-v,--verbose", parsed.verbose, "Log what the run does (inputs, formats, timings) to stderr");

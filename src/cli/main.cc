@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/args.h"
+#include "cli/checked_stdout.h"
 #include "mappings/reason_table.h"
 #include "whohungup/reader.h"
 #include "whohungup/run.h"
@@ -23,6 +24,23 @@ public:
         std::cout.flush();  // keep results and messages in order on a shared terminal
         std::cerr << whohungup::format_diagnostic(diagnostic) << '\n';
     }
+};
+
+/// Sends each input's results out when the input ends, so a later input that blocks (a FIFO
+/// waiting for its writer, a slow pipe) never holds back what was already decided.
+class FlushAtInputEnd final : public whohungup::Reporter {
+public:
+    FlushAtInputEnd(whohungup::Reporter& inner, std::ostream& out) : inner_(inner), out_(out) {}
+    void on_verdict(const whohungup::Verdict& verdict) override { inner_.on_verdict(verdict); }
+    void on_input_end(const whohungup::InputReport& report) override {
+        inner_.on_input_end(report);
+        out_.flush();
+    }
+    void finish(const whohungup::Summary* summary) override { inner_.finish(summary); }
+
+private:
+    whohungup::Reporter& inner_;
+    std::ostream& out_;
 };
 
 bool use_color(whohungup::ColorMode mode) {
@@ -62,11 +80,13 @@ int run_main(int argc, char** argv) {
     style.explain = options.explain;
     style.summary_only = options.summary;
     style.neutralise_csv_formulas = options.neutralise_csv_formulas;
+    style.terminal = ::isatty(STDOUT_FILENO) != 0;
     std::ostream null_stream(nullptr);
     std::ostream& out = options.quiet ? null_stream : std::cout;
     auto reporter = whohungup::make_reporter(options.format, style, out);
+    FlushAtInputEnd flushing(*reporter, out);
     StderrDiagnostics diagnostics;
-    const whohungup::RunStats stats = whohungup::run(options, *reporter, diagnostics);
+    const whohungup::RunStats stats = whohungup::run(options, flushing, diagnostics);
     spdlog::debug("{} inputs, {} failed, {} calls reported", stats.inputs, stats.inputs_failed,
                   stats.verdicts_reported);
     return whohungup::exit_code_for(stats, options);
@@ -76,13 +96,24 @@ int run_main(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     // Large outputs are written through one buffer; a closed pipe (| head) ends the process
-    // quietly through the default SIGPIPE action, like grep.
+    // quietly through the default SIGPIPE action, like grep. Any other write error (a full disk,
+    // a closed stdout) is said at the end and is exit 2: output that did not arrive is no success.
+    whohungup::cli::reserve_standard_descriptors();
     std::ios::sync_with_stdio(false);
     std::signal(SIGPIPE, SIG_DFL);
+    whohungup::cli::CheckedStdoutBuffer stdout_buffer;
+    std::streambuf* const previous = std::cout.rdbuf(&stdout_buffer);
+    int code = 2;
     try {
-        return run_main(argc, argv);
+        code = run_main(argc, argv);
     } catch (const std::exception& error) {
         std::cerr << "whohungup: error: " << error.what() << '\n';
-        return 2;
     }
+    std::cout.flush();
+    std::cout.rdbuf(previous);
+    if (const std::string error = stdout_buffer.error(); !error.empty()) {
+        std::cerr << "whohungup: error: writing output: " << error << '\n';
+        code = 2;
+    }
+    return code;
 }

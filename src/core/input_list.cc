@@ -18,11 +18,6 @@ Diagnostic error_for(const std::string& name, const std::string& message) {
     return Diagnostic{Severity::kError, name, 0, 0, false, message};
 }
 
-bool is_fifo_or_char(const std::string& path) {
-    struct stat info {};
-    return ::stat(path.c_str(), &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode));
-}
-
 void walk_directory(const fs::path& dir, std::vector<InputSpec>& out, DiagnosticSink& diag) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
@@ -61,7 +56,21 @@ void walk_directory(const fs::path& dir, std::vector<InputSpec>& out, Diagnostic
             continue;
         }
         const std::string name = entry.path().string();
-        out.push_back(InputSpec{name, !is_fifo_or_char(name)});
+        if (!entry.is_regular_file(type_ec)) {
+            // A FIFO, socket or device met in a walk is no log file, and reading one could block
+            // for ever: skipped, said once per run (named ones are read: the user asked for them).
+            Diagnostic note{Severity::kWarning,
+                            name,
+                            0,
+                            0,
+                            false,
+                            "not a regular file (FIFO, socket or device): skipped, like any other met in a "
+                            "directory"};
+            note.once_key = "non-regular file in a directory";
+            diag.report(note);
+            continue;
+        }
+        out.push_back(InputSpec{name, true});
     }
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Expands what the user named into the list of inputs to read: files as given, directories
-// recursively (sorted, hidden entries skipped, symlinked directories not followed so loops
-// cannot happen), "-" for stdin.
+// recursively (sorted, hidden entries and anything but regular files skipped, symlinked
+// directories not followed so loops cannot happen), "-" for stdin.
 #pragma once
 
 #include <string>

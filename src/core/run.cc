@@ -23,6 +23,8 @@
 #include <variant>
 
 #include "core/input_list.h"
+#include "core/sniff_head.h"
+#include "core/start_workers.h"
 
 namespace whohungup {
 
@@ -68,6 +70,7 @@ public:
 
     void on_verdict(Verdict&& verdict) override {
         ++per_input_[verdict.input];
+        ++group_;
         if (!options_.who.empty() &&
             std::find(options_.who.begin(), options_.who.end(), verdict.ended_by) == options_.who.end()) {
             return;
@@ -79,6 +82,14 @@ public:
         if (!options_.summary && !options_.quiet) {  // quiet: nothing is printed, so nothing is formatted
             reporter_.on_verdict(verdict);
         }
+    }
+
+    /// Verdicts since the last end_group(): all of a one-input group's, whatever input they
+    /// name (verdicts read back from JSON Lines name the inputs they were first decided from).
+    [[nodiscard]] std::uint64_t group_count() const { return group_; }
+    void end_group() {
+        group_ = 0;
+        per_input_.clear();
     }
 
     std::uint64_t take_count(const std::string& input) {
@@ -97,6 +108,7 @@ private:
     Reporter& reporter_;
     Summary* summary_;
     std::unordered_map<std::string, std::uint64_t> per_input_;
+    std::uint64_t group_ = 0;
     std::uint64_t reported_ = 0;
 };
 
@@ -106,6 +118,9 @@ struct PlannedInput {
     std::unique_ptr<ByteSource> kept_open;  ///< stdin / FIFO: bytes can be read only once
     bool failed = false;
     std::uint64_t size = 0;  ///< bytes on disk, for progress
+    /// A named FIFO or device: opening it can block until a writer comes, so it is opened at its
+    /// turn (its own group), after every input before it is read and reported.
+    bool deferred = false;
 };
 
 std::string no_format_message(std::string_view head) {
@@ -126,7 +141,7 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
         input.failed = true;
         return;
     }
-    std::string_view head = source->peek(kSniffBytes);
+    std::string_view head = detail::sniff_head(*source, kSniffBytes, options.limits.max_entry_bytes);
     const bool bom = head.starts_with("\xEF\xBB\xBF");
     if (!source->error().empty()) {
         diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, "read error: " + source->error()});
@@ -167,6 +182,10 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
     std::vector<InputReport> reports;
     for (std::size_t index : group) {
         PlannedInput& input = inputs[index];
+        if (input.deferred) {
+            std::string unused_group_key;  // a deferred input stands alone
+            plan_input(input, options, diag, unused_group_key);
+        }
         InputReport report;
         report.input = input.spec.name;
         if (!input.failed) {
@@ -204,6 +223,22 @@ struct RecordedGroup final : VerdictSink, DiagnosticSink {
     std::vector<std::variant<Verdict, Diagnostic>> items;
     std::vector<InputReport> reports;
 };
+
+/// A group a worker could not read for want of memory: each input is an error, the run goes on
+/// (an exception that left a worker thread would end the process).
+std::unique_ptr<RecordedGroup> out_of_memory(const std::vector<std::size_t>& group, std::vector<PlannedInput>& inputs) {
+    auto recorded = std::make_unique<RecordedGroup>();
+    for (std::size_t index : group) {
+        inputs[index].failed = true;
+        recorded->items.emplace_back(Diagnostic{Severity::kError, inputs[index].spec.name, 0, 0, false,
+                                                "not enough memory to read this input (fewer -j jobs may help)"});
+        InputReport report;
+        report.input = inputs[index].spec.name;
+        report.error = true;
+        recorded->reports.push_back(std::move(report));
+    }
+    return recorded;
+}
 
 class Progress {
 public:
@@ -260,6 +295,11 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         std::error_code ec;
         inputs[i].size = inputs[i].spec.reopenable ? std::filesystem::file_size(inputs[i].spec.name, ec) : 0;
         total_bytes += ec ? 0 : inputs[i].size;
+        if (!inputs[i].spec.reopenable && inputs[i].spec.name != "-") {
+            inputs[i].deferred = true;
+            groups.push_back({i});
+            continue;
+        }
         std::string key;
         plan_input(inputs[i], options, diag, key);
         if (!key.empty() && inputs[i].kind != nullptr) {
@@ -278,11 +318,13 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         std::uint64_t bytes = 0;
         for (InputReport& report : reports) {
             ++stats.inputs;
-            report.verdicts = sink.take_count(report.input);
+            report.verdicts = reports.size() == 1 ? sink.group_count() : sink.take_count(report.input);
+            report.error = report.error || report.result.lost_data();
             stats.inputs_failed += report.error ? 1 : 0;
             progress.clear();
             reporter.on_input_end(report);
         }
+        sink.end_group();
         for (std::size_t index : group) bytes += inputs[index].size;
         progress.advance(group.size(), bytes);
     };
@@ -303,31 +345,47 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         std::condition_variable room;
         std::size_t next = 0;
         std::size_t replayed = 0;
-        const std::size_t window = jobs * 2;
+        std::size_t window = jobs * 2;
         std::vector<std::thread> workers;
-        for (std::size_t w = 0; w < jobs; ++w) {
-            workers.emplace_back([&] {
-                for (;;) {
-                    std::size_t mine = 0;
-                    {
-                        std::unique_lock<std::mutex> lock(mutex);
-                        room.wait(lock, [&] { return next >= groups.size() || next < replayed + window; });
-                        if (next >= groups.size()) return;
-                        mine = next++;
-                    }
-                    auto recorded = std::make_unique<RecordedGroup>();
-                    recorded->reports = read_group(groups[mine], inputs, options, *recorded, *recorded);
-                    {
-                        const std::lock_guard<std::mutex> lock(mutex);
-                        done[mine] = std::move(recorded);
-                    }
-                    ready.notify_all();
+        const auto read_ahead = [&] {
+            for (;;) {
+                std::size_t mine = 0;
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    room.wait(lock, [&] { return next >= groups.size() || next < replayed + window; });
+                    if (next >= groups.size()) return;
+                    mine = next++;
                 }
-            });
+                auto recorded = std::make_unique<RecordedGroup>();
+                try {
+                    recorded->reports = read_group(groups[mine], inputs, options, *recorded, *recorded);
+                } catch (const std::bad_alloc&) {
+                    recorded = out_of_memory(groups[mine], inputs);
+                }
+                {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    done[mine] = std::move(recorded);
+                }
+                ready.notify_all();
+            }
+        };
+        {
+            // Threads the system refuses (-j 100000, a low ulimit -v) are not an error: the run
+            // goes on with those that started, or on this thread when none did.
+            const std::lock_guard<std::mutex> lock(mutex);
+            workers = detail::start_workers(jobs, read_ahead);
+            window = std::max<std::size_t>(workers.size(), 1) * 2;
+        }
+        if (workers.size() < jobs) {
+            diag.report(Diagnostic{Severity::kWarning, "-j", 0, 0, false,
+                                   fmt::format("only {} of {} worker threads could start (-j)", workers.size(), jobs)});
         }
         for (std::size_t i = 0; i < groups.size(); ++i) {
             std::unique_ptr<RecordedGroup> group;
-            {
+            if (workers.empty()) {
+                group = std::make_unique<RecordedGroup>();
+                group->reports = read_group(groups[i], inputs, options, *group, *group);
+            } else {
                 std::unique_lock<std::mutex> lock(mutex);
                 ready.wait(lock, [&] { return done[i] != nullptr; });
                 group = std::move(done[i]);
@@ -357,7 +415,7 @@ int exit_code_for(const RunStats& stats, const Options& options) {
     if (found && options.quiet) {
         return 0;
     }
-    if (stats.errors > 0) {
+    if (stats.errors > 0 || stats.inputs_failed > 0) {  // a lost record is an input not read in full
         return 2;
     }
     return found ? 0 : 1;

@@ -97,7 +97,7 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view text) {
     }
     const std::int64_t days = days_from_civil(number(0, 4), month, day);
     const std::int64_t seconds = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
-    return seconds * 1000 + number(20, 3);
+    return time_in_range(seconds * 1000 + number(20, 3));
 }
 
 std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text) {
@@ -152,6 +152,9 @@ std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text) {
             }
             expect(text, pos, ':');
             read_number(text, pos, 2, om);
+            if (oh > 23 || om > 59) {
+                return std::nullopt;  // "+99:99" is no time zone
+            }
             offset_minutes = static_cast<std::int64_t>(oh * 60 + om) * (zone == '-' ? -1 : 1);
         }
     }
@@ -160,7 +163,7 @@ std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text) {
     }
     const std::int64_t days = days_from_civil(year, month, day);
     const std::int64_t seconds = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
-    return (seconds - offset_minutes * 60) * 1000 + millis;
+    return time_in_range((seconds - offset_minutes * 60) * 1000 + millis);
 }
 
 std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
@@ -202,7 +205,7 @@ std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
         return std::nullopt;
     }
     const std::int64_t days = days_from_civil(year, month, day);
-    return (days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second) * 1000;
+    return time_in_range((days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second) * 1000);
 }
 
 std::string format_iso8601_ms(std::int64_t epoch_ms) {

@@ -10,8 +10,19 @@
 
 namespace whohungup::detail {
 
+/// The times whohungup reads: 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z. A call
+/// log outside them is corrupt, and inside them every sum and difference of times is exact.
+inline constexpr std::int64_t kFirstTimeMs = 0;
+inline constexpr std::int64_t kLastTimeMs = 253402300799999;
+
+/// `ms` when it is a time of that range, else nullopt (an unreadable time).
+[[nodiscard]] constexpr std::optional<std::int64_t> time_in_range(std::int64_t ms) {
+    return ms >= kFirstTimeMs && ms <= kLastTimeMs ? std::optional<std::int64_t>(ms) : std::nullopt;
+}
+
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff...][Z|+hh:mm|-hh:mm]" (a space may replace 'T'; a
-/// one-digit month, day or hour is tolerated). Returns epoch milliseconds.
+/// one-digit month, day or hour is tolerated; an offset is at most 23:59). Returns epoch
+/// milliseconds, or nullopt when unreadable or outside the range above.
 [[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms(std::string_view text);
 
 /// The same without the shortcut for "YYYY-MM-DDTHH:MM:SS.fffZ" (the shape of nearly every log

@@ -6,10 +6,13 @@
 namespace whohungup {
 
 std::optional<std::int64_t> Verdict::duration_ms() const {
-    if (started_at_ms == kNoTime || ended_at_ms == kNoTime || ended_at_ms < started_at_ms) {
+    std::int64_t duration = 0;
+    // Readers keep times in 1970..9999, but a verdict built elsewhere must not overflow either.
+    if (started_at_ms == kNoTime || ended_at_ms == kNoTime || ended_at_ms < started_at_ms ||
+        __builtin_sub_overflow(ended_at_ms, started_at_ms, &duration)) {
         return std::nullopt;
     }
-    return ended_at_ms - started_at_ms;
+    return duration;
 }
 
 std::optional<double> Verdict::duration_s() const {

@@ -73,14 +73,31 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
     bool in_quotes = false;
     bool quote_pending = false;  ///< saw a '"' inside quotes: an escape or the closing quote
     std::string* field = &next_field();
-    const auto take = [&](std::size_t from, std::size_t to) {  // bytes of the current field
-        row_bytes += to - from;
+    // Every byte of the row counts (separators and lone CRs too), so no row, however it is
+    // made, grows without bound. A row over the limit is skipped while it is read through to its
+    // end; one still going at twice the limit never ends (/dev/zero, a stream cut mid-row).
+    const auto count_bytes = [&](std::size_t size) {
+        row_bytes += size;
         too_long = too_long || row_bytes > max_row_bytes_;
+        if (row_bytes / 2 > max_row_bytes_) {
+            error_ = "a row runs on past twice the size limit (--max-entry-bytes) without ending: the rest is not read";
+        }
+    };
+    const auto take = [&](std::size_t from, std::size_t to) {  // bytes of the current field
+        if (std::memchr(buffer_.data() + from, '\0', to - from) != nullptr) {
+            error_ = "not text: a NUL byte (binary data); the rest is not read";
+        }
+        count_bytes(to - from);
         if (!too_long) field->append(buffer_.data() + from, to - from);
     };
     for (;;) {
+        if (!error_.empty()) {
+            fields.clear();
+            return Status::kError;
+        }
         if (!fill()) {
             if (in_quotes && !quote_pending) {
+                error_ = "truncated: a quoted field is never closed";
                 return Status::kError;
             }
             break;
@@ -125,7 +142,10 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
             continue;
         }
         if (c == ',') {
-            field = &next_field();
+            count_bytes(1);
+            too_long = too_long || count >= kMaxCells;
+            field = too_long ? field : &next_field();
+            field->clear();
             ++pos_;
             ++consumed_;
             continue;
@@ -142,6 +162,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
             ++end;
         }
         if (end == pos_) {  // a lone CR
+            count_bytes(1);
             ++pos_;
             ++consumed_;
             continue;

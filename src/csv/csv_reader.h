@@ -17,9 +17,12 @@ public:
     enum class Status : std::uint8_t {
         kRow,      ///< `fields` holds the next row
         kEnd,      ///< no more rows
-        kTooLong,  ///< the row is longer than the limit: skipped, reading goes on
-        kError,    ///< a quoted field is never closed (input cut short): stop
+        kTooLong,  ///< the row is longer than the limit (bytes or cells): skipped, reading goes on
+        kError,    ///< the rest cannot be read (see error_message()): stop
     };
+
+    /// Cells one row may hold; a row with more is skipped like one over the byte limit.
+    static constexpr std::size_t kMaxCells = 10000;
 
     CsvReader(ByteSource& source, std::size_t max_row_bytes);
 
@@ -28,6 +31,10 @@ public:
     [[nodiscard]] std::uint64_t row_line() const { return row_line_; }
     [[nodiscard]] std::uint64_t row_byte() const { return row_byte_; }
     [[nodiscard]] std::uint64_t bytes_read() const { return consumed_; }
+    /// Why next() returned kError: a quoted field never closed, a NUL byte (binary data, not
+    /// text), or a row that runs on past twice the size limit (an endless row: skipping it
+    /// would read for ever).
+    [[nodiscard]] const std::string& error_message() const { return error_; }
 
 private:
     bool fill();
@@ -43,6 +50,7 @@ private:
     std::uint64_t row_byte_ = 0;
     bool started_ = false;
     bool done_ = false;
+    std::string error_;
 };
 
 /// Column lookup by header name, with aliases and case-insensitive matching.

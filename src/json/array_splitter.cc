@@ -122,6 +122,9 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                     return fail("not JSON: invalid byte where a JSON array should start", line_, bytes_read());
                 }
                 if (c == '{' && objects_ == TopLevelObjects::kAreElements) {
+                    if (previous_record_one_line_ && line_ > previous_record_end_line_) {
+                        line_records_ = true;
+                    }
                     ++arrays_seen_;
                     return scan_element(out);
                 }
@@ -185,6 +188,10 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     out.is_object = first == '{';
     const Status status = first == '{' || first == '[' ? scan_container(out) : scan_scalar(out);
     if (status == Status::kElement) {
+        if (!in_array_) {
+            previous_record_one_line_ = !out.cut && line_ == out.line;
+            previous_record_end_line_ = line_;
+        }
         state_ = in_array_ ? State::kAfterElement : State::kTop;
         ++elements_in_array_;
     }
@@ -205,19 +212,39 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
                 fmt::format("truncated: the input ends (at byte {}) inside the entry that starts here", bytes_read()),
                 out.line, out.byte);
         }
-        std::size_t chunk = available / kBlock * kBlock;
+        // A JSON Lines record must close before its line ends: scan only up to the newline.
+        std::size_t limit = available;
+        bool line_ends = false;
+        if (line_records_ && !in_array_) {
+            if (const void* newline = std::memchr(buffer_.data() + pos_, '\n', available)) {
+                limit = static_cast<std::size_t>(static_cast<const char*>(newline) - (buffer_.data() + pos_));
+                line_ends = true;
+            }
+        }
+        std::size_t chunk = limit / kBlock * kBlock;
         std::size_t end = kNotClosed;
         if (chunk > 0) {
             end = detail::scan_container(buffer_.data() + pos_, chunk, scan);
-        } else {  // the input's last bytes: pad them to one block with spaces
+        }
+        if (end == kNotClosed && chunk < limit && (chunk == 0 || line_ends)) {
+            // The input's last bytes, or the line's: pad them to one block with spaces.
             char padded[kBlock];
             std::memset(padded, ' ', kBlock);
-            std::memcpy(padded, buffer_.data() + pos_, available);
-            end = detail::scan_container(padded, kBlock, scan);
-            chunk = available;
+            std::memcpy(padded, buffer_.data() + pos_ + chunk, limit - chunk);
+            const std::size_t tail_end = detail::scan_container(padded, kBlock, scan);
+            end = tail_end == kNotClosed ? kNotClosed : chunk + tail_end;
+            chunk = limit;
         }
         line_ += scan.newlines;
         scan.newlines = 0;
+        if (end == kNotClosed && line_ends) {
+            // Cut short: skip to the newline (left for skip_whitespace) and go on with the next line.
+            pos_ += limit;
+            element_.clear();
+            out.cut = true;
+            out.bytes = {};
+            return Status::kElement;
+        }
         if (end != kNotClosed) {
             if (copying_) {
                 keep(pos_, pos_ + end);

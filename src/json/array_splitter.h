@@ -4,6 +4,10 @@
 //
 // Accepts what CCP log downloads look like in the wild: one array, pretty-printed or compact;
 // several arrays back to back (concatenated downloads, with or without a BOM each); a UTF-8 BOM.
+// With top-level records (exports), JSON Lines: once one record has ended on its own line and the
+// next starts on a later one, every record must end on its line; one that does not (a line cut
+// short) is returned as `cut` and reading resumes at the next line, so the records after it
+// are not lost.
 // It only finds element boundaries (brackets and strings); each element's JSON is validated by
 // the parser that reads it. Tested by tests/unit/array_splitter_test.cc.
 #pragma once
@@ -28,6 +32,7 @@ struct ArrayElement {
     bool is_object = false;   ///< false for arrays and scalars (not log entries)
     bool over_size = false;   ///< larger than Limits::max_entry_bytes: bytes is empty
     bool over_depth = false;  ///< nested deeper than Limits::max_depth
+    bool cut = false;         ///< a JSON Lines record that does not end on its line: bytes is empty
 };
 
 class JsonArraySplitter {
@@ -77,6 +82,9 @@ private:
     State state_ = State::kTop;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;
+    bool line_records_ = false;              ///< JSON Lines proven: a record must end on its line
+    bool previous_record_one_line_ = false;  ///< the last top-level record began and ended on one line
+    std::uint64_t previous_record_end_line_ = 0;
     std::string element_;  ///< the element being assembled
     std::string error_message_;
     std::uint64_t error_line_ = 0;

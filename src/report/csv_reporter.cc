@@ -70,6 +70,11 @@ public:
 
 private:
     void field(std::string_view text, bool last = false) {
+        if (style_.terminal) {  // shown, not saved: no byte of a log may drive the terminal
+            shown_.clear();
+            append_terminal_safe(shown_, text);
+            text = shown_;
+        }
         append_csv_field(row_, text, style_.neutralise_csv_formulas);
         row_ += last ? "\r\n" : ",";
     }
@@ -89,6 +94,7 @@ private:
     ReportStyle style_;
     std::ostream& out_;
     std::string row_;
+    std::string shown_;
 };
 
 }  // namespace

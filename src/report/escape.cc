@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -74,6 +75,25 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     return length;
 }
 
+/// The code point of the valid `length`-byte UTF-8 sequence at text[i].
+unsigned code_point(std::string_view text, std::size_t i, std::size_t length) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+    if (length == 1) return byte(i);
+    unsigned code = byte(i) & (0x7FU >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        code = (code << 6U) | (byte(i + k) & 0x3FU);
+    }
+    return code;
+}
+
+/// Characters a terminal draws as nothing or that reorder the text around them: C1 controls,
+/// Unicode's bidi marks, embeddings, overrides and isolates, zero-width characters, line and
+/// paragraph separators, the BOM. Shown as \uNNNN.
+bool invisible_or_reordering(unsigned code) {
+    return (code >= 0x80 && code <= 0x9F) || code == 0x061C || code == 0x00AD || (code >= 0x200B && code <= 0x200F) ||
+           (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -122,21 +142,25 @@ void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
-void append_terminal_safe(std::string& out, std::string_view text) {
+void append_terminal_safe(std::string& out, std::string_view text, std::size_t max_bytes) {
+    const std::size_t stop = std::min(text.size(), max_bytes);
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < stop) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const std::size_t length = utf8_length(text, i);
-            // C1 controls (U+0080..U+009F) are escapes on some terminals too.
-            if (length == 0 || (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
-                out += length == 0 ? std::string(kReplacement)
-                                   : fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
-                i += length == 0 ? 1 : length;
+            if (length == 0) {
+                out += kReplacement;
+                ++i;
+                continue;
+            }
+            const unsigned code = code_point(text, i, length);
+            if (invisible_or_reordering(code)) {
+                out += fmt::format("\\u{:04x}", code);
             } else {
                 out.append(text.substr(i, length));
-                i += length;
             }
+            i += length;
             continue;
         }
         if (c < 0x20 || c == 0x7F) {
@@ -146,12 +170,45 @@ void append_terminal_safe(std::string& out, std::string_view text) {
         }
         ++i;
     }
+    if (i < text.size()) {
+        out += fmt::format("... ({} more bytes)", text.size() - i);
+    }
 }
 
+namespace {
+
+/// Where a spreadsheet starts reading a cell: past the blanks it skips.
+std::string_view after_blanks(std::string_view text) {
+    for (;;) {
+        if (!text.empty() &&
+            (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n')) {
+            text.remove_prefix(1);
+        } else if (text.starts_with("\xEF\xBB\xBF") || text.starts_with("\xE2\x80\x8B")) {  // BOM, ZWSP
+            text.remove_prefix(3);
+        } else {
+            return text;
+        }
+    }
+}
+
+bool looks_like_formula(std::string_view text) {
+    if (text.starts_with('\t') || text.starts_with('\r')) {
+        return true;
+    }
+    const std::string_view start = after_blanks(text);
+    if (start.empty()) {
+        return false;
+    }
+    const char first = start.front();
+    // Full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) are read as their ASCII forms.
+    return first == '=' || first == '+' || first == '-' || first == '@' || start.starts_with("\xEF\xBC\x9D") ||
+           start.starts_with("\xEF\xBC\x8B") || start.starts_with("\xEF\xBC\x8D") || start.starts_with("\xEF\xBC\xA0");
+}
+
+}  // namespace
+
 void append_csv_field(std::string& out, std::string_view text, bool neutralise_formulas) {
-    const bool formula = neutralise_formulas && !text.empty() &&
-                         (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@' ||
-                          text.front() == '\t' || text.front() == '\r');
+    const bool formula = neutralise_formulas && looks_like_formula(text);
     const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
     if (!quote) {
         out.append(text);

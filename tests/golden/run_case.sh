@@ -3,6 +3,8 @@
 # Runs one golden case: testdata/golden/<case>/args holds one argument per line (paths relative
 # to testdata/, an optional first line "stdin: FILE" feeds that file on standard input); stdout,
 # stderr and status hold the expected bytes and exit code. WHOHUNGUP_BLESS=1 rewrites them.
+# Every case runs under a time limit, and a 2 GB address-space limit unless the binary is built
+# with AddressSanitizer (whose shadow memory reserves far more).
 set -u
 binary=$1
 case_dir=$2
@@ -21,7 +23,12 @@ done < "$case_dir/args"
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 cd "$testdata" || exit 2
-TZ=UTC LC_ALL=C NO_COLOR=1 timeout 60 "$binary" "${args[@]}" < "$stdin_file" > "$out" 2> "$err"
+run_binary() { TZ=UTC LC_ALL=C NO_COLOR=1 timeout 60 "$binary" "${args[@]}" < "$stdin_file" > "$out" 2> "$err"; }
+if ldd "$binary" 2> /dev/null | grep -q asan; then
+  run_binary
+else
+  (ulimit -v 2000000 && run_binary)
+fi
 status=$?
 
 if [ "${WHOHUNGUP_BLESS:-0}" = 1 ]; then

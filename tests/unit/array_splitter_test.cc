@@ -124,5 +124,44 @@ TEST(ArraySplitter, EntriesSpanningReadBuffersArriveWhole) {
     EXPECT_EQ(s.lines[2999], 3000U);
 }
 
+/// Top-level records (exports): each element, "<cut>" for a JSON Lines line cut short.
+Split split_records(std::string input) {
+    auto source = ByteSource::from_memory(std::move(input));
+    JsonArraySplitter splitter(*source, Limits{}, JsonArraySplitter::TopLevelObjects::kAreElements);
+    Split result;
+    ArrayElement element;
+    while (splitter.next(element) == JsonArraySplitter::Status::kElement) {
+        result.elements.emplace_back(element.cut ? "<cut>" : std::string(element.bytes));
+        result.lines.push_back(element.line);
+    }
+    result.error = !splitter.error_message().empty();
+    result.message = splitter.error_message();
+    return result;
+}
+
+TEST(ArraySplitter, JsonLinesRecordCutMidLineLosesOnlyItself) {
+    // An open string, then open brackets: either way the next line starts a new record.
+    for (const std::string& cut :
+         {std::string(R"({"id": 2, "text": "half a li)"), std::string(R"({"id": 2, "x": [{"y": 1)")}) {
+        const Split got = split_records("{\"id\": 1}\n" + cut + "\n{\"id\": 3}\n{\"id\": 4}\n");
+        EXPECT_FALSE(got.error) << got.message;
+        EXPECT_EQ(got.elements, (std::vector<std::string>{"{\"id\": 1}", "<cut>", "{\"id\": 3}", "{\"id\": 4}"}));
+        EXPECT_EQ(got.lines, (std::vector<std::uint64_t>{1, 2, 3, 4}));
+    }
+    // Records longer than a read block, and a cut one spanning the buffer's refills.
+    const std::string long_record = "{\"pad\": \"" + std::string(200000, 'p') + "\"}";
+    const Split got =
+        split_records(long_record + "\n{\"cut\": \"" + std::string(300000, 'c') + "\n" + long_record + "\n");
+    EXPECT_EQ(got.elements.size(), 3U);
+    EXPECT_EQ(got.elements.at(1), "<cut>");
+    EXPECT_EQ(got.elements.at(2), long_record);
+}
+
+TEST(ArraySplitter, PrettyPrintedRecordsAreNotJsonLines) {
+    const Split got = split_records("{\n  \"id\": 1\n}\n{\n  \"id\": 2\n}\n");
+    EXPECT_FALSE(got.error) << got.message;
+    EXPECT_EQ(got.elements, (std::vector<std::string>{"{\n  \"id\": 1\n}", "{\n  \"id\": 2\n}"}));
+}
+
 }  // namespace
 }  // namespace whohungup::detail

@@ -39,6 +39,43 @@ TEST(CsvReader, SkipsOverlongRowsAndStopsAtAnUnclosedQuote) {
     EXPECT_EQ(statuses[3], CsvReader::Status::kError);
 }
 
+TEST(CsvReader, StopsAtAnEndlessRowAndAtBinaryData) {
+    // A row still going at twice the limit never ends: an error, not a read for ever.
+    std::vector<CsvReader::Status> statuses;
+    auto rows = rows_of("a,b\n" + std::string(1000, 'x'), 100, &statuses);
+    EXPECT_EQ(rows.size(), 1U);
+    EXPECT_EQ(statuses.back(), CsvReader::Status::kError);
+    // The same made of separators, of lone CRs, or inside quotes.
+    for (const std::string& endless :
+         {std::string(1000, ','), "c" + std::string(1000, '\r'), "\"" + std::string(1000, 'q')}) {
+        statuses.clear();
+        rows = rows_of("a,b\n" + endless, 100, &statuses);
+        EXPECT_EQ(rows.size(), 1U);
+        EXPECT_EQ(statuses.back(), CsvReader::Status::kError);
+    }
+    // A long row that ends in time is skipped and reading goes on.
+    statuses.clear();
+    rows = rows_of("a,b\n" + std::string(150, 'x') + "\nc,d\n", 100, &statuses);
+    EXPECT_EQ(rows.size(), 2U);
+    EXPECT_EQ(statuses.at(1), CsvReader::Status::kTooLong);
+    // NUL bytes are no text.
+    auto source = ByteSource::from_memory("a,b\n" + std::string(64, '\0'));
+    CsvReader reader(*source, 1 << 20);
+    std::vector<std::string> row;
+    EXPECT_EQ(reader.next(row), CsvReader::Status::kRow);
+    EXPECT_EQ(reader.next(row), CsvReader::Status::kError);
+    EXPECT_NE(reader.error_message().find("NUL"), std::string::npos);
+}
+
+TEST(CsvReader, SkipsARowWithMoreCellsThanTheLimit) {
+    std::vector<CsvReader::Status> statuses;
+    const auto rows =
+        rows_of("a,b\n" + std::string(CsvReader::kMaxCells, ',') + "\nc,d\n", std::size_t{1} << 20, &statuses);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(statuses.at(1), CsvReader::Status::kTooLong);
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"c", "d"}));
+}
+
 TEST(CsvHeader, FindsColumnsByAliasIgnoringCase) {
     const CsvHeader header({"Time", " Session ID ", "END REASON"});
     EXPECT_EQ(header.find({"call_id", "Session ID"}), 1);

@@ -87,5 +87,45 @@ TEST(Escape, CsvQuotesAndNeutralisesFormulas) {
     EXPECT_EQ(csv("=1+2", false), "=1+2");
 }
 
+TEST(Escape, TerminalShowsBidiAndZeroWidthCharactersVisibly) {
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+2067 RIGHT-TO-LEFT ISOLATE, U+200B ZERO WIDTH SPACE
+    EXPECT_EQ(terminal("id\xE2\x80\xAEtxt.exe"), "id\\u202etxt.exe");
+    EXPECT_EQ(terminal("a\xE2\x81\xA7"
+                       "b"),
+              "a\\u2067b");
+    EXPECT_EQ(terminal("a\xE2\x80\x8B"
+                       "b"),
+              "a\\u200b"
+              "b");
+    EXPECT_EQ(terminal("\xEF\xBB\xBF"
+                       "bom"),
+              "\\ufeffbom");
+    EXPECT_EQ(terminal("line\xE2\x80\xA8sep"), "line\\u2028sep");
+    EXPECT_EQ(terminal("caf\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC"), "caf\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC");  // é — €
+}
+
+TEST(Escape, TerminalCutsOverLongText) {
+    std::string out;
+    append_terminal_safe(out, std::string(5000, 'x'), 100);
+    EXPECT_EQ(out, std::string(100, 'x') + "... (4900 more bytes)");
+    out.clear();
+    append_terminal_safe(out, "short", 100);
+    EXPECT_EQ(out, "short");
+}
+
+TEST(Escape, CsvGuardsFormulasAfterBlanksAndFullWidthSigns) {
+    EXPECT_EQ(csv(" =1+2"), "\"' =1+2\"");
+    EXPECT_EQ(csv("\t=1"), "\"'\t=1\"");
+    EXPECT_EQ(csv("\r\n=1"), "\"'\r\n=1\"");
+    EXPECT_EQ(csv("\n@SUM(A1)"), "\"'\n@SUM(A1)\"");
+    EXPECT_EQ(csv("\xEF\xBB\xBF=1"), "\"'\xEF\xBB\xBF=1\"");
+    EXPECT_EQ(csv("\xE2\x80\x8B=1"), "\"'\xE2\x80\x8B=1\"");
+    EXPECT_EQ(csv("\xEF\xBC\x9DHYPERLINK()"), "\"'\xEF\xBC\x9DHYPERLINK()\"");  // full-width ＝
+    EXPECT_EQ(csv("  +1"), "\"'  +1\"");
+    EXPECT_EQ(csv("  plain"), "  plain");
+    EXPECT_EQ(csv("a=b"), "a=b");
+    EXPECT_EQ(csv(" "), " ");
+}
+
 }  // namespace
 }  // namespace whohungup::detail

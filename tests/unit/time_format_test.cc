@@ -6,6 +6,8 @@
 
 #include <random>
 
+#include "whohungup/verdict.h"
+
 namespace whohungup::detail {
 namespace {
 
@@ -87,4 +89,34 @@ TEST(TimeFormat, SecondsFromMillisecondsMatchThreeDecimalFormatting) {
 }
 
 }  // namespace
+TEST(TimeFormat, AcceptsOnlyYears1970To9999) {
+    EXPECT_EQ(parse_iso8601_ms("1970-01-01T00:00:00.000Z"), 0);
+    EXPECT_EQ(parse_iso8601_ms("9999-12-31T23:59:59.999Z"), kLastTimeMs);
+    EXPECT_FALSE(parse_iso8601_ms("1969-12-31T23:59:59.999Z"));
+    EXPECT_FALSE(parse_iso8601_ms("0000-01-01T00:00:00Z"));
+    EXPECT_FALSE(parse_iso8601_ms("1970-01-01T00:30:00+01:00"));  // 1969 in UTC
+    EXPECT_FALSE(parse_us_datetime_ms("12/31/1969 11:00 PM"));
+    EXPECT_EQ(time_in_range(kLastTimeMs + 1), std::nullopt);
+    EXPECT_EQ(time_in_range(INT64_MIN + 1), std::nullopt);
+    EXPECT_EQ(time_in_range(INT64_MAX), std::nullopt);
+    EXPECT_EQ(time_in_range(1570126886478), 1570126886478);
+}
+
+TEST(TimeFormat, RejectsOffsetsThatAreNoTimeZone) {
+    EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26+99:99"));
+    EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26-24:00"));
+    EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26+05:60"));
+    EXPECT_EQ(parse_iso8601_ms("2019-10-03T18:21:26+23:59"), parse_iso8601_ms("2019-10-02T18:22:26Z"));
+}
+
+TEST(Verdict, DurationNeverOverflows) {
+    Verdict verdict;
+    verdict.started_at_ms = INT64_MIN + 1;
+    verdict.ended_at_ms = INT64_MAX;
+    EXPECT_EQ(verdict.duration_ms(), std::nullopt);
+    verdict.started_at_ms = 1000;
+    verdict.ended_at_ms = 61000;
+    EXPECT_EQ(verdict.duration_ms(), 60000);
+}
+
 }  // namespace whohungup::detail
