@@ -278,7 +278,12 @@ int main(int argc, char** argv) {
                 line(end, "SIGNALING", "TalkingState", "PendingRemoteHangupState");
                 line(end, "SESSION", "TalkingState", "DisconnectedState");
                 line(end + 120, "SIGNALING", "PendingRemoteHangupState", "DisconnectedState");
-                if (expected) std::fprintf(expected, "%s\tagent\tagent_hangup\n", cid.c_str());
+                // The log records every request (current entry shape): a CCP-side end with no
+                // End-call request of the agent's is not attributed (docs/ccp-rules.md).
+                if (expected)
+                    std::fprintf(expected, "%s\t%s\n", cid.c_str(),
+                                 kind == Kind::kAgentConfirmed ? "agent\tagent_hangup"
+                                                               : "unknown\tccp_side_end_without_agent_request");
                 break;
             case Kind::kCustomer:
             case Kind::kReconnectThenCustomer: {

@@ -19,6 +19,7 @@ struct Limits {
     std::size_t max_entry_bytes = std::size_t{64} << 20;  ///< one JSON entry / record
     std::size_t max_depth = 256;                          ///< JSON nesting inside one entry
     std::size_t max_open_calls = 10000;                   ///< calls tracked at once per log (an agent has a few)
+    bool include_non_voice = false;  ///< also report chats, tasks and email contacts (`--channel all`)
 };
 
 struct Options {

@@ -29,6 +29,8 @@ struct InputResult {
     std::uint64_t bytes = 0;              ///< bytes read (after decompression)
     std::uint64_t unreadable_fields = 0;  ///< records used with a time or field that could not be read
     bool failed = false;                  ///< the input as a whole is broken (error already reported)
+    /// Chats, tasks and email contacts seen (not reported unless Limits::include_non_voice).
+    std::uint64_t non_voice_contacts = 0;
 
     /// Something of the input was lost: it failed, a record was skipped or a field was unreadable.
     /// Such an input "could not be read in full": input_end.error, and exit status 2.

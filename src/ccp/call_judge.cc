@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "ccp/contact_facts.h"
+
 namespace whohungup::ccp {
 
 namespace {
@@ -28,25 +30,31 @@ std::string raw_of(const CcpEvent& event) {
     return std::string(text);
 }
 
+/// The snapshot's contact type as the verdict's channel; a contact no snapshot names has
+/// softphone lines, so it is a voice call.
+Channel channel_of(ContactType type) {
+    switch (type) {
+        case ContactType::kUnknown:
+        case ContactType::kVoice: return Channel::kVoice;
+        case ContactType::kQueueCallback: return Channel::kCallback;  // a voice call the service placed back
+        case ContactType::kChat: return Channel::kChat;
+        case ContactType::kTask: return Channel::kTask;
+        case ContactType::kEmail: return Channel::kEmail;
+        case ContactType::kOther: return Channel::kUnknown;
+    }
+    return Channel::kUnknown;
+}
+
 class Judge {
 public:
-    Judge(CallRecord& call, const JudgeContext& context) : call_(call), context_(context) {
-        const auto by_time = [](const CcpEvent& a, const CcpEvent& b) {
-            return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;
-        };
-        // Lines mostly arrive in time order already; sorting moves whole events, so check first.
-        if (!std::is_sorted(call_.events.begin(), call_.events.end(), by_time)) {
-            std::stable_sort(call_.events.begin(), call_.events.end(), by_time);
-        }
+    Judge(CallRecord& call, const JudgeContext& context)
+        : call_(call), context_(context), facts_(sorted(call), context.idless_requests, context.agent_connection) {
         verdict_.source_format = "ccp-log";
-        verdict_.channel = Channel::kVoice;  // judged from softphone lines: a voice call
+        verdict_.channel = channel_of(facts_.type());
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
             if (verdict_.agent.empty() && !event.agent.empty()) {
                 verdict_.agent = event.agent;
-            }
-            if (event.kind == EventKind::kContactDetected && !event.detail.empty()) {
-                linked_from_call_ = event.detail;
             }
         }
         if (context_.usernames != nullptr && !verdict_.agent.empty()) {
@@ -54,14 +62,21 @@ public:
                 verdict_.agent_name = it->second;
             }
         }
-        if (!call_.events.empty()) {
+        // The input of the call's first softphone line (snapshots and requests may come from the
+        // other log of a Global Resiliency pair).
+        const auto own_line = std::find_if(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
+            return e.kind != EventKind::kContactState && e.kind != EventKind::kApiRequest;
+        });
+        if (own_line != call_.events.end()) {
+            verdict_.input = input_name(*own_line);
+        } else if (!call_.events.empty()) {
             verdict_.input = input_name(call_.events.front());
         }
     }
 
     Verdict run() {
         find_talking();
-        if (!decide_connected_end() && !decide_not_connected()) {
+        if (!decide_non_voice() && !decide_missed_or_rejected() && !decide_connected_end() && !decide_not_connected()) {
             decide_unfinished();
         }
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
@@ -84,6 +99,17 @@ public:
     }
 
 private:
+    static CallRecord& sorted(CallRecord& call) {
+        const auto by_time = [](const CcpEvent& a, const CcpEvent& b) {
+            return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;
+        };
+        // Lines mostly arrive in time order already; sorting moves whole events, so check first.
+        if (!std::is_sorted(call.events.begin(), call.events.end(), by_time)) {
+            std::stable_sort(call.events.begin(), call.events.end(), by_time);
+        }
+        return call;
+    }
+
     std::string input_name(const CcpEvent& event) const {
         if (context_.input_names != nullptr && event.pos.input < context_.input_names->size()) {
             return (*context_.input_names)[event.pos.input];
@@ -124,31 +150,51 @@ private:
         }
     }
 
-    /// The agent's request to hang up their own leg of this contact, at or before the end.
-    const CcpEvent* own_destroy_request(std::int64_t end_ms, bool& linked) const {
-        const CcpEvent* unlinked = nullptr;
-        for (const CcpEvent& event : call_.events) {
-            if (event.kind != EventKind::kDestroyConnection || event.time_ms > end_ms + kNearbyMs) {
+    struct OwnRequest {
+        const CcpEvent* event = nullptr;
+        bool linked = false;  ///< names the agent's own leg
+        bool idless = false;  ///< relayed with no objects, tied to this call as the only one live
+    };
+
+    /// The agent's request to hang up their own leg of this contact. `any_time`: at any time up
+    /// to kNearbyMs after `end_ms` (a leg that never connected); else only "shortly before" the
+    /// end, within kRequestLeadMs (relayed entries keep their own times, so a little after too).
+    OwnRequest own_destroy_request(std::int64_t end_ms, bool any_time) const {
+        OwnRequest unlinked;
+        OwnRequest idless;
+        for (const Request& request : facts_.requests()) {
+            const CcpEvent& event = *request.event;
+            if (event.method != ApiMethod::kDestroyConnection || event.time_ms > end_ms + kNearbyMs ||
+                (!any_time && event.time_ms < end_ms - kRequestLeadMs)) {
                 continue;
             }
-            if (!agent_connection().empty()) {
-                if (event.detail == agent_connection()) {
-                    linked = true;
-                    return &event;
-                }
-                continue;  // a third party's leg: hanging it up does not end the call
+            if (request.idless) {
+                idless = idless.event == nullptr ? OwnRequest{&event, false, true} : idless;
+                continue;
             }
-            unlinked = unlinked == nullptr ? &event : unlinked;
+            const Role role = facts_.role_of(event.detail);
+            if (role == Role::kAgent) {
+                return OwnRequest{&event, true, false};
+            }
+            if (role == Role::kUnknown && !facts_.knows_agent_leg() && unlinked.event == nullptr) {
+                unlinked = OwnRequest{&event, false, false};
+            }
+            // The customer's, a third party's or a supervisor's leg: hanging it up does not end
+            // this agent's leg.
         }
-        linked = false;
-        return unlinked;
+        return unlinked.event != nullptr ? unlinked : idless;
     }
 
-    const std::string& agent_connection() const {
-        if (!context_.agent_connection.empty()) {
-            return context_.agent_connection;
+    /// The agent's last request about this contact, of `method`, in [from_ms, to_ms].
+    const Request* last_request(ApiMethod method, std::int64_t from_ms, std::int64_t to_ms) const {
+        const Request* found = nullptr;
+        for (const Request& request : facts_.requests()) {
+            if (request.event->method == method && request.event->time_ms >= from_ms &&
+                request.event->time_ms <= to_ms) {
+                found = &request;
+            }
         }
-        return linked_from_call_;
+        return found;
     }
 
     const CcpEvent* nearby(const std::vector<const CcpEvent*>& lines, std::int64_t at_ms) const {
@@ -225,6 +271,9 @@ private:
         if (local_hangup != nullptr) {
             cite(*local_hangup);
             verdict_.raw_reason = raw_of(*local_hangup);
+            if (decide_from_contact(end_ms, /*ccp_side=*/false)) {
+                return true;
+            }
             if (remote_hangup != nullptr) {
                 cite(*remote_hangup);
                 set(Party::kCustomer, Category::kHangup, "customer_hangup", Confidence::kHigh,
@@ -255,12 +304,196 @@ private:
         return true;
     }
 
+    /// Rules that outrank the softphone's end line: the contact's own state says what happened.
+    /// Used for every end of the agent's leg, whichever side sent the bye.
+    bool decide_from_contact(std::int64_t end_ms, bool ccp_side) {
+        return decide_transfer(end_ms, ccp_side) || decide_barge(end_ms, ccp_side) || decide_outbound(end_ms);
+    }
+
+    /// A cold transfer, a warm transfer or the agent leaving a conference: the agent added a
+    /// party (createAdditionalConnection / addNewConnection) or used the transfer API, and the
+    /// agent's leg then ended while a third party was still on the contact.
+    bool decide_transfer(std::int64_t end_ms, bool ccp_side) {
+        const std::int64_t since = talking_start_ != nullptr ? talking_start_->time_ms : call_.first_time;
+        const Request* transfer = last_request(ApiMethod::kTransferContact, since, end_ms + kNearbyMs);
+        const Request* added = last_request(ApiMethod::kCreateAdditionalConnection, since, end_ms + kNearbyMs);
+        if (const Request* participant = last_request(ApiMethod::kAddNewConnection, since, end_ms + kNearbyMs);
+            added == nullptr || (participant != nullptr && participant->event->time_ms > added->event->time_ms)) {
+            added = participant != nullptr ? participant : added;
+        }
+        if (transfer == nullptr && added == nullptr) {
+            return false;
+        }
+        const OwnRequest own = own_destroy_request(end_ms, /*any_time=*/false);
+        if (transfer != nullptr && (ccp_side || own.event != nullptr)) {
+            // Streams' transfer API: the service removes the agent's leg; no destroyConnection.
+            cite(*transfer->event);
+            if (own.event != nullptr) cite(*own.event);
+            set(Party::kAgent, Category::kTransfer, "transfer_api",
+                transfer->idless ? Confidence::kMedium : Confidence::kHigh,
+                fmt::format("The agent transferred the contact (transferContact{}), then the agent's leg ended: "
+                            "the customer was not hung up on.{}",
+                            endpoint_words(transfer->event->endpoint), idless_note(*transfer)));
+            return true;
+        }
+        if (added == nullptr || (!ccp_side && own.event == nullptr)) {
+            return false;
+        }
+        // The party added must still be on the contact when the agent's leg ends: a dropped third
+        // party (destroyConnection on their leg, or a snapshot with no live third party) leaves
+        // the agent's end an ordinary hang-up.
+        const ContactView* last = facts_.view_at(end_ms);
+        bool third_party_live = true;
+        std::string remaining;
+        if (last != nullptr) {
+            third_party_live =
+                std::any_of(last->connections.begin(), last->connections.end(), [&](const ConnectionView& c) {
+                    return facts_.role_of(c.id) == Role::kThirdParty && is_active_connection_state(c.state);
+                });
+            remaining = remaining_parties(*last, facts_);
+            if (last == facts_.view_at(added->event->time_ms)) {
+                third_party_live = true;  // no snapshot since the party was added
+            }
+        }
+        for (const Request& request : facts_.requests()) {
+            if (request.event->method == ApiMethod::kDestroyConnection && !request.idless &&
+                request.event->time_ms > added->event->time_ms && request.event->time_ms <= end_ms + kNearbyMs &&
+                facts_.role_of(request.event->detail) == Role::kThirdParty) {
+                third_party_live = false;  // the agent dropped the party before leaving
+            }
+        }
+        if (!third_party_live) {
+            return false;
+        }
+        const Request* joined = last_request(ApiMethod::kConferenceConnections, added->event->time_ms, end_ms);
+        cite(*added->event);
+        if (joined != nullptr) cite(*joined->event);
+        if (own.event != nullptr) cite(*own.event);
+        const Confidence confidence =
+            own.event != nullptr && own.linked && !added->idless ? Confidence::kHigh : Confidence::kMedium;
+        const std::string left_with =
+            remaining.empty() ? std::string() : fmt::format(" Still on the contact: {}.", remaining);
+        if (joined != nullptr) {
+            set(Party::kAgent, Category::kTransfer, "left_conference", confidence,
+                fmt::format("The agent left a conference (conferenceConnections, then the agent's own leg ended): "
+                            "the call went on without them.{}{}",
+                            left_with, idless_note(*added)));
+            return true;
+        }
+        const EndpointKind endpoint = added->event->endpoint;
+        const char* reason = endpoint == EndpointKind::kQueue         ? "transfer_to_queue"
+                             : endpoint == EndpointKind::kPhoneNumber ? "transfer_to_number"
+                             : endpoint == EndpointKind::kAgent       ? "transfer_to_agent"
+                                                                      : "transfer";
+        set(Party::kAgent, Category::kTransfer, reason, confidence,
+            fmt::format("The agent added a party ({}{}) and then left: a transfer, the customer was not hung up "
+                        "on.{}{}",
+                        added->event->method == ApiMethod::kAddNewConnection ? "addNewConnection"
+                                                                             : "createAdditionalConnection",
+                        endpoint_words(endpoint), left_with, idless_note(*added)));
+        return true;
+    }
+
+    static std::string endpoint_words(EndpointKind endpoint) {
+        switch (endpoint) {
+            case EndpointKind::kQueue: return " to a queue";
+            case EndpointKind::kPhoneNumber: return " to a phone number";
+            case EndpointKind::kAgent: return " to an agent";
+            case EndpointKind::kOther:
+            case EndpointKind::kNone: return "";
+        }
+        return "";
+    }
+
+    static std::string idless_note(const Request& request) {
+        return request.idless ? " The request was relayed with no objects (it names no contact); it was tied to "
+                                "this call because no other contact was live then."
+                              : "";
+    }
+
+    /// A supervisor barged in (a connection with monitorStatus BARGE) and the agent's leg ended
+    /// from the service side with no request of the agent's.
+    bool decide_barge(std::int64_t end_ms, bool ccp_side) {
+        const ContactView* last = facts_.view_at(end_ms);
+        if (last == nullptr) {
+            return false;
+        }
+        const auto barging =
+            std::find_if(last->connections.begin(), last->connections.end(), [&](const ConnectionView& c) {
+                return c.barge && facts_.role_of(c.id) != Role::kAgent && is_active_connection_state(c.state);
+            });
+        if (barging == last->connections.end() || own_destroy_request(end_ms, false).event != nullptr) {
+            return false;
+        }
+        // After the end: is the customer still on the contact? Then the supervisor removed the agent.
+        bool customer_stayed = false;
+        for (const CcpEvent* view : facts_.views()) {
+            if (view->time_ms > end_ms) {
+                const ConnectionView* customer = view->contact->initial_connection();
+                customer_stayed = customer != nullptr && is_active_connection_state(customer->state);
+                break;
+            }
+        }
+        const std::string who = fmt::format("a supervisor barging in (connection {})", barging->id);
+        if (ccp_side || customer_stayed) {
+            set(Party::kThirdParty, Category::kHangup, "barged_out", Confidence::kMedium,
+                fmt::format("The agent's leg was ended from the service side while {} was on the call, with no "
+                            "request of the agent's: the supervisor removed the agent.",
+                            who));
+        } else {
+            set(Party::kUnknown, Category::kOther, "barged_out", Confidence::kLow,
+                fmt::format("The far end ended the agent's leg while {} was on the call: the supervisor or the "
+                            "customer; the log cannot show which.",
+                            who));
+        }
+        return true;
+    }
+
+    /// An outbound call (or a queued callback) whose customer leg never connected: busy, no
+    /// answer, invalid number, unreachable; or the agent gave up before the answer.
+    bool decide_outbound(std::int64_t end_ms) {
+        if (!facts_.customer_leg_outbound() || facts_.customer_ever_connected() || facts_.views().empty()) {
+            return false;
+        }
+        const OwnRequest own = own_destroy_request(end_ms, /*any_time=*/true);
+        if (own.event != nullptr) {
+            cite(*own.event);
+            set(Party::kAgent, Category::kNotConnected, "outbound_cancelled_by_agent",
+                own.linked ? Confidence::kHigh : Confidence::kMedium,
+                "The agent hung up (destroyConnection) an outbound call before the customer answered.");
+            return true;
+        }
+        const std::string& state = facts_.agent_error_state();
+        if (state == "LineEngagedCustomer") {
+            set(Party::kSystem, Category::kNotConnected, "busy", Confidence::kHigh,
+                "The outbound call never connected: the number was busy (agent state LineEngagedCustomer).");
+        } else if (state == "BadAddressCustomer") {
+            set(Party::kSystem, Category::kNotConnected, "invalid_number", Confidence::kHigh,
+                "The outbound call never connected: the number is invalid (agent state BadAddressCustomer).");
+        } else if (state == "MissedCallCustomer") {
+            set(Party::kSystem, Category::kNotConnected, "no_answer", Confidence::kHigh,
+                "The outbound call never connected: the customer did not answer (agent state MissedCallCustomer).");
+        } else if (state == "FailedConnectCustomer") {
+            set(Party::kSystem, Category::kNotConnected, "unreachable", Confidence::kHigh,
+                "The outbound call never connected: the customer could not be reached (agent state "
+                "FailedConnectCustomer).");
+        } else {
+            set(Party::kSystem, Category::kNotConnected, "outbound_not_connected", Confidence::kLow,
+                "The customer's leg of this outbound call never connected in any snapshot, and the agent made no "
+                "request to hang up; the log does not say why it failed.");
+        }
+        verdict_.raw_reason = state.empty() ? verdict_.raw_reason : state;
+        return true;
+    }
+
     void decide_ccp_side_end(std::int64_t end_ms) {
-        bool linked = false;
-        const CcpEvent* destroy = own_destroy_request(end_ms, linked);
+        if (decide_from_contact(end_ms, /*ccp_side=*/true)) {
+            return;
+        }
+        const OwnRequest destroy = own_destroy_request(end_ms, /*any_time=*/false);
         const CcpEvent* v1_line = nearby(context_.agent_disconnected, end_ms);
-        if (destroy != nullptr && linked) {
-            cite(*destroy);
+        if (destroy.event != nullptr && destroy.linked) {
+            cite(*destroy.event);
             set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh,
                 "The CCP sent the bye after the agent asked to hang up their own connection "
                 "(destroyConnection).");
@@ -268,34 +501,51 @@ private:
             cite(*v1_line);
             set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh,
                 "The CCP sent the bye and logged \"Agent disconnected successfully.\".");
-        } else if (destroy != nullptr) {
-            cite(*destroy);
+        } else if (destroy.event != nullptr && destroy.idless) {
+            cite(*destroy.event);
+            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+                "The CCP sent the bye after a destroyConnection request relayed with no objects (it names no "
+                "contact); it was tied to this call because no other contact was live then.");
+        } else if (destroy.event != nullptr) {
+            cite(*destroy.event);
             set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
                 "The CCP sent the bye after a destroyConnection request for this contact; the log does "
                 "not link the connection to the agent's own leg.");
+        } else if (context_.records_requests) {
+            set(Party::kUnknown, Category::kOther, "ccp_side_end_without_agent_request", Confidence::kLow,
+                "The CCP sent the bye (TalkingState => PendingRemoteHangupState), but this log records the "
+                "agent's API requests and has no End call (destroyConnection), transfer or conference request "
+                "shortly before: a customer bye lost in a reconnect, a flow disconnect or a barge end the same "
+                "way.");
         } else if (reconnected_before(end_ms)) {
             set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kLow,
-                "The CCP sent the bye, but the signaling channel reconnected during the call and the "
-                "agent made no destroyConnection request: a customer bye lost in the reconnect ends "
-                "the same way.");
+                "The CCP sent the bye, but the signaling channel reconnected during the call: a customer bye "
+                "lost in the reconnect ends the same way. This log records no API requests (Streams before "
+                "2.5), so the agent's End call cannot be seen.");
         } else {
             set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
-                "The CCP sent the bye (TalkingState => PendingRemoteHangupState); the log has no "
-                "destroyConnection request to confirm the agent clicked End call (a flow disconnect "
+                "The CCP sent the bye (TalkingState => PendingRemoteHangupState). This log records no API "
+                "requests (Streams before 2.5), so the agent's End call cannot be confirmed (a flow disconnect "
                 "or a barge ends the same way).");
         }
     }
 
     void decide_side_not_logged(std::int64_t end_ms) {
-        bool linked = false;
-        const CcpEvent* destroy = own_destroy_request(end_ms, linked);
-        if (destroy != nullptr) {
-            cite(*destroy);
-            set(Party::kAgent, Category::kHangup, "agent_hangup", linked ? Confidence::kHigh : Confidence::kMedium,
-                linked ? "The call ended without saying which side hung up, and the agent had asked to "
-                         "hang up their own connection (destroyConnection)."
-                       : "The call ended without saying which side hung up, after a destroyConnection "
-                         "request for this contact that the log does not link to the agent's own leg.");
+        if (decide_from_contact(end_ms, /*ccp_side=*/true)) {
+            return;
+        }
+        const OwnRequest destroy = own_destroy_request(end_ms, /*any_time=*/false);
+        if (destroy.event != nullptr) {
+            cite(*destroy.event);
+            set(Party::kAgent, Category::kHangup, "agent_hangup",
+                destroy.linked ? Confidence::kHigh : Confidence::kMedium,
+                destroy.linked ? "The call ended without saying which side hung up, and the agent had asked to "
+                                 "hang up their own connection (destroyConnection)."
+                : destroy.idless
+                    ? "The call ended without saying which side hung up, after a destroyConnection request "
+                      "relayed with no objects; it was tied to this call because no other contact was live then."
+                    : "The call ended without saying which side hung up, after a destroyConnection "
+                      "request for this contact that the log does not link to the agent's own leg.");
             return;
         }
         set(Party::kUnknown, Category::kOther, "end_side_not_logged", Confidence::kLow,
@@ -345,6 +595,102 @@ private:
         return FailureCause::kNone;
     }
 
+    static std::string_view type_name(ContactType type) {
+        switch (type) {
+            case ContactType::kChat: return "chat";
+            case ContactType::kTask: return "task";
+            case ContactType::kEmail: return "email";
+            case ContactType::kOther: return "non-voice";
+            case ContactType::kQueueCallback: return "queued callback";
+            case ContactType::kVoice:
+            case ContactType::kUnknown: return "voice";
+        }
+        return "voice";
+    }
+
+    /// Chats, tasks and email: no softphone, so only the agent's own request can say who ended it.
+    bool decide_non_voice() {
+        if (is_voice(facts_.type())) {
+            return false;
+        }
+        verdict_.started_at_ms = call_.first_time;
+        verdict_.ended_at_ms = call_.last_time;
+        const CcpEvent* first_view = facts_.views().front();
+        cite(*first_view);
+        const OwnRequest own = own_destroy_request(call_.last_time, /*any_time=*/true);
+        if (own.event != nullptr && own.linked) {
+            cite(*own.event);
+            verdict_.ended_at_ms = own.event->time_ms;
+            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+                fmt::format("A {} contact, not a call: the agent ended it (destroyConnection on their own "
+                            "connection).",
+                            type_name(facts_.type())));
+            return true;
+        }
+        set(Party::kUnknown, Category::kOther, "non_voice_contact", Confidence::kLow,
+            fmt::format("A {} contact, not a call (snapshot contact type): the CCP log has no softphone lines for "
+                        "it and no request of the agent's that ended it.",
+                        type_name(facts_.type())));
+        return true;
+    }
+
+    /// The contact's own state outranks the softphone: a contact missed (never accepted) or
+    /// rejected by the agent never connected, though Streams may have started the softphone
+    /// session while it rang (auto-accept off) and the leg reached TalkingState.
+    bool decide_missed_or_rejected() {
+        if (facts_.ever_in_state("connected")) {
+            return false;
+        }
+        const Request* reject = last_request(ApiMethod::kRejectContact, INT64_MIN, INT64_MAX);
+        const CcpEvent* rejected_view = nullptr;
+        const CcpEvent* missed_view = nullptr;
+        for (const CcpEvent* view : facts_.views()) {
+            if (view->contact->state == "rejected" && rejected_view == nullptr) rejected_view = view;
+            if ((view->contact->state == "missed" || view->contact->agent_state == "MissedCallAgent") &&
+                missed_view == nullptr) {
+                missed_view = view;
+            }
+        }
+        const auto missed_event = std::find_if(call_.events.begin(), call_.events.end(),
+                                               [](const CcpEvent& e) { return e.kind == EventKind::kContactMissed; });
+        const bool failed = std::any_of(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
+            return e.kind == EventKind::kTransition && e.to == State::kFailed;
+        });
+        const auto end = std::find_if(call_.events.begin(), call_.events.end(), is_end_event);
+        const std::int64_t end_ms = end != call_.events.end() ? end->time_ms : kNoTime;
+        if ((reject != nullptr && !reject->idless) || rejected_view != nullptr) {
+            verdict_.started_at_ms = call_.first_time;
+            const CcpEvent& decisive = reject != nullptr ? *reject->event : *rejected_view;
+            cite(decisive);
+            if (rejected_view != nullptr) cite(*rejected_view);
+            verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive.time_ms;
+            verdict_.raw_reason = rejected_view != nullptr ? "contact state rejected" : "rejectContact";
+            set(Party::kAgent, Category::kNotConnected, "rejected_by_agent",
+                reject != nullptr ? Confidence::kHigh : Confidence::kMedium,
+                reject != nullptr ? "The agent rejected the contact (rejectContact request) before it connected."
+                                  : "The contact's state became rejected before it connected: the agent rejected it.");
+            return true;
+        }
+        const bool missed = missed_view != nullptr || missed_event != call_.events.end();
+        if (!missed || (!talked_ && (failed || missed_view == nullptr))) {
+            return false;  // the rules for calls that never connected read the missed event
+        }
+        verdict_.started_at_ms = call_.first_time;
+        const CcpEvent* decisive = missed_event != call_.events.end() ? &*missed_event : missed_view;
+        if (decisive == nullptr) {
+            return false;
+        }
+        cite(*decisive);
+        if (missed_view != nullptr && decisive != missed_view) cite(*missed_view);
+        verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive->time_ms;
+        verdict_.raw_reason = missed_view != nullptr ? "contact state missed" : decisive->text;
+        set(Party::kSystem, Category::kNotConnected, "missed_by_agent", Confidence::kMedium,
+            talked_ ? "The contact was missed: the agent did not accept it in time. The softphone session had "
+                      "started while it rang (auto-accept off), so its end line does not say who hung up."
+                    : "The contact was missed: the agent did not accept it in time.");
+        return true;
+    }
+
     bool decide_not_connected() {
         const auto failed = std::find_if(call_.events.begin(), call_.events.end(), [](const CcpEvent& e) {
             return e.kind == EventKind::kTransition && e.to == State::kFailed;
@@ -369,8 +715,9 @@ private:
         verdict_.raw_reason = raw_of(*failed);
         cite(*failed);
 
-        bool linked = false;
-        const CcpEvent* destroy = own_destroy_request(end_ms, linked);
+        const OwnRequest own = own_destroy_request(end_ms, /*any_time=*/true);
+        const CcpEvent* destroy = own.event;
+        const bool linked = own.linked;
         FailureCause cause = first_cause();
         if (cause == FailureCause::kNone) {
             for (const CcpEvent* error : context_.softphone_errors) {
@@ -486,10 +833,14 @@ private:
     const CcpEvent* talking_start_ = nullptr;
     bool talked_ = false;
     bool decisive_reassigned_ = false;
-    std::string linked_from_call_;
+    ContactFacts facts_;
 };
 
 }  // namespace
+
+ContactType contact_type_of(const CallRecord& call) {
+    return call.type;
+}
 
 Verdict judge_call(CallRecord& call, const JudgeContext& context) {
     return Judge(call, context).run();

@@ -46,6 +46,13 @@ bool CallRecord::add(CcpEvent&& event) {
         }
     } else if (event.kind == EventKind::kContactMissed) {
         closed = true;
+    } else if (event.kind == EventKind::kContactState && event.contact && type == ContactType::kUnknown) {
+        type = event.contact->type;
+    }
+    if (event.kind == EventKind::kContactState && event.contact && !is_voice(event.contact->type)) {
+        // No softphone session will end a chat or task: its snapshot state does.
+        const std::string& state = event.contact->state;
+        closed = closed || state == "ended" || state == "missed" || state == "rejected" || state == "error";
     }
     events.push_back(std::move(event));
     return true;

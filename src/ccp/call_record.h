@@ -18,7 +18,8 @@ struct CallRecord {
     std::unordered_set<std::uint64_t> seen;  ///< dedupe keys, once the call has many lines
     std::int64_t first_time = kNoTime;
     std::int64_t last_time = kNoTime;
-    std::int64_t session_end_ms = kNoTime;  ///< first SESSION/CallSession end, if any
+    std::int64_t session_end_ms = kNoTime;     ///< first SESSION/CallSession end, if any
+    ContactType type = ContactType::kUnknown;  ///< from the first snapshot that names it
     bool has_session_lines = false;
     bool closed = false;  ///< a terminal state was logged
     bool forced = false;  ///< judged early because too many calls were open

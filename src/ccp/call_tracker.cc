@@ -32,48 +32,86 @@ bool may_be_stale(const CcpEvent& event) {
 CallTracker::CallTracker(const Limits& limits, const std::vector<std::string>& input_names)
     : limits_(limits), input_names_(input_names) {}
 
+void CallTracker::hold_context(std::multimap<std::int64_t, CcpEvent>& lines, CcpEvent&& event) {
+    if (context_seen_.insert(event.dedupe_key).second) {
+        const std::int64_t time = event.time_ms;
+        lines.emplace(time, std::move(event));
+    }
+}
+
+void CallTracker::hold_for_contact(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    // About a contact whose softphone lines have not come (yet): never opens a call.
+    if (calls_.find(event.id) != calls_.end()) {
+        add_to_call(std::move(event), out, diag);
+        return;
+    }
+    if (judged_.contains(event.id)) {
+        // Snapshots go on listing a contact through after-call work, and the agent clears it
+        // then: normal after the verdict, so not counted as late.
+        const bool after_call_work = event.kind == EventKind::kContactState ||
+                                     event.method == ApiMethod::kClearContact ||
+                                     event.method == ApiMethod::kCompleteContact;
+        stats_.late_lines += after_call_work ? 0 : 1;
+    } else if (early_line_count_ < kMaxEarlyLines) {
+        ++early_line_count_;
+        early_contact_lines_[event.id].push_back(std::move(event));
+    } else {
+        ++stats_.unattributed_lines;  // bounded: a flood of lines for unseen contacts
+    }
+}
+
+namespace {
+/// What a rule reads of a snapshot's contact; a poll that changes none of it adds nothing.
+std::uint64_t fingerprint(const ContactView& view) {
+    const std::hash<std::string> hasher;
+    std::uint64_t key =
+        hasher(view.state) * 31U + hasher(view.agent_state) * 7U + static_cast<std::uint64_t>(view.type);
+    for (const ConnectionView& connection : view.connections) {
+        key = key * 131U + hasher(connection.id) + hasher(connection.state) * 3U + (connection.barge ? 1U : 0U);
+    }
+    return key;
+}
+}  // namespace
+
+void CallTracker::add_contact_state(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    if (!is_voice(event.contact->type) && non_voice_seen_.size() < kMaxConnectionLinks &&
+        non_voice_seen_.insert(event.id).second) {
+        ++stats_.non_voice_contacts;
+    }
+    const std::uint64_t key = fingerprint(*event.contact);
+    auto [it, inserted] = last_view_.try_emplace(event.id, key);
+    if (!inserted && it->second == key) {
+        return;  // an unchanged poll
+    }
+    it->second = key;
+    if (last_view_.size() > kMaxConnectionLinks) {
+        last_view_.clear();
+    }
+    hold_for_contact(std::move(event), out, diag);
+}
+
 void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
     now_ms_ = event.time_ms;
+    if (event.current_shape || event.kind == EventKind::kApiRequest) {
+        if (records_requests_.size() <= event.pos.input) {
+            records_requests_.resize(std::size_t{event.pos.input} + 1, 0);
+        }
+        records_requests_[event.pos.input] = 1;
+    }
     switch (event.kind) {
         case EventKind::kAgentConfiguration: usernames_[event.id] = event.detail; return;
-        case EventKind::kConnectionLink:
-            if (agent_connections_.size() >= kMaxConnectionLinks) {
-                agent_connections_.clear();
-            }
-            agent_connections_[event.id] = event.detail;
-            return;
-        case EventKind::kAgentDisconnected:
-            if (context_seen_.insert(event.dedupe_key).second) {
-                agent_disconnected_.push_back(std::move(event));
-            }
-            return;
-        case EventKind::kSoftphoneError:
-            if (context_seen_.insert(event.dedupe_key).second) {
-                softphone_errors_.push_back(std::move(event));
-            }
-            return;
-        case EventKind::kDestroyConnection:
-        case EventKind::kContactMissed:
-            // About contacts the softphone handles only (not chats or tasks): never opens a call.
-            if (calls_.find(event.id) == calls_.end()) {
-                if (judged_.contains(event.id)) {
-                    ++stats_.late_lines;
-                } else if (early_line_count_ < kMaxEarlyLines) {
-                    ++early_line_count_;
-                    early_contact_lines_[event.id].push_back(std::move(event));
-                } else {
-                    ++stats_.unattributed_lines;  // bounded: a flood of requests for unseen contacts
-                }
+        case EventKind::kContactState: add_contact_state(std::move(event), out, diag); break;
+        case EventKind::kAgentDisconnected: hold_context(agent_disconnected_, std::move(event)); return;
+        case EventKind::kSoftphoneError: hold_context(softphone_errors_, std::move(event)); return;
+        case EventKind::kApiRequest:
+            if (event.id.empty()) {
+                hold_context(idless_requests_, std::move(event));
                 return;
             }
-            add_to_call(std::move(event), out, diag);
+            hold_for_contact(std::move(event), out, diag);
             break;
-        case EventKind::kContactDetected:
-            if (!event.detail.empty()) {
-                agent_connections_[event.id] = event.detail;
-            }
-            add_to_call(std::move(event), out, diag);
-            break;
+        case EventKind::kContactMissed: hold_for_contact(std::move(event), out, diag); break;
+        case EventKind::kContactDetected: add_to_call(std::move(event), out, diag); break;
         case EventKind::kTransition:
             if (is_channel(event.machine)) {
                 add_channel_transition(std::move(event), out, diag);
@@ -182,14 +220,16 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
 }
 
 void CallTracker::prune(std::int64_t before_ms) {
-    while (!agent_disconnected_.empty() && agent_disconnected_.front().time_ms < before_ms) {
-        context_seen_.erase(agent_disconnected_.front().dedupe_key);
-        agent_disconnected_.pop_front();
+    for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_}) {
+        const auto end = lines->lower_bound(before_ms);
+        for (auto it = lines->begin(); it != end; ++it) {
+            context_seen_.erase(it->second.dedupe_key);
+            ambiguous_counted_.erase(it->second.dedupe_key);
+        }
+        lines->erase(lines->begin(), end);
     }
-    while (!softphone_errors_.empty() && softphone_errors_.front().time_ms < before_ms) {
-        context_seen_.erase(softphone_errors_.front().dedupe_key);
-        softphone_errors_.pop_front();
-    }
+    judged_spans_.erase(judged_spans_.begin(), judged_spans_.lower_bound(before_ms));
+    expire_judged();
     session_ends_.erase(session_ends_.begin(), session_ends_.lower_bound(before_ms));
     for (auto it = early_contact_lines_.begin(); it != early_contact_lines_.end();) {
         if (it->second.back().time_ms < before_ms) {
@@ -217,11 +257,12 @@ void CallTracker::maybe_flush(VerdictSink& out) {
     // Ended calls whose last line is a grace period behind the log. The queue may hold older
     // entries of a call that has had lines since: only an entry matching its last line counts.
     std::vector<std::string> ready;
+    std::unordered_set<std::string_view> taken;  // a call can be queued more than once
     const auto ripe = closed_by_last_time_.lower_bound(now_ms_ - kGraceMs);
     for (auto it = closed_by_last_time_.begin(); it != ripe; ++it) {
         const auto call = calls_.find(it->second);
         if (call != calls_.end() && call->second.closed && call->second.last_time == it->first &&
-            std::find(ready.begin(), ready.end(), it->second) == ready.end()) {
+            taken.insert(it->second).second) {
             ready.push_back(it->second);
         }
     }
@@ -234,31 +275,83 @@ void CallTracker::maybe_flush(VerdictSink& out) {
     prune(now_ms_ - 2 * kGraceMs);
 }
 
+bool CallTracker::other_contact_live(std::int64_t at_ms, const std::string& self, bool voice_only) const {
+    for (const auto& [id, call] : calls_) {
+        if (id != self && call.first_time - kNearbyMs <= at_ms && at_ms <= call.last_time + kNearbyMs &&
+            (!voice_only || is_voice(contact_type_of(call)))) {
+            return true;
+        }
+    }
+    for (auto it = judged_spans_.lower_bound(at_ms - kNearbyMs); it != judged_spans_.end(); ++it) {
+        if (it->second.id != self && it->second.first - kNearbyMs <= at_ms && (!voice_only || it->second.voice)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<const CcpEvent*> CallTracker::lines_of_call_alone(const std::multimap<std::int64_t, CcpEvent>& lines,
+                                                              const CallRecord& call,
+                                                              bool voice_only) {
+    // Bounded per call: a window holding more id-less lines than this is not one contact's.
+    constexpr std::size_t kMaxPerCall = 32;
+    std::vector<const CcpEvent*> alone;
+    const auto last = lines.upper_bound(call.last_time + kNearbyMs);
+    std::size_t looked = 0;
+    for (auto it = lines.lower_bound(call.first_time - kNearbyMs); it != last && looked < kMaxPerCall; ++it, ++looked) {
+        if (other_contact_live(it->first, call.id, voice_only)) {
+            if (ambiguous_counted_.insert(it->second.dedupe_key).second) {
+                ++stats_.ambiguous_lines;  // once per line, though each live contact looks at it
+            }
+        } else {
+            alone.push_back(&it->second);
+        }
+    }
+    return alone;
+}
+
+void CallTracker::expire_judged() {
+    // A judged id is remembered (to count late lines) as long as context lines are.
+    const std::int64_t before = now_ms_ == kNoTime ? kNoTime : now_ms_ - 2 * kGraceMs;
+    while (!judged_order_.empty() && judged_order_.front().first < before) {
+        judged_.erase(judged_order_.front().second);
+        judged_order_.pop_front();
+    }
+}
+
 void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out) {
     std::vector<Verdict> verdicts;
     verdicts.reserve(ids.size());
+    std::vector<CallRecord> judged_calls;
+    judged_calls.reserve(ids.size());
     for (const std::string& id : ids) {
-        auto node = calls_.extract(id);
-        CallRecord& call = node.mapped();
+        judged_calls.push_back(std::move(calls_.extract(id).mapped()));
+    }
+    // Every call of the batch is still live for its neighbours while each is judged.
+    for (const CallRecord& call : judged_calls) {
+        judged_spans_.emplace(call.last_time, JudgedSpan{call.first_time, call.id, is_voice(contact_type_of(call))});
+    }
+    for (CallRecord& call : judged_calls) {
+        const ContactType type = contact_type_of(call);
         JudgeContext context;
-        if (auto link = agent_connections_.find(id); link != agent_connections_.end()) {
-            context.agent_connection = link->second;
-            agent_connections_.erase(link);
-        }
-        for (const CcpEvent& line : agent_disconnected_) {
-            if (line.time_ms >= call.first_time - kNearbyMs && line.time_ms <= call.last_time + kNearbyMs) {
-                context.agent_disconnected.push_back(&line);
-            }
-        }
-        for (const CcpEvent& line : softphone_errors_) {
-            if (line.time_ms >= call.first_time - kNearbyMs && line.time_ms <= call.last_time + kNearbyMs) {
-                context.softphone_errors.push_back(&line);
+        context.agent_disconnected = lines_of_call_alone(agent_disconnected_, call, /*voice_only=*/true);
+        context.softphone_errors = lines_of_call_alone(softphone_errors_, call, /*voice_only=*/true);
+        context.idless_requests = lines_of_call_alone(idless_requests_, call, /*voice_only=*/false);
+        for (const CcpEvent& event : call.events) {
+            if (event.pos.input < records_requests_.size() && records_requests_[event.pos.input] != 0) {
+                context.records_requests = true;
+                break;
             }
         }
         context.usernames = &usernames_;
         context.input_names = &input_names_;
-        verdicts.push_back(judge_call(call, context));
-        judged_.insert(id);
+        last_view_.erase(call.id);
+        judged_.insert(call.id);
+        judged_order_.emplace_back(now_ms_ == kNoTime ? call.last_time : std::max(now_ms_, call.last_time), call.id);
+        Verdict verdict = judge_call(call, context);
+        if (is_voice(type) || limits_.include_non_voice) {
+            verdicts.push_back(std::move(verdict));
+        }
     }
     // Deterministic order whatever the hash map did: by end (or start) time, then id.
     auto key = [](const Verdict& v) { return v.ended_at_ms != kNoTime ? v.ended_at_ms : v.started_at_ms; };
@@ -307,6 +400,7 @@ void CallTracker::finish(VerdictSink& out) {
         ids.push_back(id);
     }
     judge_and_emit(ids, out);
+    now_ms_ = INT64_MAX;  // everything held can go
     prune(INT64_MAX);
 }
 

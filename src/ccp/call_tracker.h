@@ -30,6 +30,8 @@ struct TrackerStats {
     std::uint64_t late_lines = 0;          ///< lines about calls already reported
     std::uint64_t unattributed_lines = 0;  ///< stale-id channel lines no contact ended with
     std::uint64_t forced = 0;              ///< calls judged early (open-call limit)
+    std::uint64_t non_voice_contacts = 0;  ///< chats, tasks, email contacts seen in snapshots
+    std::uint64_t ambiguous_lines = 0;     ///< id-less lines kept out: not exactly one contact live
 };
 
 class CallTracker {
@@ -41,6 +43,8 @@ public:
     void finish(VerdictSink& out);
 
     [[nodiscard]] const TrackerStats& stats() const { return stats_; }
+    /// Ids of judged calls still remembered (to count late lines); expires behind the log.
+    [[nodiscard]] std::size_t judged_ids_held() const { return judged_.size(); }
 
 private:
     void add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
@@ -50,6 +54,16 @@ private:
     void note_if_closed(const CallRecord& call);
     void prune(std::int64_t before_ms);
     void judge_and_emit(const std::vector<std::string>& ids, VerdictSink& out);
+    void add_contact_state(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    void hold_for_contact(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    void hold_context(std::multimap<std::int64_t, CcpEvent>& lines, CcpEvent&& event);
+    /// Context lines of `lines` in [from, to] that belong to `call` alone: no other contact
+    /// (voice only when `voice_only`) is live within kNearbyMs of the line.
+    std::vector<const CcpEvent*> lines_of_call_alone(const std::multimap<std::int64_t, CcpEvent>& lines,
+                                                     const CallRecord& call,
+                                                     bool voice_only);
+    [[nodiscard]] bool other_contact_live(std::int64_t at_ms, const std::string& self, bool voice_only) const;
+    void expire_judged();
     void enforce_open_limit(VerdictSink& out, DiagnosticSink& diag);
 
     Limits limits_;
@@ -57,10 +71,22 @@ private:
     std::unordered_map<std::string, CallRecord> calls_;
     std::multimap<std::int64_t, std::string> closed_by_last_time_;  ///< ended calls, to judge in time
     std::unordered_set<std::string> judged_;
-    std::unordered_map<std::string, std::string> agent_connections_;  ///< contact -> agent leg
-    std::map<std::string, std::string> usernames_;                    ///< agent id -> username
-    std::deque<CcpEvent> agent_disconnected_;
-    std::deque<CcpEvent> softphone_errors_;
+    std::map<std::string, std::string> usernames_;  ///< agent id -> username
+    // Id-less lines, by time, so each call looks only at its own window.
+    std::multimap<std::int64_t, CcpEvent> agent_disconnected_;
+    std::multimap<std::int64_t, CcpEvent> softphone_errors_;
+    std::multimap<std::int64_t, CcpEvent> idless_requests_;  ///< requests relayed with `objects: []`
+    /// Contacts already judged: last (end) time -> first time and whether voice, for liveness.
+    struct JudgedSpan {
+        std::int64_t first = kNoTime;
+        std::string id;
+        bool voice = true;
+    };
+    std::multimap<std::int64_t, JudgedSpan> judged_spans_;
+    std::deque<std::pair<std::int64_t, std::string>> judged_order_;  ///< to expire judged_
+    std::unordered_map<std::string, std::uint64_t> last_view_;       ///< contact -> last snapshot fingerprint
+    std::unordered_set<std::string> non_voice_seen_;
+    std::vector<std::uint8_t> records_requests_;                 ///< per input: the log records API requests
     std::multimap<std::int64_t, std::string> session_ends_;      ///< time -> contact
     std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;  ///< waiting for an owner
     /// Lines about a contact logged before its first softphone line (an End-call request can
@@ -68,7 +94,8 @@ private:
     std::unordered_map<std::string, std::vector<CcpEvent>> early_contact_lines_;  ///< by contact id
     std::size_t early_line_count_ = 0;
     std::unordered_set<std::uint64_t> context_seen_;
-    std::int64_t now_ms_ = kNoTime;  ///< time of the latest line read
+    std::unordered_set<std::uint64_t> ambiguous_counted_;  ///< id-less lines already counted as kept out
+    std::int64_t now_ms_ = kNoTime;                        ///< time of the latest line read
     std::uint64_t since_flush_ = 0;
     bool warned_open_limit_ = false;
     TrackerStats stats_;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace whohungup::ccp {
 
@@ -72,12 +74,66 @@ enum class EventKind : std::uint8_t {
     kRemoteBye,           ///< "<id> CallSession Received message: bye" (V2 customer hang-up)
     kFailureHint,         ///< a line of this contact naming a failure cause
     kContactDetected,     ///< "Contact detected: contactId X agent connectionId Y" (and variants)
-    kDestroyConnection,   ///< the agent's API request to hang up connection Y of contact X
+    kApiRequest,          ///< "Sending API_REQUEST event for <method> to upstream" (id may be empty)
     kContactMissed,       ///< "Publishing event: contact::missed::X"
-    kConnectionLink,      ///< snapshot: Y is this agent's connection on contact X
+    kContactState,        ///< one contact of a snapshot (`contact` holds what it says)
     kAgentDisconnected,   ///< 2019 CCP: "Agent disconnected successfully." (no id)
     kSoftphoneError,      ///< "Softphone error occurred : <type>" (no id)
     kAgentConfiguration,  ///< getAgentConfiguration response: id = agent resource id, detail = username
+};
+
+/// The Streams client methods a rule looks at (`connect.ClientMethods` in Streams' client.js).
+enum class ApiMethod : std::uint8_t {
+    kOther,
+    kDestroyConnection,           ///< hang up one leg: the agent's own (End call) or a third party's
+    kCreateAdditionalConnection,  ///< add a party (quick connect, number): transfer or consult
+    kAddNewConnection,            ///< add a participant (multi-party conference)
+    kTransferContact,             ///< transfer API: the agent's leg is removed by the service
+    kConferenceConnections,       ///< join the parties
+    kHoldConnection,
+    kResumeConnection,
+    kToggleActiveConnections,
+    kRejectContact,
+    kAcceptContact,
+    kCreateOutboundContact,
+    kDestroyContact,
+    kClearContact,
+    kCompleteContact,
+    kUpdateMonitorParticipantState,
+};
+
+[[nodiscard]] ApiMethod api_method_from_name(std::string_view name);
+
+/// `endpoint.type` of a request that adds a party (Streams `connect.EndpointType`).
+enum class EndpointKind : std::uint8_t { kNone, kAgent, kPhoneNumber, kQueue, kOther };
+
+/// The snapshot's contact `type` (Streams `connect.ContactType`).
+enum class ContactType : std::uint8_t { kUnknown, kVoice, kQueueCallback, kChat, kTask, kEmail, kOther };
+
+[[nodiscard]] constexpr bool is_voice(ContactType type) {
+    return type == ContactType::kUnknown || type == ContactType::kVoice || type == ContactType::kQueueCallback;
+}
+
+/// One connection of a snapshot's contact.
+struct ConnectionView {
+    std::string id;
+    std::string type;   ///< agent | inbound | outbound | monitoring
+    std::string state;  ///< init | connecting | connected | hold | disconnected | silent_monitor | barge
+    std::string endpoint_type;
+    bool initial = false;
+    bool barge = false;  ///< monitorStatus BARGE (Streams `isBarge()`) or state `barge`
+};
+
+/// What one snapshot says about one contact. Shared, never copied per connection.
+struct ContactView {
+    ContactType type = ContactType::kUnknown;
+    std::string state;        ///< contact state type: connecting, connected, missed, rejected, ended...
+    std::string initiation;   ///< initiationMethod: inbound, outbound, callback, transfer...
+    std::string agent_state;  ///< the agent's state name in the same snapshot (LineEngagedCustomer...)
+    std::vector<ConnectionView> connections;
+
+    [[nodiscard]] const ConnectionView* agent_connection() const;
+    [[nodiscard]] const ConnectionView* initial_connection() const;
 };
 
 /// Where an entry sits in the input, for evidence and messages.
@@ -94,14 +150,18 @@ struct CcpEvent {
     State to = State::kNull;
     FailureCause cause = FailureCause::kNone;
     std::int64_t time_ms = 0;
-    std::uint64_t seq = 0;         ///< arrival order within the group (stable tie-break)
-    std::uint64_t dedupe_key = 0;  ///< hash of (loggerId, time, text)
-    bool reassigned = false;       ///< a channel line logged under an earlier contact's id
+    std::uint64_t seq = 0;                        ///< arrival order within the group (stable tie-break)
+    std::uint64_t dedupe_key = 0;                 ///< hash of (loggerId, time, text)
+    bool reassigned = false;                      ///< a channel line logged under an earlier contact's id
+    bool current_shape = false;                   ///< the entry has `tabId` (Streams >= 2.5, which logs every request)
+    ApiMethod method = ApiMethod::kOther;         ///< kApiRequest: which method
+    EndpointKind endpoint = EndpointKind::kNone;  ///< kApiRequest: the endpoint a party is added at
     EntryPos pos;
-    std::string id;      ///< contact id (or channel id) as logged; may be masked
-    std::string detail;  ///< connection id, softphone error type, username
-    std::string agent;   ///< agentResourceId of the entry
-    std::string text;    ///< the entry's text, leading space trimmed
+    std::string id;                              ///< contact id (or channel id) as logged; may be masked
+    std::string detail;                          ///< connection id, softphone error type, username
+    std::string agent;                           ///< agentResourceId of the entry
+    std::string text;                            ///< the entry's text, leading space trimmed
+    std::shared_ptr<const ContactView> contact;  ///< kContactState only
 };
 
 }  // namespace whohungup::ccp

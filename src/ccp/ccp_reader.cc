@@ -40,6 +40,7 @@ public:
         input_names_.push_back(input_name);
         const auto input_index = static_cast<std::uint32_t>(input_names_.size() - 1);
         InputResult result;
+        const std::uint64_t non_voice_before = tracker_.stats().non_voice_contacts;
         std::array<std::uint64_t, kEntrySkipKinds> skips{};
         detail::JsonArraySplitter splitter(source, limits_);
         detail::ArrayElement element;
@@ -83,6 +84,7 @@ public:
             result.failed = true;
         }
         result.bytes = splitter.bytes_read();
+        result.non_voice_contacts = tracker_.stats().non_voice_contacts - non_voice_before;
         report_skips(skips, result, input_name, diag);
         return result;
     }
@@ -95,6 +97,15 @@ public:
                                    fmt::format("{} lines about calls already reported were not used (overlapping "
                                                "logs, or lines relayed more than {} minutes late)",
                                                stats.late_lines, kGraceMs / 60000)});
+        }
+        if (stats.ambiguous_lines > 0 && !input_names_.empty()) {
+            diag.report(Diagnostic{
+                Severity::kWarning, input_names_.back(), 0, 0, false,
+                fmt::format("{} {} no contact {} not used: more than one contact was live "
+                            "when {} logged",
+                            stats.ambiguous_lines, stats.ambiguous_lines == 1 ? "line that names" : "lines that name",
+                            stats.ambiguous_lines == 1 ? "was" : "were",
+                            stats.ambiguous_lines == 1 ? "it was" : "they were")});
         }
     }
 

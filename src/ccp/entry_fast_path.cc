@@ -13,7 +13,7 @@ using detail::JsonCursor;
 namespace {
 
 /// The fields the fast path uses; kKnown is another key of CCP entries, kOther any other key.
-enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent };
+enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent, kTab };
 
 /// The keys of CCP entries, matched in place after the opening quote: far cheaper than scanning
 /// for the closing quote, and an entry is mostly these keys. kOther when none matches.
@@ -30,7 +30,7 @@ Field take_entry_key(JsonCursor& cursor, char first) {
         case 't':
             if (cursor.take_name("text")) return Field::kText;
             if (cursor.take_name("time")) return Field::kTime;
-            return cursor.take_name("tabId") ? Field::kKnown : Field::kOther;
+            return cursor.take_name("tabId") ? Field::kTab : Field::kOther;
         default: return Field::kOther;
     }
 }
@@ -55,6 +55,10 @@ bool FastEntryReader::read_field(FastFields& out) {
     if ((field == Field::kText && have_text_) || (field == Field::kTime && have_time_) ||
         (field == Field::kLogger && have_logger_) || (field == Field::kAgent && have_agent_)) {
         field = Field::kOther;
+    }
+    if (field == Field::kTab) {
+        out.has_tab_id = true;
+        field = Field::kKnown;
     }
     const char first = cursor.peek();
     if (first == '"') {
@@ -84,7 +88,8 @@ bool FastEntryReader::read_field(FastFields& out) {
                 have_agent_ = true;
                 break;
             case Field::kOther:
-            case Field::kKnown: break;
+            case Field::kKnown:
+            case Field::kTab: break;
         }
     } else if (first == '{' || first == '[') {
         if (field == Field::kText || field == Field::kTime || !cursor.container()) return false;

@@ -18,6 +18,7 @@ struct FastFields {
     bool time_is_string = false;
     std::string_view logger_id;
     std::string_view agent_resource_id;
+    bool has_tab_id = false;  ///< the current entry shape (Streams >= 2.5)
 };
 
 /// Reads one entry's top-level fields in one pass: first until `text` is known, then, only if the

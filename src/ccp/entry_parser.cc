@@ -102,22 +102,108 @@ std::string_view arn_resource_id(std::string_view arn) {
     return slash == std::string_view::npos ? arn : arn.substr(slash + 1);
 }
 
+EndpointKind endpoint_kind(std::string_view type) {
+    if (type.empty()) return EndpointKind::kNone;
+    if (type == "agent") return EndpointKind::kAgent;
+    if (type == "phone_number") return EndpointKind::kPhoneNumber;
+    if (type == "queue") return EndpointKind::kQueue;
+    return EndpointKind::kOther;
+}
+
+ContactType contact_type(std::string_view type) {
+    if (type.empty()) return ContactType::kUnknown;
+    if (type == "voice") return ContactType::kVoice;
+    if (type == "queue_callback") return ContactType::kQueueCallback;
+    if (type == "chat") return ContactType::kChat;
+    if (type == "task") return ContactType::kTask;
+    if (type == "email") return ContactType::kEmail;
+    return ContactType::kOther;
+}
+
+/// "Sending API_REQUEST event for <method> to upstream": objects[0] = {method, params, stack}.
+/// Relayed copies can arrive with `objects: []`; the request is kept with no contact then.
+void read_request(const object& entry, std::string_view text, const CcpEvent& base, std::vector<CcpEvent>& events) {
+    CcpEvent event = base;
+    event.kind = EventKind::kApiRequest;
+    std::string_view method = request_method_in(text);
+    if (const std::optional<object> first = first_object(entry)) {
+        event.id = std::string(path_string(*first, {"params", "contactId"}));
+        event.detail = std::string(path_string(*first, {"params", "connectionId"}));
+        event.endpoint = endpoint_kind(path_string(*first, {"params", "endpoint", "type"}));
+        std::string_view named;
+        if (method.empty() && (*first)["method"].get_string().get(named) == simdjson::SUCCESS) {
+            method = named;
+        }
+    }
+    event.method = api_method_from_name(method);
+    events.push_back(std::move(event));
+}
+
+ConnectionView read_connection(element connection) {
+    ConnectionView view;
+    std::string_view value;
+    if (connection["connectionId"].get_string().get(value) == simdjson::SUCCESS) view.id = std::string(value);
+    if (connection["type"].get_string().get(value) == simdjson::SUCCESS) view.type = std::string(value);
+    if (connection["state"]["type"].get_string().get(value) == simdjson::SUCCESS) view.state = std::string(value);
+    if (connection["endpoint"]["type"].get_string().get(value) == simdjson::SUCCESS) {
+        view.endpoint_type = std::string(value);
+    }
+    bool initial = false;
+    if (connection["initial"].get_bool().get(initial) == simdjson::SUCCESS) view.initial = initial;
+    // Streams VoiceConnection.isBarge(): monitorStatus === "BARGE"; the state can say so too.
+    view.barge = (connection["monitorStatus"].get_string().get(value) == simdjson::SUCCESS && value == "BARGE") ||
+                 view.state == "barge";
+    return view;
+}
+
+/// One kContactState event per contact of the snapshot, each with its own small view: the
+/// entry's text is never copied per contact or connection.
+void read_snapshot(const object& first, const CcpEvent& base, std::vector<CcpEvent>& events) {
+    simdjson::dom::array contacts;
+    if (first["snapshot"]["contacts"].get_array().get(contacts) != simdjson::SUCCESS) {
+        return;
+    }
+    std::string_view agent_state;
+    if (first["snapshot"]["state"]["name"].get_string().get(agent_state) != simdjson::SUCCESS) {
+        agent_state = {};
+    }
+    for (element contact : contacts) {
+        std::string_view contact_id;
+        if (contact["contactId"].get_string().get(contact_id) != simdjson::SUCCESS || contact_id.empty()) {
+            continue;
+        }
+        auto view = std::make_shared<ContactView>();
+        std::string_view value;
+        if (contact["type"].get_string().get(value) == simdjson::SUCCESS) view->type = contact_type(value);
+        if (contact["state"]["type"].get_string().get(value) == simdjson::SUCCESS) view->state = std::string(value);
+        if (contact["initiationMethod"].get_string().get(value) == simdjson::SUCCESS) {
+            view->initiation = std::string(value);
+        }
+        view->agent_state = std::string(agent_state);
+        simdjson::dom::array connections;
+        if (contact["connections"].get_array().get(connections) == simdjson::SUCCESS) {
+            for (element connection : connections) {
+                view->connections.push_back(read_connection(connection));
+            }
+        }
+        CcpEvent event = base;
+        event.kind = EventKind::kContactState;
+        event.id = std::string(contact_id);
+        event.contact = std::move(view);
+        events.push_back(std::move(event));
+    }
+}
+
 void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base, std::vector<CcpEvent>& events) {
+    if (kind == ObjectLine::kApiRequest) {
+        read_request(entry, base.text, base, events);
+        return;
+    }
     const std::optional<object> first = first_object(entry);
     if (!first) {
         return;
     }
     switch (kind) {
-        case ObjectLine::kDestroyConnectionRequest: {
-            CcpEvent event = base;
-            event.kind = EventKind::kDestroyConnection;
-            event.id = std::string(path_string(*first, {"params", "contactId"}));
-            event.detail = std::string(path_string(*first, {"params", "connectionId"}));
-            if (!event.id.empty()) {
-                events.push_back(std::move(event));
-            }
-            return;
-        }
         case ObjectLine::kAgentConfiguration: {
             const std::string_view arn = path_string(*first, {"configuration", "agentARN"});
             const std::string_view username = path_string(*first, {"configuration", "username"});
@@ -130,34 +216,8 @@ void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base
             }
             return;
         }
-        case ObjectLine::kAgentSnapshot: {
-            simdjson::dom::array contacts;
-            if ((*first)["snapshot"]["contacts"].get_array().get(contacts) != simdjson::SUCCESS) {
-                return;
-            }
-            for (element contact : contacts) {
-                std::string_view contact_id;
-                simdjson::dom::array connections;
-                if (contact["contactId"].get_string().get(contact_id) != simdjson::SUCCESS ||
-                    contact["connections"].get_array().get(connections) != simdjson::SUCCESS) {
-                    continue;
-                }
-                for (element connection : connections) {
-                    std::string_view type;
-                    std::string_view connection_id;
-                    if (connection["type"].get_string().get(type) == simdjson::SUCCESS && type == "agent" &&
-                        connection["connectionId"].get_string().get(connection_id) == simdjson::SUCCESS) {
-                        CcpEvent event = base;
-                        event.kind = EventKind::kConnectionLink;
-                        event.id = std::string(contact_id);
-                        event.detail = std::string(connection_id);
-                        event.text.clear();  // a snapshot is too big to quote as evidence
-                        events.push_back(std::move(event));
-                    }
-                }
-            }
-            return;
-        }
+        case ObjectLine::kAgentSnapshot: read_snapshot(*first, base, events); return;
+        case ObjectLine::kApiRequest:
         case ObjectLine::kNone: return;
     }
 }
@@ -206,6 +266,7 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
     }
     event.time_ms = *time;
     event.agent = std::string(fields.agent_resource_id);
+    event.current_shape = fields.has_tab_id;
     event.text = std::string(text);
     event.dedupe_key = dedupe_key(fields.logger_id, text, *time);
     events.push_back(std::move(event));
@@ -253,7 +314,11 @@ EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<Cc
     }
     const std::string_view logger_id = string_field(entry, "loggerId");
     event.agent = std::string(string_field(entry, "agentResourceId"));
-    event.text = std::string(text);
+    event.current_shape = entry["tabId"].error() == simdjson::SUCCESS;
+    // A snapshot's meaning is in its objects, and its text may be anything after the opening:
+    // quote only the opening, so no contact copies a long text.
+    event.text =
+        object_kind == ObjectLine::kAgentSnapshot ? std::string("GET_AGENT_SNAPSHOT succeeded.") : std::string(text);
     event.dedupe_key = dedupe_key(logger_id, text, *time);
     if (classified) {
         events.push_back(std::move(event));

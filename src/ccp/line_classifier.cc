@@ -70,12 +70,12 @@ constexpr std::string_view kAgentDisconnected = "Agent disconnected successfully
 constexpr std::string_view kSoftphoneError = "Softphone error occurred";
 constexpr std::string_view kCallNotFound = "Softphone call failed due to CallNotFoundException";
 constexpr std::string_view kContactMissed = "Publishing event: contact::missed::";
-constexpr std::string_view kDestroyConnectionRequest = "Sending API_REQUEST event for destroyConnection";
+constexpr std::string_view kApiRequest = "Sending API_REQUEST event for ";
 constexpr std::string_view kAgentConfiguration = "AWSClient: <-- Operation 'getAgentConfiguration' succeeded";
 constexpr std::string_view kAgentSnapshot = "GET_AGENT_SNAPSHOT succeeded";
 constexpr std::array<std::string_view, 10> kLineOpenings{
-    kContactDetected, kSoftphoneCallDetected, kContactInSnapshot,        kAgentDisconnected,  kSoftphoneError,
-    kCallNotFound,    kContactMissed,         kDestroyConnectionRequest, kAgentConfiguration, kAgentSnapshot};
+    kContactDetected, kSoftphoneCallDetected, kContactInSnapshot, kAgentDisconnected,  kSoftphoneError,
+    kCallNotFound,    kContactMissed,         kApiRequest,        kAgentConfiguration, kAgentSnapshot};
 
 std::string_view next_token(std::string_view text, std::size_t& pos) {
     while (pos < text.size() && text[pos] == ' ') {
@@ -257,8 +257,10 @@ State state_from_name(std::string_view name) {
 }
 
 ObjectLine object_line_kind(std::string_view text) {
-    if (text.starts_with(kDestroyConnectionRequest)) {
-        return ObjectLine::kDestroyConnectionRequest;
+    // Only the methods a rule reads: the others (getAgentSnapshot, sendClientLogs...) are busy
+    // lines that need no DOM.
+    if (text.starts_with(kApiRequest) && api_method_from_name(request_method_in(text)) != ApiMethod::kOther) {
+        return ObjectLine::kApiRequest;
     }
     if (text.starts_with(kAgentConfiguration)) {
         return ObjectLine::kAgentConfiguration;
@@ -269,7 +271,62 @@ ObjectLine object_line_kind(std::string_view text) {
     return ObjectLine::kNone;
 }
 
+std::string_view request_method_in(std::string_view text) {
+    if (!text.starts_with(kApiRequest)) {
+        return {};
+    }
+    text.remove_prefix(kApiRequest.size());
+    return text.substr(0, text.find(' '));
+}
+
+ApiMethod api_method_from_name(std::string_view name) {
+    static constexpr std::array<std::pair<std::string_view, ApiMethod>, 15> kMethods{{
+        {"destroyConnection", ApiMethod::kDestroyConnection},
+        {"createAdditionalConnection", ApiMethod::kCreateAdditionalConnection},
+        {"addNewConnection", ApiMethod::kAddNewConnection},
+        {"transferContact", ApiMethod::kTransferContact},
+        {"conferenceConnections", ApiMethod::kConferenceConnections},
+        {"holdConnection", ApiMethod::kHoldConnection},
+        {"resumeConnection", ApiMethod::kResumeConnection},
+        {"toggleActiveConnections", ApiMethod::kToggleActiveConnections},
+        {"rejectContact", ApiMethod::kRejectContact},
+        {"acceptContact", ApiMethod::kAcceptContact},
+        {"createOutboundContact", ApiMethod::kCreateOutboundContact},
+        {"destroyContact", ApiMethod::kDestroyContact},
+        {"clearContact", ApiMethod::kClearContact},
+        {"completeContact", ApiMethod::kCompleteContact},
+        {"updateMonitorParticipantState", ApiMethod::kUpdateMonitorParticipantState},
+    }};
+    for (const auto& [text, method] : kMethods) {
+        if (text == name) {
+            return method;
+        }
+    }
+    return ApiMethod::kOther;
+}
+
+const ConnectionView* ContactView::agent_connection() const {
+    for (const ConnectionView& connection : connections) {
+        if (connection.type == "agent") {
+            return &connection;
+        }
+    }
+    return nullptr;
+}
+
+const ConnectionView* ContactView::initial_connection() const {
+    for (const ConnectionView& connection : connections) {
+        if (connection.initial && connection.type != "agent") {
+            return &connection;
+        }
+    }
+    return nullptr;
+}
+
 bool may_be_recognised(std::string_view text) {
+    if (text.starts_with(kApiRequest)) {
+        return object_line_kind(text) != ObjectLine::kNone;
+    }
     if (std::ranges::any_of(kLineOpenings, [text](std::string_view opening) { return text.starts_with(opening); })) {
         return true;
     }

@@ -14,12 +14,15 @@ namespace whohungup::ccp {
 /// Texts whose meaning is in the entry's `objects` rather than its text.
 enum class ObjectLine : std::uint8_t {
     kNone,
-    kDestroyConnectionRequest,  ///< "Sending API_REQUEST event for destroyConnection to upstream"
-    kAgentConfiguration,        ///< "AWSClient: <-- Operation 'getAgentConfiguration' succeeded."
-    kAgentSnapshot,             ///< "GET_AGENT_SNAPSHOT succeeded."
+    kApiRequest,          ///< "Sending API_REQUEST event for <method> to upstream"
+    kAgentConfiguration,  ///< "AWSClient: <-- Operation 'getAgentConfiguration' succeeded."
+    kAgentSnapshot,       ///< "GET_AGENT_SNAPSHOT succeeded."
 };
 
 [[nodiscard]] ObjectLine object_line_kind(std::string_view text);
+
+/// The method named by a request line ("Sending API_REQUEST event for <method> to upstream").
+[[nodiscard]] std::string_view request_method_in(std::string_view text);
 
 /// False only when neither classify_line nor object_line_kind can accept the text, whatever
 /// the JSON escapes in it (other than \u) stand for: a cheap test for texts still escaped.

@@ -152,6 +152,51 @@ class Log:
         self.ses(at, cid, "TalkingState", "DisconnectedState")
         self.add(at + 1, " %s SIGNALING WebSocket onclose code=1000, reason=" % cid, level="LOG")
 
+    # --- contact-centre flows (reference §9): requests, snapshots with every connection -------
+    def request(self, at, method, params=None, relayed_empty=False):
+        """Streams client.js: `Sending API_REQUEST event for <method> to upstream` with objects[0] =
+        {method, params, stack}; a copy relayed to a CRM page can arrive with `objects: []`."""
+        objects = [] if relayed_empty else [{"method": method, "params": params or {},
+                                             "stack": "Error\n    at Client._sendAPIRequest (connect-streams.js:1:1)"}]
+        self.add(at, "Sending API_REQUEST event for %s to upstream" % method, level="TRACE", component="ccp",
+                 layer="CRM", logger=LOGGER_CRM, objects=objects)
+        self.add(at + 40, "AWSClient: --> Calling operation '%s'" % method, level="TRACE", component="ccp",
+                 layer="SharedWorker")
+        self.add(at + 160, "AWSClient: <-- Operation '%s' succeeded." % method, level="TRACE", component="ccp",
+                 layer="SharedWorker", objects=[{}])
+
+    def contact_snapshot(self, at, contacts, state="Busy", state_type=None):
+        """A snapshot naming every connection: contacts = [dict(cid, type, state, initiation, conns)],
+        conns = [(connectionId, type, initial, state, monitorStatus or None, endpoint type)]."""
+        snap = {"snapshot": {
+            "agentAvailabilityState": {"state": state, "timeStamp": iso(at)},
+            "state": {"agentStateARN": None, "name": state, "startTimestamp": iso(at - 5000),
+                      "type": state_type or ("routable" if state == "Available" else "system")},
+            "nextState": None, "snapshotTimestamp": iso(at), "localTimestamp": 0, "skew": -12,
+            "contentLength": 2048,
+            "contacts": [{
+                "contactId": c["cid"], "initialContactId": c.get("initial_contact"), "type": c.get("type", "voice"),
+                "initiationMethod": c.get("initiation", "inbound"),
+                "state": {"type": c["state"], "timestamp": iso(at - 1000)},
+                "queue": {"name": "[redacted]", "queueARN": "arn:aws:connect:us-east-1:123456789012:instance/x/queue/q1"},
+                "queueTimestamp": iso(at - 20000), "contactDuration": "0", "attributes": "[redacted]",
+                "connections": [dict({"connectionId": cid, "type": ctype, "initial": initial,
+                                      "state": {"type": cstate, "timestamp": iso(at)},
+                                      "endpoint": {"type": etype, "phoneNumber": "[redacted]", "name": "[redacted]"},
+                                      "mute": False, "forcedMute": False},
+                                     **({"monitorStatus": monitor} if monitor else {}),
+                                     **({"softphoneMediaInfo": {"callType": "audio_only", "autoAccept": False}}
+                                        if ctype == "agent" and c.get("type", "voice") != "chat" else {}))
+                                for cid, ctype, initial, cstate, monitor, etype in c["conns"]],
+            } for c in contacts],
+        }, "nextToken": "AAEAAf0...redacted"}
+        self.add(at, "GET_AGENT_SNAPSHOT succeeded.", level="TRACE", component="ccp", layer="SharedWorker",
+                 objects=[snap])
+
+    def publish(self, at, event):
+        """Streams event.js: `Publishing event: <name>` (per-contact names are `<event>::<contactId>`)."""
+        self.add(at, "Publishing event: %s" % event, level="TRACE", component="ccp")
+
     def write(self, name, compact=False, bom=False):
         text = json.dumps(self.entries, separators=(",", ":")) if compact else json.dumps(self.entries, indent=4)
         with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as out:
@@ -183,7 +228,8 @@ def sample_shift():
     c = uid(2)
     log.classic_setup(140_000, c, conn_of(2))
     log.classic_customer_end(260_500, c)
-    # 3. CCP sends the bye but the agent made no request (flow disconnect, barge...): medium.
+    # 3. CCP sends the bye but the agent made no request (flow disconnect, barge, a customer bye lost
+    #    in a reconnect): this log records requests, so the end is not attributed.
     c = uid(3)
     log.classic_setup(300_000, c, conn_of(3))
     log.classic_agent_end(410_000, c, conn_of(3), destroy=False)
@@ -530,6 +576,355 @@ def truncated_download():
         out.write(text[:cut + 20])
 
 
+# --- contact-centre flows: one file per flow, one golden case each (testdata/golden/ccp_*) ------
+
+def cust_of(n):
+    return uid(n, "c5700000")
+
+
+def third_of(n):
+    return uid(n, "7a1d0000")
+
+
+def contact(cid, state, conns, ctype="voice", initiation="inbound"):
+    return {"cid": cid, "state": state, "conns": conns, "type": ctype, "initiation": initiation}
+
+
+def inbound(n, state="connected", agent="connected", customer="connected", extra=()):
+    """Contact n as the snapshot lists it: the agent's leg, the customer's initial leg, extras."""
+    return contact(uid(n), state, [(conn_of(n), "agent", False, agent, None, "agent"),
+                                   (cust_of(n), "inbound", True, customer, None, "phone_number")] + list(extra))
+
+
+def cold_transfer_queue():
+    """Quick connect to a queue, then End call on the agent's own leg: a transfer, not a hang-up."""
+    log = Log()
+    log.agent_config(100)
+    n = 0xA1
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(60_000, "createAdditionalConnection",
+                {"contactId": c, "endpoint": {"endpointARN": "arn:aws:connect:us-east-1:123456789012:instance/x/"
+                                              "transfer-destination/qc1", "type": "queue", "name": "[redacted]",
+                                              "phoneNumber": "[redacted]", "agentLogin": None, "queue": None}})
+    log.contact_snapshot(61_000, [inbound(n, customer="hold",
+                                          extra=[(third_of(n), "outbound", False, "connecting", None, "queue")])])
+    log.classic_agent_end(64_000, c, conn_of(n))
+    log.write("cold-transfer-queue.txt")
+
+
+def cold_transfer_number():
+    """Transfer to an external number (createAdditionalConnection phone_number), agent leaves."""
+    log = Log()
+    n = 0xA2
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(40_000, "createAdditionalConnection",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "phone_number", "name": "[redacted]",
+                                              "phoneNumber": "[redacted]", "agentLogin": None, "queue": None}})
+    log.contact_snapshot(41_000, [inbound(n, customer="hold",
+                                          extra=[(third_of(n), "outbound", False, "connected", None,
+                                                  "phone_number")])])
+    log.classic_agent_end(55_000, c, conn_of(n))
+    log.write("cold-transfer-number.txt")
+
+
+def transfer_api():
+    """transferContact: the service removes the agent's leg; there is no destroyConnection."""
+    log = Log()
+    n = 0xA3
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(30_000, "transferContact",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "queue", "name": "[redacted]",
+                                              "phoneNumber": None, "agentLogin": None, "queue": None}})
+    log.contact_snapshot(31_500, [inbound(n, state="ended", agent="disconnected")])
+    log.classic_agent_end(31_600, c, conn_of(n), destroy=False)
+    log.write("transfer-api.txt")
+
+
+def conference_agent_leaves():
+    """Agent adds a third party, joins a conference, then leaves: customer and third party stay."""
+    log = Log()
+    n = 0xA4
+    c = uid(n)
+    third = (third_of(n), "outbound", False, "connected", None, "phone_number")
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(30_000, "createAdditionalConnection",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "phone_number", "name": "[redacted]",
+                                              "phoneNumber": "[redacted]", "agentLogin": None, "queue": None}})
+    log.contact_snapshot(31_000, [inbound(n, customer="hold", extra=[third])])
+    log.request(50_000, "conferenceConnections", {"contactId": c})
+    log.contact_snapshot(50_500, [inbound(n, extra=[third])])
+    log.classic_agent_end(90_000, c, conn_of(n))
+    log.write("conference-agent-leaves.txt")
+
+
+def conference_third_party_dropped():
+    """Dropping a third party, or a third party hanging up, is not the call's end: the later end decides."""
+    log = Log()
+    n, m = 0xA5, 0xA6
+    # n: the agent drops the third party, then the customer hangs up.
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(20_000, "createAdditionalConnection",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "phone_number", "name": "[redacted]",
+                                              "phoneNumber": "[redacted]", "agentLogin": None, "queue": None}})
+    log.contact_snapshot(21_000, [inbound(n, customer="hold",
+                                          extra=[(third_of(n), "outbound", False, "connected", None,
+                                                  "phone_number")])])
+    log.request(40_000, "conferenceConnections", {"contactId": c})
+    log.request(60_000, "destroyConnection", {"contactId": c, "connectionId": third_of(n)})
+    log.contact_snapshot(60_800, [inbound(n, extra=[(third_of(n), "outbound", False, "disconnected", None,
+                                                     "phone_number")])])
+    log.classic_customer_end(90_000, c)
+    # m: the third party hangs up on their own, then the agent ends the call.
+    c = uid(m)
+    log.classic_setup(120_000, c, conn_of(m))
+    log.contact_snapshot(121_000, [inbound(m)])
+    log.request(130_000, "createAdditionalConnection",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "phone_number", "name": "[redacted]",
+                                              "phoneNumber": "[redacted]", "agentLogin": None, "queue": None}})
+    log.contact_snapshot(131_000, [inbound(m, extra=[(third_of(m), "outbound", False, "connected", None,
+                                                      "phone_number")])])
+    log.contact_snapshot(150_000, [inbound(m, extra=[(third_of(m), "outbound", False, "disconnected", None,
+                                                      "phone_number")])])
+    log.classic_agent_end(170_000, c, conn_of(m))
+    log.write("conference-third-party-dropped.txt")
+
+
+def hold_and_resume():
+    """Hold and resume never change the verdict; a bye while the customer is on hold is the far end's."""
+    log = Log()
+    n, m = 0xA7, 0xA8
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(20_000, "holdConnection", {"contactId": c, "connectionId": cust_of(n)})
+    log.contact_snapshot(20_500, [inbound(n, customer="hold")])
+    log.classic_customer_end(45_000, c)
+    c = uid(m)
+    log.classic_setup(60_000, c, conn_of(m))
+    log.contact_snapshot(61_000, [inbound(m)])
+    log.request(70_000, "holdConnection", {"contactId": c, "connectionId": cust_of(m)})
+    log.request(80_000, "resumeConnection", {"contactId": c, "connectionId": cust_of(m)})
+    log.classic_agent_end(100_000, c, conn_of(m))
+    log.write("hold-and-resume.txt")
+
+
+def crm_relay_empty_objects():
+    """A download from a CRM page: the relayed End-call requests arrive with `objects: []`."""
+    log = Log()
+    n, m, o = 0xB1, 0xB2, 0xB3
+    # n alone: the request is tied to it (medium).
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.request(59_700, "destroyConnection", relayed_empty=True)
+    log.sig(60_000, c, "TalkingState", "PendingRemoteHangupState")
+    log.ses(60_000, c, "TalkingState", "DisconnectedState")
+    log.sig(60_120, c, "PendingRemoteHangupState", "DisconnectedState")
+    # m and o overlap (o rings while m ends): the request names neither, so it decides nothing.
+    c, d = uid(m), uid(o)
+    log.classic_setup(100_000, c, conn_of(m))
+    log.detected(159_000, d, conn_of(o))
+    log.request(159_700, "destroyConnection", relayed_empty=True)
+    log.sig(160_000, c, "TalkingState", "PendingRemoteHangupState")
+    log.ses(160_000, c, "TalkingState", "DisconnectedState")
+    log.sig(160_120, c, "PendingRemoteHangupState", "DisconnectedState")
+    log.classic_setup(161_000, d, conn_of(o))
+    log.classic_customer_end(200_000, d)
+    log.write("crm-relay-empty-objects.txt")
+
+
+def chat_and_task_between_calls():
+    """A chat and a task between two calls: Streams logs Contact detected for them too."""
+    log = Log()
+    a, chat, task, b = 0xC1, 0xC2, 0xC3, 0xC4
+    log.classic_setup(1_000, uid(a), conn_of(a))
+    log.classic_customer_end(40_000, uid(a))
+    log.contact_snapshot(50_000, [contact(uid(chat), "connecting",
+                                          [(conn_of(chat), "agent", False, "connecting", None, "agent"),
+                                           (cust_of(chat), "inbound", True, "connected", None, "phone_number")],
+                                          ctype="chat")])
+    log.detected(50_100, uid(chat), conn_of(chat))
+    log.publish(52_000, "contact::connected::%s" % uid(chat))
+    log.contact_snapshot(52_000, [contact(uid(chat), "connected",
+                                          [(conn_of(chat), "agent", False, "connected", None, "agent"),
+                                           (cust_of(chat), "inbound", True, "connected", None, "phone_number")],
+                                          ctype="chat")])
+    log.contact_snapshot(70_000, [contact(uid(task), "connecting",
+                                          [(conn_of(task), "agent", False, "connecting", None, "agent")],
+                                          ctype="task", initiation="api")])
+    log.detected(70_100, uid(task), conn_of(task))
+    log.request(90_000, "destroyConnection", {"contactId": uid(chat), "connectionId": conn_of(chat)})
+    log.contact_snapshot(90_500, [contact(uid(chat), "ended",
+                                          [(conn_of(chat), "agent", False, "disconnected", None, "agent")],
+                                          ctype="chat"),
+                                  contact(uid(task), "connected",
+                                          [(conn_of(task), "agent", False, "connected", None, "agent")],
+                                          ctype="task", initiation="api")])
+    log.classic_setup(120_000, uid(b), conn_of(b))
+    log.classic_agent_end(160_000, uid(b), conn_of(b))
+    log.write("chat-and-task-between-calls.txt")
+
+
+def missed_call():
+    """Auto-accept off: Streams starts the softphone while the call rings and the leg reaches
+    TalkingState; the agent never accepts, the contact is missed, and the CCP sends the bye."""
+    log = Log()
+    n = 0xD1
+    c = uid(n)
+    log.contact_snapshot(500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(1_400, c, conn_of(n), snapshot=False)
+    log.contact_snapshot(21_000, [inbound(n, state="missed", agent="disconnected")], state="MissedCallAgent",
+                         state_type="error")
+    log.publish(21_010, "contact::missed::%s" % c)
+    log.classic_agent_end(21_050, c, conn_of(n), destroy=False)
+    log.write("missed-call.txt")
+
+
+def rejected_call():
+    """The agent clicks Reject: Streams does not end a rejected contact itself; the service's bye comes later."""
+    log = Log()
+    n = 0xD2
+    c = uid(n)
+    log.contact_snapshot(500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(1_400, c, conn_of(n), snapshot=False)
+    log.request(6_000, "rejectContact", {"contactId": c})
+    log.contact_snapshot(6_400, [inbound(n, state="rejected", agent="disconnected")])
+    log.classic_customer_end(7_500, c)
+    log.write("rejected-call.txt")
+
+
+def outbound(n, state, customer, agent="connected"):
+    return contact(uid(n), state, [(conn_of(n), "agent", False, agent, None, "agent"),
+                                   (cust_of(n), "outbound", True, customer, None, "phone_number")],
+                   initiation="outbound")
+
+
+def outbound_calls():
+    """Agent-initiated calls: busy, unreachable, cancelled by the agent, and one answered."""
+    log = Log()
+    busy, unreachable, cancelled, answered = 0xE1, 0xE2, 0xE3, 0xE4
+    endpoint = {"endpoint": {"endpointARN": None, "type": "phone_number", "name": "[redacted]",
+                             "phoneNumber": "[redacted]", "agentLogin": None, "queue": None},
+                "queueARN": "arn:aws:connect:us-east-1:123456789012:instance/x/queue/q-out"}
+    for k, n in enumerate((busy, unreachable, cancelled, answered)):
+        t = 1_000 + k * 100_000
+        c = uid(n)
+        log.request(t - 2_000, "createOutboundContact", endpoint)
+        log.contact_snapshot(t - 1_000, [outbound(n, "connecting", "init", agent="connecting")])
+        log.classic_setup(t, c, conn_of(n), snapshot=False)
+        log.contact_snapshot(t + 1_000, [outbound(n, "connected", "connecting")])
+        if n == busy:
+            log.contact_snapshot(t + 6_000, [outbound(n, "error", "disconnected", agent="disconnected")],
+                                 state="LineEngagedCustomer", state_type="error")
+            log.classic_agent_end(t + 6_100, c, conn_of(n), destroy=False)
+        elif n == unreachable:
+            log.contact_snapshot(t + 9_000, [outbound(n, "error", "disconnected", agent="disconnected")],
+                                 state="FailedConnectCustomer", state_type="error")
+            log.classic_customer_end(t + 9_000, c)
+        elif n == cancelled:
+            log.classic_agent_end(t + 12_000, c, conn_of(n))
+        else:
+            log.contact_snapshot(t + 8_000, [outbound(n, "connected", "connected")])
+            log.classic_customer_end(t + 60_000, c)
+    log.write("outbound-calls.txt")
+
+
+def barge():
+    """A supervisor barges in (monitorStatus BARGE) and drops the agent; the customer stays."""
+    log = Log()
+    n = 0xF1
+    c = uid(n)
+    supervisor = ("5e000000-00f1-40f1-80f1-a11ce00000f1", "monitoring", False, "connected", "BARGE", "agent")
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.contact_snapshot(40_000, [inbound(n, extra=[supervisor])])
+    log.classic_agent_end(70_000, c, conn_of(n), destroy=False)
+    log.contact_snapshot(70_400, [inbound(n, state="ended", agent="disconnected", extra=[supervisor])])
+    log.write("barge.txt")
+
+
+def queued_callback():
+    """A queued callback: the agent's connectionId changes when the callback connects."""
+    log = Log()
+    n = 0xF2
+    c = uid(n)
+    first, second = conn_of(n), uid(n, "a9e20000")
+    log.contact_snapshot(500, [contact(c, "connecting", [(first, "agent", False, "connecting", None, "agent"),
+                                                          (cust_of(n), "outbound", True, "init", None,
+                                                           "phone_number")],
+                                       ctype="queue_callback", initiation="callback")])
+    log.classic_setup(1_400, c, first, snapshot=False)
+    log.contact_snapshot(9_000, [contact(c, "connected", [(second, "agent", False, "connected", None, "agent"),
+                                                           (cust_of(n), "outbound", True, "connected", None,
+                                                            "phone_number")],
+                                         ctype="queue_callback", initiation="callback")])
+    log.classic_agent_end(80_000, c, second)
+    log.write("queued-callback.txt")
+
+
+def lost_bye_reconnect():
+    """A log that records every request: the customer's bye was lost in a reconnect; the CCP then
+    sends its own bye with no End-call request of the agent's."""
+    log = Log()
+    n = 0xF3
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.add(30_000, " %s SIGNALING WebSocket onclose code=1006, reason=" % c, level="LOG")
+    log.sig(30_001, c, "TalkingState", "PendingReconnectState")
+    log.sig(31_500, c, "PendingReconnectState", "TalkingState")
+    log.classic_agent_end(33_000, c, conn_of(n), destroy=False)
+    log.write("lost-bye-reconnect.txt")
+
+
+def legacy_2019_no_request():
+    """A 2019-era log (7-field entries, no request lines, no v1 UI line): the old rule at medium."""
+    log = Log(shape="2019")
+    a = "a2019c4c-****-****-bf88-5e3ccd504e34"
+    log.sig(1_000, a, "null", "PendingConnectState")
+    log.sig(1_150, a, "PendingConnectState", "PendingInviteState")
+    log.sig(1_300, a, "PendingInviteState", "PendingAnswerState")
+    log.sig(1_700, a, "PendingAnswerState", "PendingAcceptState")
+    log.sig(1_701, a, "PendingAcceptState", "PendingAcceptAckState")
+    log.sig(1_760, a, "PendingAcceptAckState", "TalkingState")
+    log.sig(90_000, a, "TalkingState", "PendingRemoteHangupState")
+    log.sig(90_110, a, "PendingRemoteHangupState", "DisconnectedState")
+    log.write("legacy-2019-no-request.txt")
+
+
+def shift_30min_window():
+    """A shift download: the log roll cut the first call's start, calls come seconds apart, and an
+    id-less CallNotFound line is logged while the next call already rings."""
+    log = Log()
+    log.add(0, "Log roll interval occurred.", component="ccp")
+    log.agent_config(100)
+    first, second, third, fourth = 0x101, 0x102, 0x103, 0x104
+    # The first call began before the window: only its end is left.
+    log.contact_snapshot(1_000, [inbound(first)])
+    log.classic_agent_end(5_000, uid(first), conn_of(first))
+    # The second starts 3 s later; the customer hangs up.
+    log.classic_setup(8_000, uid(second), conn_of(second))
+    log.classic_customer_end(50_000, uid(second))
+    # The third: the agent hangs up before the answer (404 to the stale invite) while the fourth
+    # already rings; Streams' id-less line names neither.
+    setup_to_answer(log, 60_000, uid(third), conn_of(third))
+    log.destroy(60_500, uid(third), conn_of(third))
+    log.detected(61_000, uid(fourth), conn_of(fourth))
+    log.sig(62_000, uid(third), "PendingAnswerState", "FailedState")
+    log.ses(62_001, uid(third), "InviteAnswerState", "FailedState")
+    log.add(62_002, " Softphone call failed due to CallNotFoundException.", level="ERROR")
+    log.classic_setup(62_500, uid(fourth), conn_of(fourth))
+    log.classic_customer_end(120_000, uid(fourth))
+    log.write("shift-30min-window.txt")
+
+
 def main():
     sample_shift()
     legacy_2019()
@@ -541,6 +936,22 @@ def main():
     concatenated_downloads()
     global_resiliency_pair()
     truncated_download()
+    cold_transfer_queue()
+    cold_transfer_number()
+    transfer_api()
+    conference_agent_leaves()
+    conference_third_party_dropped()
+    hold_and_resume()
+    crm_relay_empty_objects()
+    chat_and_task_between_calls()
+    missed_call()
+    rejected_call()
+    outbound_calls()
+    barge()
+    queued_callback()
+    lost_bye_reconnect()
+    legacy_2019_no_request()
+    shift_30min_window()
 
 
 if __name__ == "__main__":

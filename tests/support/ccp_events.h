@@ -30,16 +30,42 @@ inline ccp::CcpEvent line(std::int64_t time_ms, const std::string& text, const s
     return event;
 }
 
-inline ccp::CcpEvent destroy_request(std::int64_t time_ms, const std::string& contact, const std::string& connection) {
+/// "Sending API_REQUEST event for <method> to upstream" with params {contactId, connectionId}
+/// (empty strings: the relayed copy with `objects: []`).
+inline ccp::CcpEvent request(std::int64_t time_ms,
+                             const std::string& method,
+                             const std::string& contact,
+                             const std::string& connection,
+                             ccp::EndpointKind endpoint = ccp::EndpointKind::kNone) {
     static std::uint64_t seq = 1000000;
     ccp::CcpEvent event;
-    event.kind = ccp::EventKind::kDestroyConnection;
+    event.kind = ccp::EventKind::kApiRequest;
+    event.method = ccp::api_method_from_name(method);
+    event.endpoint = endpoint;
     event.time_ms = time_ms;
     event.seq = ++seq;
     event.id = contact;
     event.detail = connection;
-    event.text = "Sending API_REQUEST event for destroyConnection to upstream";
+    event.text = "Sending API_REQUEST event for " + method + " to upstream";
     event.dedupe_key = seq;
+    return event;
+}
+
+inline ccp::CcpEvent destroy_request(std::int64_t time_ms, const std::string& contact, const std::string& connection) {
+    return request(time_ms, "destroyConnection", contact, connection);
+}
+
+/// One contact of a GET_AGENT_SNAPSHOT succeeded. entry.
+inline ccp::CcpEvent contact_state(std::int64_t time_ms, const std::string& contact, const ccp::ContactView& view) {
+    static std::uint64_t seq = 2000000;
+    ccp::CcpEvent event;
+    event.kind = ccp::EventKind::kContactState;
+    event.time_ms = time_ms;
+    event.seq = ++seq;
+    event.id = contact;
+    event.text = "GET_AGENT_SNAPSHOT succeeded.";
+    event.dedupe_key = seq;
+    event.contact = std::make_shared<const ccp::ContactView>(view);
     return event;
 }
 

@@ -275,3 +275,206 @@ TEST(CallJudge, EvidenceIsInTimeOrder) {
 
 }  // namespace
 }  // namespace whohungup::ccp
+
+namespace whohungup::ccp {
+namespace {
+
+using whohungup::testing::contact_state;
+using whohungup::testing::destroy_request;
+using whohungup::testing::line;
+using whohungup::testing::request;
+
+// --- contact-centre flows (docs/ccp-rules.md, "Transfers, conferences, holds" and after) --------
+
+ConnectionView leg(std::string id, std::string type, std::string state, bool initial = false) {
+    ConnectionView view;
+    view.id = std::move(id);
+    view.type = std::move(type);
+    view.state = std::move(state);
+    view.initial = initial;
+    return view;
+}
+
+/// c1 as a snapshot lists it: agent leg k-agent, customer k-cust, and any extra connections.
+CcpEvent snapshot(std::int64_t at,
+                  std::string state,
+                  std::vector<ConnectionView> extra = {},
+                  std::string customer_state = "connected",
+                  std::string agent_state = "connected") {
+    ContactView view;
+    view.type = ContactType::kVoice;
+    view.state = std::move(state);
+    view.connections = {leg("k-agent", "agent", std::move(agent_state)),
+                        leg("k-cust", "inbound", std::move(customer_state), true)};
+    for (ConnectionView& c : extra) view.connections.push_back(std::move(c));
+    return contact_state(at, "c1", view);
+}
+
+Verdict judge_flow(std::vector<CcpEvent> events,
+                   bool records_requests = true,
+                   std::vector<const CcpEvent*> idless = {}) {
+    CallRecord call;
+    call.id = "c1";
+    call.add(line(1000, " c1 SIGNALING PendingAcceptState => TalkingState"));
+    for (CcpEvent& event : events) call.add(std::move(event));
+    JudgeContext context;
+    context.records_requests = records_requests;
+    context.idless_requests = std::move(idless);
+    return judge_call(call, context);
+}
+
+CcpEvent ccp_side_end(std::int64_t at) {
+    return line(at, " c1 SIGNALING TalkingState => PendingRemoteHangupState");
+}
+
+TEST(CallJudgeFlows, ColdTransferToAQueueIsATransferNotAHangup) {
+    const Verdict v = judge_flow({snapshot(2000, "connected"),
+                                  request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kQueue),
+                                  snapshot(31000, "connected", {leg("k-third", "outbound", "connecting")}, "hold"),
+                                  destroy_request(33000, "c1", "k-agent"), ccp_side_end(33600)});
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.category, Category::kTransfer);
+    EXPECT_EQ(v.reason, "transfer_to_queue");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudgeFlows, TransferApiHasNoDestroyConnection) {
+    const Verdict v =
+        judge_flow({request(30000, "transferContact", "c1", "", EndpointKind::kPhoneNumber), ccp_side_end(31500)});
+    EXPECT_EQ(v.category, Category::kTransfer);
+    EXPECT_EQ(v.reason, "transfer_api");
+}
+
+TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {
+    const Verdict v = judge_flow({snapshot(2000, "connected"),
+                                  request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kPhoneNumber),
+                                  snapshot(31000, "connected", {leg("k-third", "outbound", "connected")}, "hold"),
+                                  request(40000, "conferenceConnections", "c1", ""),
+                                  snapshot(40500, "connected", {leg("k-third", "outbound", "connected")}),
+                                  destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)});
+    EXPECT_EQ(v.category, Category::kTransfer);
+    EXPECT_EQ(v.reason, "left_conference");
+    EXPECT_NE(v.detail.find("the customer (connection k-cust"), std::string::npos) << v.detail;
+    EXPECT_NE(v.detail.find("k-third"), std::string::npos) << v.detail;
+}
+
+TEST(CallJudgeFlows, DroppingTheThirdPartyLeavesAnOrdinaryHangup) {
+    const Verdict v = judge_flow({snapshot(2000, "connected"),
+                                  request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kPhoneNumber),
+                                  snapshot(31000, "connected", {leg("k-third", "outbound", "connected")}),
+                                  destroy_request(40000, "c1", "k-third"),
+                                  snapshot(40500, "connected", {leg("k-third", "outbound", "disconnected")}),
+                                  destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)});
+    EXPECT_EQ(v.category, Category::kHangup);
+    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudgeFlows, HoldRequestsAreNotAnEndCall) {
+    const Verdict v = judge_flow({request(3000, "holdConnection", "c1", "k-cust"),
+                                  request(4000, "resumeConnection", "c1", "k-cust"), ccp_side_end(5000)});
+    EXPECT_EQ(v.reason, "ccp_side_end_without_agent_request");
+    const Verdict bye = judge_flow({request(3000, "holdConnection", "c1", "k-cust"),
+                                    line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(bye.reason, "customer_hangup");
+}
+
+TEST(CallJudgeFlows, WhereRequestsAreRecordedAnUnrequestedCcpSideEndIsUnknown) {
+    const Verdict modern = judge_flow({ccp_side_end(5000)}, /*records_requests=*/true);
+    EXPECT_EQ(modern.ended_by, Party::kUnknown);
+    EXPECT_EQ(modern.reason, "ccp_side_end_without_agent_request");
+    const Verdict legacy = judge_flow({ccp_side_end(5000)}, /*records_requests=*/false);
+    EXPECT_EQ(legacy.ended_by, Party::kAgent);
+    EXPECT_EQ(legacy.reason, "agent_hangup");
+    EXPECT_EQ(legacy.confidence, Confidence::kMedium);
+    EXPECT_NE(legacy.detail.find("records no API requests"), std::string::npos);
+}
+
+TEST(CallJudgeFlows, AnEndCallLongBeforeTheEndIsNotShortlyBefore) {
+    const Verdict v = judge_flow(
+        {snapshot(2000, "connected"), destroy_request(3000, "c1", "k-agent"), ccp_side_end(3000 + kRequestLeadMs + 1)});
+    EXPECT_EQ(v.reason, "ccp_side_end_without_agent_request");
+}
+
+TEST(CallJudgeFlows, ARequestWithoutObjectsCountsAtMediumWhenTheCallWasAlone) {
+    const CcpEvent relayed = request(4700, "destroyConnection", "", "");
+    const Verdict v = judge_flow({ccp_side_end(5000)}, true, {&relayed});
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+}
+
+TEST(CallJudgeFlows, BargedOutIsTheSupervisor) {
+    ConnectionView supervisor = leg("k-sup", "monitoring", "connected");
+    supervisor.barge = true;
+    const Verdict v = judge_flow({snapshot(2000, "connected", {supervisor}), ccp_side_end(5000),
+                                  snapshot(5400, "ended", {supervisor}, "connected", "disconnected")});
+    EXPECT_EQ(v.ended_by, Party::kThirdParty);
+    EXPECT_EQ(v.reason, "barged_out");
+    const Verdict far = judge_flow({snapshot(2000, "connected", {supervisor}),
+                                    line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(far.ended_by, Party::kUnknown);  // the supervisor or the customer
+    EXPECT_EQ(far.reason, "barged_out");
+}
+
+CcpEvent outbound_view(std::int64_t at, std::string state, std::string customer, std::string agent_state = "Busy") {
+    ContactView view;
+    view.type = ContactType::kVoice;
+    view.state = std::move(state);
+    view.initiation = "outbound";
+    view.agent_state = std::move(agent_state);
+    view.connections = {leg("k-agent", "agent", "connected"), leg("k-cust", "outbound", std::move(customer), true)};
+    return contact_state(at, "c1", view);
+}
+
+TEST(CallJudgeFlows, OutboundCallsThatNeverConnectAreNotHangups) {
+    const Verdict busy =
+        judge_flow({outbound_view(1500, "connected", "connecting"),
+                    outbound_view(4000, "error", "disconnected", "LineEngagedCustomer"), ccp_side_end(4100)});
+    EXPECT_EQ(busy.category, Category::kNotConnected);
+    EXPECT_EQ(busy.reason, "busy");
+    const Verdict unreachable = judge_flow({outbound_view(1500, "connected", "connecting"),
+                                            outbound_view(4000, "error", "disconnected", "FailedConnectCustomer"),
+                                            line(4000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(unreachable.reason, "unreachable");
+    const Verdict cancelled = judge_flow(
+        {outbound_view(1500, "connected", "connecting"), destroy_request(6000, "c1", "k-agent"), ccp_side_end(6500)});
+    EXPECT_EQ(cancelled.ended_by, Party::kAgent);
+    EXPECT_EQ(cancelled.category, Category::kNotConnected);
+    const Verdict answered = judge_flow({outbound_view(1500, "connected", "connected"),
+                                         line(9000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(answered.reason, "customer_hangup");
+}
+
+TEST(CallJudgeFlows, MissedAndRejectedContactsOutrankTheSoftphone) {
+    const Verdict missed =
+        judge_flow({snapshot(500, "connecting", {}, "connected", "connecting"),
+                    snapshot(20000, "missed", {}, "connected", "disconnected"), ccp_side_end(20050)});
+    EXPECT_EQ(missed.category, Category::kNotConnected);
+    EXPECT_EQ(missed.reason, "missed_by_agent");
+    const Verdict rejected = judge_flow({snapshot(500, "connecting", {}, "connected", "connecting"),
+                                         request(5000, "rejectContact", "c1", ""),
+                                         line(7000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
+    EXPECT_EQ(rejected.ended_by, Party::kAgent);
+    EXPECT_EQ(rejected.reason, "rejected_by_agent");
+    EXPECT_EQ(rejected.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudgeFlows, QueuedCallbackEndCallNamesTheNewAgentConnection) {
+    ContactView ringing;
+    ringing.type = ContactType::kQueueCallback;
+    ringing.state = "connecting";
+    ringing.connections = {leg("k-first", "agent", "connecting"), leg("k-cust", "outbound", "init", true)};
+    ContactView connected = ringing;
+    connected.state = "connected";
+    connected.connections = {leg("k-second", "agent", "connected"), leg("k-cust", "outbound", "connected", true)};
+    const Verdict v = judge_flow({line(900, " Contact detected: contactId c1 agent connectionId k-first"),
+                                  contact_state(950, "c1", ringing), contact_state(5000, "c1", connected),
+                                  destroy_request(9000, "c1", "k-second"), ccp_side_end(9500)});
+    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_EQ(v.channel, Channel::kCallback);
+}
+
+}  // namespace
+}  // namespace whohungup::ccp

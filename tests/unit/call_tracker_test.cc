@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 
 #include "support/ccp_events.h"
@@ -11,8 +12,10 @@
 namespace whohungup::ccp {
 namespace {
 
+using whohungup::testing::contact_state;
 using whohungup::testing::destroy_request;
 using whohungup::testing::line;
+using whohungup::testing::request;
 
 using Collect = whohungup::testing::CollectingSinks;
 
@@ -75,6 +78,150 @@ TEST_F(CallTrackerTest, ExactDuplicatesAreDroppedOnce) {
     const auto verdicts = finish();
     EXPECT_EQ(tracker_.stats().duplicate_lines, 1U);
     EXPECT_EQ(verdicts.at("A").evidence.size(), 2U);
+}
+
+// --- which evidence the log holds, and id-less lines (docs/ccp-rules.md) ---------------------------
+
+TEST_F(CallTrackerTest, ALogOfTheCurrentShapeRecordsRequests) {
+    // `tabId` entries (Streams >= 2.5) log every request: an unrequested CCP-side end is unknown.
+    CcpEvent start = line(1000, " A SIGNALING PendingAcceptState => TalkingState");
+    start.current_shape = true;
+    add(std::move(start));
+    add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
+    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+}
+
+TEST_F(CallTrackerTest, ARequestLineAloneShowsTheLogRecordsRequests) {
+    add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
+    add(request(90000, "holdConnection", "B", "k-b"));  // another contact's request, any method
+    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+}
+
+TEST_F(CallTrackerTest, A2019LogKeepsTheOldRule) {
+    add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
+    const Verdict v = finish().at("A");
+    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+}
+
+TEST_F(CallTrackerTest, IdlessLinesGoOnlyToTheOneLiveContact) {
+    // A fails at 10 s while B already rings: the id-less CallNotFound line names neither.
+    add(line(1000, " A SIGNALING PendingInviteState => PendingAnswerState"));
+    add(line(9500, " Contact detected: contactId B agent connectionId k-b"));
+    add(line(10000, " A SIGNALING PendingAnswerState => FailedState"));
+    add(line(10002, " Softphone call failed due to CallNotFoundException."));
+    add(line(11000, " B SIGNALING PendingAcceptState => TalkingState"));
+    add(line(20000, " B SIGNALING TalkingState => PendingLocalHangupState"));
+    // C alone, much later: its id-less error is its own.
+    add(line(100000, " C SIGNALING PendingInviteState => PendingAnswerState"));
+    add(line(101000, " C SIGNALING PendingAnswerState => FailedState"));
+    add(line(101001, " Softphone call failed due to CallNotFoundException."));
+    const auto verdicts = finish();
+    EXPECT_EQ(verdicts.at("A").reason, "setup_failed");  // not call_not_found
+    EXPECT_EQ(verdicts.at("C").reason, "call_not_found");
+    EXPECT_EQ(tracker_.stats().ambiguous_lines, 1U);
+}
+
+TEST_F(CallTrackerTest, RequestsWithoutObjectsAreNeverUsedWhenCallsOverlap) {
+    add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    add(line(2000, " B SIGNALING PendingAcceptState => TalkingState"));
+    add(request(4700, "destroyConnection", "", ""));
+    add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
+    add(line(9000, " B SIGNALING TalkingState => PendingLocalHangupState"));
+    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+}
+
+ContactView chat_view(std::string state) {
+    ContactView view;
+    view.type = ContactType::kChat;
+    view.state = std::move(state);
+    return view;
+}
+
+TEST_F(CallTrackerTest, ChatsAreCountedNotReported) {
+    add(contact_state(500, "CHAT", chat_view("connecting")));
+    add(line(600, " Contact detected: contactId CHAT agent connectionId k-chat"));
+    add(contact_state(9000, "CHAT", chat_view("ended")));
+    add(contact_state(9500, "CHAT", chat_view("ended")));  // an unchanged poll adds nothing
+    add(line(10000, " A SIGNALING PendingAcceptState => TalkingState"));
+    add(line(20000, " A SIGNALING TalkingState => PendingLocalHangupState"));
+    const auto verdicts = finish();
+    EXPECT_EQ(verdicts.size(), 1U);
+    EXPECT_TRUE(verdicts.contains("A"));
+    EXPECT_EQ(tracker_.stats().non_voice_contacts, 1U);
+}
+
+TEST(CallTrackerOptions, ChannelAllReportsChatsToo) {
+    Limits limits;
+    limits.include_non_voice = true;
+    std::vector<std::string> names{"log"};
+    CallTracker tracker(limits, names);
+    whohungup::testing::CollectingSinks sink;
+    tracker.add(contact_state(500, "CHAT", chat_view("connected")), sink, sink);
+    tracker.add(line(600, " Contact detected: contactId CHAT agent connectionId k-chat"), sink, sink);
+    tracker.finish(sink);
+    const auto verdicts = sink.by_id();
+    ASSERT_EQ(verdicts.size(), 1U);
+    EXPECT_EQ(verdicts.at("CHAT").channel, Channel::kChat);
+    EXPECT_EQ(verdicts.at("CHAT").reason, "non_voice_contact");
+}
+
+// --- bounded work and memory on hostile input (issue "Hardening II", items 1 and 3) -------------
+
+TEST_F(CallTrackerTest, ManyIdlessLinesAtOneTimeAreNotScannedPerCall) {
+    // 200,000 distinct id-less lines at one time, then 30,000 short calls within the next minutes:
+    // each call looks only at the lines of its own window (scanning all of them per call took
+    // minutes).
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 200000; ++i) {
+        add(line(1000, " Softphone error occurred :  user_busy_error User Busy " + std::to_string(i)));
+    }
+    for (int i = 0; i < 30000; ++i) {
+        const std::string id = "K" + std::to_string(i);
+        const std::int64_t at = 10000 + std::int64_t{i} * 15;
+        add(line(at, " " + id + " SIGNALING PendingAcceptState => TalkingState"));
+        add(line(at + 10, " " + id + " SIGNALING TalkingState => PendingLocalHangupState"));
+        add(line(at + 10, " " + id + " SESSION TalkingState => DisconnectedState"));
+    }
+    EXPECT_EQ(finish().size(), 30000U);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+TEST(CallTrackerLimits, ManyCallsRipeAtOnceAreFlushedWithoutAQuadraticScan) {
+    // --max-open-calls 1000000: 150,000 ended calls ripen in one flush (a linear search of the
+    // ready list per call took 18 s for 100,000).
+    Limits limits;
+    limits.max_open_calls = 1000000;
+    std::vector<std::string> names{"log"};
+    CallTracker tracker(limits, names);
+    whohungup::testing::CollectingSinks sink;
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 150000; ++i) {
+        const std::string id = "K" + std::to_string(i);
+        tracker.add(line(1000 + i, " " + id + " SIGNALING TalkingState => PendingLocalHangupState"), sink, sink);
+        tracker.add(line(1000 + i, " " + id + " SESSION TalkingState => DisconnectedState"), sink, sink);
+    }
+    for (int i = 0; i < 1024; ++i) {  // the log moves on past the grace period: all are ripe
+        tracker.add(line(1000000 + i, " Z SIGNALING PendingAcceptState => TalkingState"), sink, sink);
+    }
+    EXPECT_EQ(sink.verdicts.size(), 150000U);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+}
+
+TEST_F(CallTrackerTest, JudgedIdsExpireBehindTheLog) {
+    // Three hours of calls a minute apart: the ids remembered stay those of the last minutes.
+    for (int i = 0; i < 180; ++i) {
+        const std::string id = "K" + std::to_string(i);
+        const std::int64_t at = std::int64_t{i} * 60000;
+        for (int k = 0; k < 200; ++k) {  // enough lines per call to keep the flush going
+            add(line(at + k, " " + id + " SIGNALING PendingAcceptState => TalkingState"));
+        }
+        add(line(at + 30000, " " + id + " SIGNALING TalkingState => PendingLocalHangupState"));
+        add(line(at + 30000, " " + id + " SESSION TalkingState => DisconnectedState"));
+    }
+    EXPECT_LT(tracker_.judged_ids_held(), 60U);
 }
 
 TEST(CallRecord, DuplicatesAreFoundInCallsWithManyLines) {

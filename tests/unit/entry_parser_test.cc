@@ -132,18 +132,79 @@ TEST(EntryParser, ReadsDestroyConnectionParams) {
     const Parsed p = parse(
         R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":"2025-01-02T03:04:05.678Z","objects":[{"method":"destroyConnection","params":{"contactId":"c9","connectionId":"k9"},"stack":"Error"}]})");
     ASSERT_EQ(p.events.size(), 1U);
-    EXPECT_EQ(p.events[0].kind, EventKind::kDestroyConnection);
+    EXPECT_EQ(p.events[0].kind, EventKind::kApiRequest);
+    EXPECT_EQ(p.events[0].method, ApiMethod::kDestroyConnection);
     EXPECT_EQ(p.events[0].id, "c9");
     EXPECT_EQ(p.events[0].detail, "k9");
 }
 
-TEST(EntryParser, ReadsAgentConnectionsFromSnapshots) {
-    const Parsed p = parse(
-        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":"2025-01-02T03:04:05.678Z","objects":[{"snapshot":{"contacts":[{"contactId":"c1","connections":[{"connectionId":"k-in","type":"inbound"},{"connectionId":"k-agent","type":"agent"}]},{"contactId":"c2","connections":[]}]}}]})");
+TEST(EntryParser, KeepsARequestRelayedWithoutObjects) {
+    // CRM downloads: the relayed entry names no contact, but its text still says the method.
+    const Parsed p =
+        parse(R"({"text":"Sending API_REQUEST event for destroyConnection to upstream","time":7,"objects":[]})");
     ASSERT_EQ(p.events.size(), 1U);
-    EXPECT_EQ(p.events[0].kind, EventKind::kConnectionLink);
+    EXPECT_EQ(p.events[0].kind, EventKind::kApiRequest);
+    EXPECT_EQ(p.events[0].method, ApiMethod::kDestroyConnection);
+    EXPECT_TRUE(p.events[0].id.empty());
+    const Parsed missing = parse(R"({"text":"Sending API_REQUEST event for transferContact to upstream","time":7})");
+    ASSERT_EQ(missing.events.size(), 1U);
+    EXPECT_EQ(missing.events[0].method, ApiMethod::kTransferContact);
+}
+
+TEST(EntryParser, ReadsTheEndpointOfATransfer) {
+    const Parsed p = parse(
+        R"({"text":"Sending API_REQUEST event for createAdditionalConnection to upstream","time":7,"objects":[{"method":"createAdditionalConnection","params":{"contactId":"c1","endpoint":{"type":"queue","name":"[redacted]"}}}]})");
+    ASSERT_EQ(p.events.size(), 1U);
+    EXPECT_EQ(p.events[0].method, ApiMethod::kCreateAdditionalConnection);
+    EXPECT_EQ(p.events[0].endpoint, EndpointKind::kQueue);
     EXPECT_EQ(p.events[0].id, "c1");
-    EXPECT_EQ(p.events[0].detail, "k-agent");
+}
+
+TEST(EntryParser, ReadsEachContactOfASnapshot) {
+    const Parsed p = parse(
+        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":"2025-01-02T03:04:05.678Z","objects":[{"snapshot":{"state":{"name":"LineEngagedCustomer"},"contacts":[{"contactId":"c1","type":"voice","initiationMethod":"outbound","state":{"type":"connecting"},"connections":[{"connectionId":"k-out","type":"outbound","initial":true,"state":{"type":"connecting"}},{"connectionId":"k-agent","type":"agent","state":{"type":"connected"}},{"connectionId":"k-sup","type":"monitoring","monitorStatus":"BARGE","state":{"type":"connected"}}]},{"contactId":"c2","type":"chat","connections":[]}]}}]})");
+    ASSERT_EQ(p.events.size(), 2U);
+    EXPECT_EQ(p.events[0].kind, EventKind::kContactState);
+    EXPECT_EQ(p.events[0].id, "c1");
+    const ContactView& view = *p.events[0].contact;
+    EXPECT_EQ(view.type, ContactType::kVoice);
+    EXPECT_EQ(view.state, "connecting");
+    EXPECT_EQ(view.initiation, "outbound");
+    EXPECT_EQ(view.agent_state, "LineEngagedCustomer");
+    ASSERT_EQ(view.connections.size(), 3U);
+    EXPECT_EQ(view.agent_connection()->id, "k-agent");
+    EXPECT_EQ(view.initial_connection()->id, "k-out");
+    EXPECT_TRUE(view.connections[2].barge);
+    EXPECT_EQ(p.events[1].contact->type, ContactType::kChat);
+}
+
+TEST(EntryParser, ASnapshotsTextIsNotCopiedPerContact) {
+    std::string entry = R"({"text":"GET_AGENT_SNAPSHOT succeeded.)" + std::string(100000, 'x') +
+                        R"(","time":1,"objects":[{"snapshot":{"contacts":[)";
+    for (int i = 0; i < 50; ++i) {
+        entry += (i > 0 ? "," : "") + std::string(R"({"contactId":"c)") + std::to_string(i) + R"(","connections":[]})";
+    }
+    entry += "]}}]}";
+    const Parsed p = parse(entry);
+    ASSERT_EQ(p.events.size(), 50U);
+    for (const CcpEvent& event : p.events) {
+        EXPECT_EQ(event.text, "GET_AGENT_SNAPSHOT succeeded.");
+    }
+}
+
+TEST(EntryParser, NotesTheCurrentEntryShapeOnBothPaths) {
+    // `tabId` came with Streams 2.5 (5bd7968), the release that logs every API request.
+    const Parsed fast = parse(
+        R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"tabId":"t","loggerId":"L","agentResourceId":"a"})");
+    const Parsed full = parse(
+        R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"tabId":"t","loggerId":"\u004c","agentResourceId":"a"})");
+    const Parsed old = parse(R"({"text":" c SIGNALING TalkingState => IdleState","time":5,"line":1})");
+    ASSERT_EQ(fast.events.size(), 1U);
+    ASSERT_EQ(full.events.size(), 1U);
+    ASSERT_EQ(old.events.size(), 1U);
+    EXPECT_TRUE(fast.events[0].current_shape);
+    EXPECT_TRUE(full.events[0].current_shape);
+    EXPECT_FALSE(old.events[0].current_shape);
 }
 
 TEST(EntryParser, ReadsUsernameFromAgentConfiguration) {

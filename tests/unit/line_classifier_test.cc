@@ -140,9 +140,12 @@ TEST(LineClassifier, IgnoresLinesThatDoNotBearOnAnEnd) {
     EXPECT_FALSE(classify_line("RtcPeerConnectionManager SIGNALING TalkingState => IdleState", e));
     EXPECT_FALSE(classify_line("SIGNALING TalkingState => IdleState", e));
     EXPECT_FALSE(classify_line("x SIGNALING WebSocket onclose code=1000, reason=", e));
-    EXPECT_EQ(object_line_kind("Sending API_REQUEST event for destroyConnection to upstream"),
-              ObjectLine::kDestroyConnectionRequest);
+    EXPECT_EQ(object_line_kind("Sending API_REQUEST event for destroyConnection to upstream"), ObjectLine::kApiRequest);
     EXPECT_EQ(object_line_kind("GET_AGENT_SNAPSHOT succeeded."), ObjectLine::kAgentSnapshot);
+    EXPECT_EQ(object_line_kind("Sending API_REQUEST event for transferContact to upstream"), ObjectLine::kApiRequest);
+    EXPECT_EQ(request_method_in("Sending API_REQUEST event for transferContact to upstream"), "transferContact");
+    EXPECT_EQ(api_method_from_name("createAdditionalConnection"), ApiMethod::kCreateAdditionalConnection);
+    EXPECT_EQ(api_method_from_name("getAgentSnapshot"), ApiMethod::kOther);
     EXPECT_EQ(object_line_kind("Sending API_REQUEST event for getAgentSnapshot to upstream"), ObjectLine::kNone);
 }
 
