@@ -10,6 +10,7 @@ packages=(
   clang-format clang-tidy                   # lint
   clang-14 libclang-rt-14-dev               # libFuzzer builds
   jq gzip python3 time                      # benchmark baseline and generators, e2e tests
+  man-db groff-base dpkg-dev bsdextrautils  # man page, .deb and completion tests
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
 #include <map>
 #include <sstream>
 
+#include "cli/selection_flags.h"
 #include "cli/version.h"
 #include "whohungup/reader.h"
 
@@ -25,8 +28,15 @@ Examples:
   whohungup agent-log.txt                      who ended each call in one CCP log
   whohungup --explain agent-log.txt            ... with the log lines behind each verdict
   whohungup --who agent --format csv logs/     agent hang-ups in a directory, as CSV
-  whohungup --summary logs/                    counts by who, reason, agent and day
-  cat agent-log.txt | whohungup -              read standard input)";
+  whohungup --summary logs/                    per-agent rates, then counts by every dimension
+  whohungup --agent jdoe --since 2026-11-20 --count logs/
+                                               how each of jdoe's calls since that day ended
+  whohungup --sort -duration --fields ended_at,duration_s,agent,reason logs/
+                                               longest calls first, four columns
+  cat agent-log.txt | whohungup -              read standard input
+
+Colour: --color always colours and --color never does not; auto (the default) colours only
+when standard output is a terminal and NO_COLOR is unset or empty.)";
 
 std::vector<Party> parse_who(const std::vector<std::string>& values) {
     std::vector<Party> parties;
@@ -48,6 +58,21 @@ std::vector<Party> parse_who(const std::vector<std::string>& values) {
     return parties;
 }
 
+/// "whohungup: error: MESSAGE" and the --help hint: every usage error is said this way.
+void usage_error(const std::string& message) {
+    std::string line = message;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+    std::cerr << "whohungup: error: " << line << "\nTry 'whohungup --help' for more information.\n";
+}
+
+/// "0.1.0 (build 7f2c8eb, RelWithDebInfo, GCC 12.2.0)".
+std::string version_text() {
+    return std::string("whohungup ") + kVersion + " (build " + kBuildId + ", " + kBuildType + ", " + kCompiler + ")";
+}
+
 }  // namespace
 
 std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
@@ -56,7 +81,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     CLI::App app{"whohungup: who ended each call (agent, customer or system), from Amazon Connect CCP logs.",
                  "whohungup"};
     app.footer(kFooter);
-    app.set_version_flag("-V,--version", std::string("whohungup ") + kVersion);
+    app.set_version_flag("-V,--version", version_text());
 
     std::string format = "text";
     std::string color = "auto";
@@ -96,19 +121,26 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")->capture_default_str();
     bool no_progress = false;
     app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
-    app.add_flag("-v,--verbose", parsed.verbose, "Log what the run does (inputs, formats, timings) to stderr");
+    app.add_flag("-v,--verbose", parsed.verbose,
+                 "Say on stderr, per input, its format, bytes, records, verdicts and reading time");
+    SelectionFlags selection;
+    add_selection_flags(app, selection);
 
     try {
         app.parse(argc, argv);
         options.who = parse_who(who);
+        apply_selection_flags(selection, options);
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
             throw CLI::ValidationError("--input-format",
                                        "unknown format '" + options.input_format + "' (see --list-formats)");
         }
     } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error);
-        // CLI11 numbers usage errors from 100; grep's convention is 2.
-        exit_code = code == 0 ? 0 : 2;
+        if (error.get_exit_code() == 0) {  // --help, --version
+            exit_code = app.exit(error);
+            return std::nullopt;
+        }
+        usage_error(error.what());
+        exit_code = 2;  // CLI11 numbers usage errors from 100; grep's convention is 2
         return std::nullopt;
     }
     static const std::map<std::string, OutputFormat> kFormats{
@@ -121,8 +153,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     options.progress = !no_progress && ::isatty(STDERR_FILENO) != 0;
     if (options.inputs.empty()) {
         if (::isatty(STDIN_FILENO) != 0) {
-            std::cerr << "whohungup: no input given (name a log file or directory, or - for standard input; "
-                         "see --help)\n";
+            usage_error("no input given (name a log file or directory, or - for standard input)");
             exit_code = 2;
             return std::nullopt;
         }

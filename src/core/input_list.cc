@@ -61,7 +61,7 @@ void walk_directory(const fs::path& dir, std::vector<InputSpec>& out, Diagnostic
             continue;
         }
         const std::string name = entry.path().string();
-        out.push_back(InputSpec{name, !is_fifo_or_char(name)});
+        out.push_back(InputSpec{name, !is_fifo_or_char(name), /*from_walk=*/true});
     }
 }
 
