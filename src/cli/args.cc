@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kFooter = R"(
 Exit status:
   0  at least one call was reported (with --quiet: at least one, even if an input failed)
-  1  no call was found (or none matched --who)
+  1  no call was found (or none matched the filters)
   2  an error: bad usage, or an input that could not be read in full (every other input is
      still reported first)
 
@@ -92,15 +92,15 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         ->check(CLI::IsMember({"text", "jsonl", "csv"}))
         ->capture_default_str();
     app.add_flag("-s,--summary", options.summary,
-                 "Print counts by who ended the call, reason, agent and day "
+                 "Print per-agent hang-up and drop rates, then counts by every dimension, "
                  "instead of one row per call");
     app.add_flag("-e,--explain", options.explain, "Show the log lines behind each verdict (text output)");
     app.add_option("-w,--who", who, "Keep only calls ended by these: agent,customer,third_party,system,unknown")
         ->delimiter(',')
         ->allow_extra_args(false)
         ->type_name("LIST");
-    app.add_flag("-q,--quiet", options.quiet, "Print no results and no warnings; only the exit status says");
-    app.add_option("--color,--colour", color, "Colour the table: auto (only on a terminal), always, never")
+    app.add_flag("-q,--quiet", options.quiet, "Print no results and no warnings, stop at the first reported call; the exit status says");
+    app.add_option("--color,--colour", color, "Colour the table: always, never, or auto (a terminal, NO_COLOR unset or empty)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("--input-format", options.input_format, "Read every input as this format (see --list-formats)")
