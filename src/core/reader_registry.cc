@@ -4,12 +4,13 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
-#include "vendor/connect_ctr_reader.h"
-#include "vendor/csv_exports.h"
-#include "vendor/genesys_conversation_reader.h"
-#include "vendor/gms_callback_reader.h"
-#include "vendor/verdict_jsonl_reader.h"
-#include "vendor/voice_agent_reader.h"
+#include "exports/connect/contact_record_reader.h"
+#include "exports/genesys/conversation_reader.h"
+#include "exports/genesys/interactions_csv_reader.h"
+#include "exports/gms/callback_reader.h"
+#include "exports/voice_agent/calls_csv_reader.h"
+#include "exports/voice_agent/calls_reader.h"
+#include "report/verdict_jsonl_reader.h"
 #include "whohungup/reader.h"
 
 namespace whohungup {
@@ -23,21 +24,21 @@ std::string one_group(std::string_view /*head*/) {
 const std::array<ReaderKind, 8> kKinds{{
     // Our own output first: it quotes other formats' words inside its evidence.
     {"whohungup-jsonl", "whohungup's own --format jsonl output (to merge per-file results)",
-     &vendor::sniff_verdict_jsonl, &vendor::make_verdict_jsonl_reader, nullptr},
+     &exports::sniff_verdict_jsonl, &exports::make_verdict_jsonl_reader, nullptr},
     {"ccp-log", "Amazon Connect CCP agent log (agent-log.txt: a JSON array of log entries)", &ccp::sniff_ccp_log,
      &ccp::make_ccp_log_reader, &ccp::ccp_log_group_key},
     {"connect-ctr", "Amazon Connect contact records (DisconnectReason): JSON, JSON Lines or back to back",
-     &vendor::sniff_connect_ctr, &vendor::make_connect_ctr_reader, &one_group},
+     &exports::sniff_connect_ctr, &exports::make_connect_ctr_reader, &one_group},
     {"genesys-cloud", "Genesys Cloud conversations (analytics details or Conversations API JSON)",
-     &vendor::sniff_genesys_conversations, &vendor::make_genesys_conversations_reader, nullptr},
+     &exports::sniff_genesys_conversations, &exports::make_genesys_conversations_reader, nullptr},
     {"voice-agent-calls", "AI voice agent call history (disconnection_reason): calls, pages, webhooks",
-     &vendor::sniff_voice_agent_calls, &vendor::make_voice_agent_calls_reader, nullptr},
-    {"gms-callbacks", "Genesys GMS callback records (_callback_state / _callback_reason)", &vendor::sniff_gms_callbacks,
-     &vendor::make_gms_callbacks_reader, nullptr},
+     &exports::sniff_voice_agent_calls, &exports::make_voice_agent_calls_reader, nullptr},
+    {"gms-callbacks", "Genesys GMS callback records (_callback_state / _callback_reason)",
+     &exports::sniff_gms_callbacks, &exports::make_gms_callbacks_reader, nullptr},
     {"genesys-interactions-csv", "Genesys Cloud Interactions view CSV export (Disconnect Type, Abandoned)",
-     &vendor::sniff_genesys_interactions_csv, &vendor::make_genesys_interactions_csv_reader, nullptr},
+     &exports::sniff_genesys_interactions_csv, &exports::make_genesys_interactions_csv_reader, nullptr},
     {"voice-agent-calls-csv", "AI voice agent dashboard call history CSV (disconnection reason column)",
-     &vendor::sniff_voice_agent_calls_csv, &vendor::make_voice_agent_calls_csv_reader, nullptr},
+     &exports::sniff_voice_agent_calls_csv, &exports::make_voice_agent_calls_csv_reader, nullptr},
 }};
 }  // namespace
 

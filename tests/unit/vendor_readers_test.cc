@@ -5,14 +5,15 @@
 
 #include <map>
 
+#include "exports/connect/contact_record_reader.h"
+#include "exports/genesys/conversation_reader.h"
+#include "exports/genesys/interactions_csv_reader.h"
+#include "exports/gms/callback_reader.h"
+#include "exports/voice_agent/calls_csv_reader.h"
+#include "exports/voice_agent/calls_reader.h"
 #include "support/collecting_sinks.h"
-#include "vendor/connect_ctr_reader.h"
-#include "vendor/csv_exports.h"
-#include "vendor/genesys_conversation_reader.h"
-#include "vendor/gms_callback_reader.h"
-#include "vendor/voice_agent_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 namespace {
 
 using Collect = whohungup::testing::CollectingSinks;
@@ -160,4 +161,4 @@ TEST(CsvExports, Sniffing) {
 }
 
 }  // namespace
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

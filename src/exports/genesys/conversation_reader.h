@@ -12,9 +12,9 @@
 
 #include "whohungup/reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 [[nodiscard]] bool sniff_genesys_conversations(std::string_view head);
 [[nodiscard]] std::unique_ptr<Reader> make_genesys_conversations_reader(const Limits& limits);
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

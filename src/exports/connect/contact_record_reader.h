@@ -11,9 +11,9 @@
 
 #include "whohungup/reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 [[nodiscard]] bool sniff_connect_ctr(std::string_view head);
 [[nodiscard]] std::unique_ptr<Reader> make_connect_ctr_reader(const Limits& limits);
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -10,9 +10,9 @@
 
 #include "whohungup/reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 [[nodiscard]] bool sniff_verdict_jsonl(std::string_view head);
 [[nodiscard]] std::unique_ptr<Reader> make_verdict_jsonl_reader(const Limits& limits);
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -9,9 +9,9 @@
 
 #include "whohungup/reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 [[nodiscard]] bool sniff_gms_callbacks(std::string_view head);
 [[nodiscard]] std::unique_ptr<Reader> make_gms_callbacks_reader(const Limits& limits);
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/connect_ctr_reader.h"
+#include "exports/connect/contact_record_reader.h"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "core/concat.h"
+#include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
-#include "vendor/record_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 
@@ -147,4 +147,4 @@ std::unique_ptr<Reader> make_connect_ctr_reader(const Limits& limits) {
     return std::make_unique<ConnectCtrReader>(limits);
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/gms_callback_reader.h"
+#include "exports/gms/callback_reader.h"
 
 #include <fmt/format.h>
 
+#include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
-#include "vendor/record_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 
@@ -117,4 +117,4 @@ std::unique_ptr<Reader> make_gms_callbacks_reader(const Limits& limits) {
     return std::make_unique<GmsCallbacksReader>(limits);
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

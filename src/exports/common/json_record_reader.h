@@ -13,7 +13,7 @@
 #include "mappings/reason_table.h"
 #include "whohungup/reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 /// Where a record sits, for evidence and messages.
 struct RecordPos {
@@ -59,4 +59,4 @@ private:
     bool warned_time_ = false;
 };
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/genesys_conversation_reader.h"
+#include "exports/genesys/conversation_reader.h"
 
 #include <fmt/format.h>
 
 #include <vector>
 
+#include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
 #include "mappings/reason_table.h"
-#include "vendor/record_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 
@@ -353,4 +353,4 @@ std::unique_ptr<Reader> make_genesys_conversations_reader(const Limits& limits) 
     return std::make_unique<GenesysConversationsReader>(limits);
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/verdict_jsonl_reader.h"
+#include "report/verdict_jsonl_reader.h"
 
 #include "core/time_format.h"
+#include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
-#include "vendor/record_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 
@@ -105,4 +105,4 @@ std::unique_ptr<Reader> make_verdict_jsonl_reader(const Limits& limits) {
     return std::make_unique<VerdictJsonlReader>(limits);
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/voice_agent_reader.h"
+#include "exports/voice_agent/calls_reader.h"
 
 #include <fmt/format.h>
 
@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exports/common/json_record_reader.h"
 #include "json/dom_access.h"
-#include "vendor/record_reader.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 
@@ -143,4 +143,4 @@ std::unique_ptr<Reader> make_voice_agent_calls_reader(const Limits& limits) {
     return std::make_unique<VoiceAgentCallsReader>(limits);
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "vendor/record_reader.h"
+#include "exports/common/json_record_reader.h"
 
 #include <fmt/format.h>
 
 #include "core/time_format.h"
 #include "json/array_splitter.h"
 
-namespace whohungup::vendor {
+namespace whohungup::exports {
 
 namespace {
 constexpr std::uint64_t kSkipWarningsShown = 3;
@@ -118,4 +118,4 @@ Verdict JsonRecordReader::new_verdict(std::string_view format) const {
     return verdict;
 }
 
-}  // namespace whohungup::vendor
+}  // namespace whohungup::exports
