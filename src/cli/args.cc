@@ -99,8 +99,10 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         ->delimiter(',')
         ->allow_extra_args(false)
         ->type_name("LIST");
-    app.add_flag("-q,--quiet", options.quiet, "Print no results and no warnings, stop at the first reported call; the exit status says");
-    app.add_option("--color,--colour", color, "Colour the table: always, never, or auto (a terminal, NO_COLOR unset or empty)")
+    app.add_flag("-q,--quiet", options.quiet,
+                 "Print no results and no warnings, stop at the first reported call; the exit status says");
+    app.add_option("--color,--colour", color,
+                   "Colour the table: always, never, or auto (a terminal, NO_COLOR unset or empty)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("--input-format", options.input_format, "Read every input as this format (see --list-formats)")

@@ -136,9 +136,10 @@ bool skip_unrecognised(PlannedInput& input, std::string_view head, DiagnosticSin
         return false;
     }
     const std::string_view body = head.substr(head.starts_with("\xEF\xBB\xBF") ? 3 : 0);
-    const std::string why = body.find_first_not_of(" \t\r\n") == std::string_view::npos
-                                ? std::string(head.empty() ? "empty input" : "nothing but a byte-order mark or whitespace")
-                                : no_format_message(head);
+    const std::string why =
+        body.find_first_not_of(" \t\r\n") == std::string_view::npos
+            ? std::string(head.empty() ? "empty input" : "nothing but a byte-order mark or whitespace")
+            : no_format_message(head);
     diag.report(Diagnostic{Severity::kWarning, input.spec.name, 0, 0, false, "skipped (met in a directory): " + why});
     input.unrecognised = true;
     input.failed = true;
