@@ -11,6 +11,7 @@ packages=(
   clang-14 libclang-rt-14-dev               # libFuzzer builds
   jq gzip python3 time                      # benchmark baseline and generators, e2e tests
   chromium                                  # renders the HTML report in its end-to-end test
+  man-db groff-base dpkg-dev bsdextrautils  # man page, .deb and completion tests
 )
 packages+=(openjdk-17-jre-headless)          # Spark 4 (the Spark job's test) runs on Java 17
 missing=()

@@ -22,6 +22,20 @@ struct Limits {
     bool include_non_voice = false;  ///< also report chats, tasks and email contacts (`--channel all`)
 };
 
+/// The order --sort prints verdicts in (held until the end of the run: only when asked).
+enum class SortKey : std::uint8_t { kNone, kEnded, kStarted, kDuration, kAgent, kEndedBy, kReason };
+
+/// Which verdicts are reported and summarised (--since, --until, --agent, --reason, --category,
+/// --channel; --who is Options::who). Empty lists keep everything.
+struct Selection {
+    std::int64_t since_ms = kNoTime;  ///< keep calls at or after this (ended_at, else started_at)
+    std::int64_t until_ms = kNoTime;  ///< keep calls before this
+    std::vector<std::string> agents;  ///< agent id or username
+    std::vector<std::string> reasons;
+    std::vector<Category> categories;
+    std::vector<Channel> channels;
+};
+
 struct Options {
     std::vector<std::string> inputs;  ///< files, directories (recursed), "-" for stdin
     std::string input_format;         ///< empty: detect from content
@@ -35,6 +49,12 @@ struct Options {
     unsigned jobs = 0;                    ///< inputs read at once; 0 = one per core
     bool progress = false;                ///< progress line on stderr (the CLI sets it on terminals)
     Limits limits;
+    Selection select;                 ///< filters applied before summaries and reports
+    SortKey sort = SortKey::kNone;    ///< --sort: hold verdicts and print them in this order
+    bool sort_descending = false;     ///< --sort -KEY
+    std::vector<std::string> fields;  ///< --fields: table and CSV columns; empty: the defaults
+    bool count = false;               ///< --count: counts per ended_by (text, CSV) or the summary record
+    std::string tz;                   ///< --tz: zone of the summary's hours; empty: UTC
 };
 
 }  // namespace whohungup

@@ -6,6 +6,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "whohungup/options.h"
 #include "whohungup/reader.h"
@@ -21,6 +22,8 @@ struct InputReport {
     InputResult result;
     std::uint64_t verdicts = 0;  ///< verdicts decided from this input
     bool error = false;          ///< the input could not be read in full
+    bool unrecognised = false;   ///< met in a directory walk, matched no format, skipped (not an error)
+    std::uint64_t read_us = 0;   ///< time spent reading it, in microseconds (--verbose)
 };
 
 class Reporter {
@@ -39,6 +42,9 @@ struct ReportStyle {
     bool summary_only = false;            ///< --summary: only the summary is printed, no per-call rows
     bool neutralise_csv_formulas = true;  ///< prefix cells a spreadsheet would evaluate
     bool terminal = false;                ///< stdout is a terminal: CSV cells are escaped like the table
+    bool count_only = false;              ///< --count: counts per ended_by, or the summary record
+    std::vector<std::string> fields;      ///< --fields: table and CSV columns; empty: the defaults
+    std::size_t width = 0;                ///< terminal columns the table must fit; 0: no limit (piped)
 };
 
 [[nodiscard]] std::unique_ptr<Reporter> make_reporter(OutputFormat format, const ReportStyle& style, std::ostream& out);

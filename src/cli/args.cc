@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
 #include <map>
 #include <sstream>
 
+#include "cli/selection_flags.h"
 #include "cli/version.h"
 #include "whohungup/reader.h"
 
@@ -17,7 +20,7 @@ namespace {
 constexpr const char* kFooter = R"(
 Exit status:
   0  at least one call was reported (with --quiet: at least one, even if an input failed)
-  1  no call was found (or none matched --who)
+  1  no call was found (or none matched the filters)
   2  an error: bad usage, output that could not be written, or an input that could not be
      read in full (a record skipped or a time unreadable); every other input is still
      reported first
@@ -26,9 +29,16 @@ Examples:
   whohungup agent-log.txt                      who ended each call in one CCP log
   whohungup --explain agent-log.txt            ... with the log lines behind each verdict
   whohungup --who agent --format csv logs/     agent hang-ups in a directory, as CSV
-  whohungup --summary logs/                    counts by who, reason, agent and day
+  whohungup --summary logs/                    per-agent rates, then counts by every dimension
   whohungup --format html logs/ > report.html  one page with charts and every call's evidence
-  cat agent-log.txt | whohungup -              read standard input)";
+  whohungup --agent jdoe --since 2026-11-20 --count logs/
+                                               how each of jdoe's calls since that day ended
+  whohungup --sort -duration --fields ended_at,duration_s,agent,reason logs/
+                                               longest calls first, four columns
+  cat agent-log.txt | whohungup -              read standard input
+
+Colour: --color always colours and --color never does not; auto (the default) colours only
+when standard output is a terminal and NO_COLOR is unset or empty.)";
 
 std::vector<Party> parse_who(const std::vector<std::string>& values) {
     std::vector<Party> parties;
@@ -66,6 +76,21 @@ CLI::Validator count_validator(bool positive) {
             positive ? "N>0" : "N"};
 }
 
+/// "whohungup: error: MESSAGE" and the --help hint: every usage error is said this way.
+void usage_error(const std::string& message) {
+    std::string line = message;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+    std::cerr << "whohungup: error: " << line << "\nTry 'whohungup --help' for more information.\n";
+}
+
+/// "0.1.0 (build 7f2c8eb, RelWithDebInfo, GCC 12.2.0)".
+std::string version_text() {
+    return std::string("whohungup ") + kVersion + " (build " + kBuildId + ", " + kBuildType + ", " + kCompiler + ")";
+}
+
 }  // namespace
 
 std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
@@ -74,7 +99,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     CLI::App app{"whohungup: who ended each call (agent, customer or system), from Amazon Connect CCP logs.",
                  "whohungup"};
     app.footer(kFooter);
-    app.set_version_flag("-V,--version", std::string("whohungup ") + kVersion);
+    app.set_version_flag("-V,--version", version_text());
 
     std::string format = "text";
     std::string color = "auto";
@@ -86,15 +111,17 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         ->check(CLI::IsMember({"text", "jsonl", "csv", "html"}))
         ->capture_default_str();
     app.add_flag("-s,--summary", options.summary,
-                 "Print counts by who ended the call, reason, agent and day "
+                 "Print per-agent hang-up and drop rates, then counts by every dimension, "
                  "instead of one row per call");
     app.add_flag("-e,--explain", options.explain, "Show the log lines behind each verdict (text output)");
     app.add_option("-w,--who", who, "Keep only calls ended by these: agent,customer,third_party,system,unknown")
         ->delimiter(',')
         ->allow_extra_args(false)
         ->type_name("LIST");
-    app.add_flag("-q,--quiet", options.quiet, "Print no results and no warnings; only the exit status says");
-    app.add_option("--color,--colour", color, "Colour the table: auto (only on a terminal), always, never")
+    app.add_flag("-q,--quiet", options.quiet,
+                 "Print no results and no warnings, stop at the first reported call; the exit status says");
+    app.add_option("--color,--colour", color,
+                   "Colour the table: always, never, or auto (a terminal, NO_COLOR unset or empty)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("--input-format", options.input_format, "Read every input as this format (see --list-formats)")
@@ -120,19 +147,26 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         ->capture_default_str();
     bool no_progress = false;
     app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
-    app.add_flag("-v,--verbose", parsed.verbose, "Log what the run does (inputs, formats, timings) to stderr");
+    app.add_flag("-v,--verbose", parsed.verbose,
+                 "Say on stderr, per input, its format, bytes, records, verdicts and reading time");
+    SelectionFlags selection;
+    add_selection_flags(app, selection);
 
     try {
         app.parse(argc, argv);
         options.who = parse_who(who);
+        apply_selection_flags(selection, options);
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
             throw CLI::ValidationError("--input-format",
                                        "unknown format '" + options.input_format + "' (see --list-formats)");
         }
     } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error);
-        // CLI11 numbers usage errors from 100; grep's convention is 2.
-        exit_code = code == 0 ? 0 : 2;
+        if (error.get_exit_code() == 0) {  // --help, --version
+            exit_code = app.exit(error);
+            return std::nullopt;
+        }
+        usage_error(error.what());
+        exit_code = 2;  // CLI11 numbers usage errors from 100; grep's convention is 2
         return std::nullopt;
     }
     static const std::map<std::string, OutputFormat> kFormats{{"text", OutputFormat::kText},
@@ -150,8 +184,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     options.progress = !no_progress && ::isatty(STDERR_FILENO) != 0;
     if (options.inputs.empty()) {
         if (::isatty(STDIN_FILENO) != 0) {
-            std::cerr << "whohungup: no input given (name a log file or directory, or - for standard input; "
-                         "see --help)\n";
+            usage_error("no input given (name a log file or directory, or - for standard input)");
             exit_code = 2;
             return std::nullopt;
         }

@@ -11,6 +11,9 @@
 
 #include "cli/args.h"
 #include "cli/checked_stdout.h"
+#include "cli/terminal.h"
+#include "cli/verbose_reporter.h"
+#include "filter/sorting_reporter.h"
 #include "mappings/reason_table.h"
 #include "whohungup/reader.h"
 #include "whohungup/run.h"
@@ -43,15 +46,36 @@ private:
     std::ostream& out_;
 };
 
-bool use_color(whohungup::ColorMode mode) {
-    if (mode == whohungup::ColorMode::kAlways) {
-        return true;
+/// The reporter of the run: the format's own, behind --sort's holding one and --verbose's.
+struct ReporterChain {
+    std::unique_ptr<whohungup::Reporter> format;
+    std::unique_ptr<whohungup::Reporter> sorted;
+    std::unique_ptr<whohungup::Reporter> verbose;
+    whohungup::Reporter* front = nullptr;
+};
+
+ReporterChain make_reporters(const whohungup::Options& options, bool verbose, std::ostream& out) {
+    whohungup::ReportStyle style;
+    style.color = whohungup::cli::use_color(options.color);
+    style.explain = options.explain;
+    style.summary_only = options.summary;
+    style.neutralise_csv_formulas = options.neutralise_csv_formulas;
+    style.terminal = ::isatty(STDOUT_FILENO) != 0;
+    style.count_only = options.count;
+    style.fields = options.fields;
+    style.width = options.format == whohungup::OutputFormat::kText ? whohungup::cli::table_width() : 0;
+    ReporterChain chain;
+    chain.format = whohungup::make_reporter(options.format, style, out);
+    chain.front = chain.format.get();
+    if (options.sort != whohungup::SortKey::kNone && !options.summary && !options.count && !options.quiet) {
+        chain.sorted = whohungup::make_sorting_reporter(options.sort, options.sort_descending, *chain.front);
+        chain.front = chain.sorted.get();
     }
-    if (mode == whohungup::ColorMode::kNever) {
-        return false;
+    if (verbose) {
+        chain.verbose = whohungup::cli::make_verbose_reporter(*chain.front);
+        chain.front = chain.verbose.get();
     }
-    const char* no_color = std::getenv("NO_COLOR");
-    return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO) != 0;
+    return chain;
 }
 
 int run_main(int argc, char** argv) {
@@ -72,19 +96,14 @@ int run_main(int argc, char** argv) {
     }
     auto logger = spdlog::stderr_color_mt("whohungup");
     logger->set_level(parsed->verbose ? spdlog::level::debug : spdlog::level::warn);
+    logger->set_pattern("whohungup: %v");
     spdlog::set_default_logger(logger);
 
     const whohungup::Options& options = parsed->options;
-    whohungup::ReportStyle style;
-    style.color = use_color(options.color);
-    style.explain = options.explain;
-    style.summary_only = options.summary;
-    style.neutralise_csv_formulas = options.neutralise_csv_formulas;
-    style.terminal = ::isatty(STDOUT_FILENO) != 0;
     std::ostream null_stream(nullptr);
     std::ostream& out = options.quiet ? null_stream : std::cout;
-    auto reporter = whohungup::make_reporter(options.format, style, out);
-    FlushAtInputEnd flushing(*reporter, out);
+    ReporterChain reporters = make_reporters(options, parsed->verbose, out);
+    FlushAtInputEnd flushing(*reporters.front, out);
     StderrDiagnostics diagnostics;
     const whohungup::RunStats stats = whohungup::run(options, flushing, diagnostics);
     spdlog::debug("{} inputs, {} failed, {} calls reported", stats.inputs, stats.inputs_failed,

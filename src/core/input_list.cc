@@ -70,7 +70,7 @@ void walk_directory(const fs::path& dir, std::vector<InputSpec>& out, Diagnostic
             diag.report(note);
             continue;
         }
-        out.push_back(InputSpec{name, true});
+        out.push_back(InputSpec{name, true, /*from_walk=*/true});
     }
 }
 

@@ -14,6 +14,7 @@ namespace whohungup::detail {
 struct InputSpec {
     std::string name;        ///< as shown to the user ("-" for stdin)
     bool reopenable = true;  ///< false for stdin and FIFOs: read once, keep the planning handle
+    bool from_walk = false;  ///< met while walking a directory (not named on the command line)
 };
 
 /// Problems (missing files, unreadable directories) are reported to `diag` as errors.

@@ -27,6 +27,8 @@
 #include "core/start_workers.h"
 #include "reconcile/reconcile_plan.h"
 #include "reconcile/reconciler.h"
+#include "filter/early_stop.h"
+#include "filter/verdict_filter.h"
 
 namespace whohungup {
 
@@ -41,6 +43,9 @@ class RunDiagnostics final : public DiagnosticSink {
 public:
     RunDiagnostics(DiagnosticSink& inner, bool quiet) : inner_(inner), quiet_(quiet) {}
     void report(const Diagnostic& diagnostic) override {
+        if (stop_ != nullptr && stop_->load()) {
+            return;  // -q stopped reading: what the cut-short readers say is not about the inputs
+        }
         if (diagnostic.severity == Severity::kError) {
             ++errors_;
         } else if (quiet_) {
@@ -56,6 +61,7 @@ public:
     }
     [[nodiscard]] std::uint64_t errors() const { return errors_; }
     std::function<void()> clear_progress_;
+    const std::atomic<bool>* stop_ = nullptr;
 
 private:
     DiagnosticSink& inner_;
@@ -64,30 +70,35 @@ private:
     std::set<std::string> said_;
 };
 
-/// Applies --who, feeds the summary, and forwards to the reporter.
+/// Applies the filters (--who, --since, ...), feeds the summary, and forwards to the reporter.
+/// With -q the first reported call raises `stop`.
 class FilteringSink final : public VerdictSink {
 public:
     FilteringSink(const Options& options, Reporter& reporter, Summary* summary)
-        : options_(options), reporter_(reporter), summary_(summary) {}
+        : options_(options), filter_(options), reporter_(reporter), summary_(summary) {}
 
     void on_verdict(Verdict&& verdict) override {
-        if (!options_.who.empty() &&
-            std::find(options_.who.begin(), options_.who.end(), verdict.ended_by) == options_.who.end()) {
+        if (!filter_.keep(verdict)) {
             return;
         }
         ++reported_;
+        if (options_.quiet) {
+            stop.store(true);
+        }
         if (summary_ != nullptr) {
             summary_->add(verdict);
         }
-        if (!options_.summary && !options_.quiet) {  // quiet: nothing is printed, so nothing is formatted
+        if (!options_.summary && !options_.count && !options_.quiet) {  // quiet: nothing is formatted
             reporter_.on_verdict(verdict);
         }
     }
+    std::atomic<bool> stop{false};
 
     [[nodiscard]] std::uint64_t reported() const { return reported_; }
 
 private:
     const Options& options_;
+    VerdictFilter filter_;
     Reporter& reporter_;
     Summary* summary_;
     std::uint64_t reported_ = 0;
@@ -132,7 +143,8 @@ struct PlannedInput {
     const ReaderKind* kind = nullptr;
     std::unique_ptr<ByteSource> kept_open;  ///< stdin / FIFO: bytes can be read only once
     bool failed = false;
-    std::uint64_t size = 0;  ///< bytes on disk, for progress
+    bool unrecognised = false;  ///< met in a directory walk and matching no format: skipped, not failed
+    std::uint64_t size = 0;     ///< bytes on disk, for progress
     /// A named FIFO or device: opening it can block until a writer comes, so it is opened at its
     /// turn (its own group), after every input before it is read and reported.
     bool deferred = false;
@@ -145,6 +157,23 @@ std::string no_format_message(std::string_view head) {
                "--list-formats)";
     }
     return "not a recognised log format (see --list-formats)";
+}
+
+/// A file met in a directory walk that matches no format (a README, an empty file) is noted once
+/// and skipped: a log folder holds such files, and they say nothing about the calls.
+bool skip_unrecognised(PlannedInput& input, std::string_view head, DiagnosticSink& diag) {
+    if (sniff_reader_kind(head) != nullptr) {
+        return false;
+    }
+    const std::string_view body = head.substr(head.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+    const std::string why =
+        body.find_first_not_of(" \t\r\n") == std::string_view::npos
+            ? std::string(head.empty() ? "empty input" : "nothing but a byte-order mark or whitespace")
+            : no_format_message(head);
+    diag.report(Diagnostic{Severity::kWarning, input.spec.name, 0, 0, false, "skipped (met in a directory): " + why});
+    input.unrecognised = true;
+    input.failed = true;
+    return true;
 }
 
 /// Opens an input and decides its format. Errors are reported; the input is then marked failed.
@@ -161,6 +190,9 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
     if (!source->error().empty()) {
         diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, "read error: " + source->error()});
         input.failed = true;
+        return;
+    }
+    if (options.input_format.empty() && input.spec.from_walk && skip_unrecognised(input, head, diag)) {
         return;
     }
     if (!options.input_format.empty()) {
@@ -191,6 +223,7 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
 std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
                                     std::vector<PlannedInput>& inputs,
                                     const Options& options,
+                                    const std::atomic<bool>& stop,
                                     VerdictSink& sink,
                                     DiagnosticSink& diag) {
     std::unique_ptr<Reader> reader;
@@ -218,11 +251,17 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
                 if (!reader) {
                     reader = input.kind->make(options.limits);
                 }
-                report.result = reader->read(*source, input.spec.name, sink, diag);
+                StopAwareSource stoppable(std::move(source), stop);
+                const auto start = std::chrono::steady_clock::now();
+                report.result = reader->read(stoppable, input.spec.name, sink, diag);
+                report.read_us = static_cast<std::uint64_t>(
+                    std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
+                        .count());
                 input.failed = report.result.failed;
             }
         }
-        report.error = input.failed;
+        report.unrecognised = input.unrecognised;
+        report.error = input.failed && !input.unrecognised;
         reports.push_back(std::move(report));
     }
     if (reader) {
@@ -294,10 +333,12 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     RunDiagnostics diag(raw_diag, options.quiet);
     RunStats stats;
     std::optional<Summary> summary;
-    if (options.summary) {
+    if (options.summary || options.count) {
         summary.emplace();
+        summary->set_hour_zone(options.tz);
     }
     FilteringSink filter(options, reporter, summary ? &*summary : nullptr);
+    diag.stop_ = &filter.stop;
     reconcile::Reconciler reconciler(filter);
     PerInputCount sink(reconciler);
 
@@ -319,6 +360,9 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         }
         std::string key;
         plan_input(inputs[i], options, diag, key);
+        if (inputs[i].unrecognised && summary) {
+            summary->add_skipped_input();
+        }
         if (!key.empty() && inputs[i].kind != nullptr) {
             auto [it, inserted] = group_of_key.try_emplace({inputs[i].kind->name, key}, groups.size());
             if (!inserted) {
@@ -360,8 +404,8 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     const std::size_t jobs = std::min<std::size_t>(options.jobs == 0 ? cores : options.jobs, groups.size());
     if (jobs <= 1) {
         // One at a time: results stream straight to the reporter.
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            std::vector<InputReport> reports = read_group(groups[i], inputs, options, sink, diag);
+        for (std::size_t i = 0; i < groups.size() && !filter.stop; ++i) {
+            std::vector<InputReport> reports = read_group(groups[i], inputs, options, filter.stop, sink, diag);
             close_group(reports, groups[i], i);
         }
     } else {
@@ -379,13 +423,13 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
                 std::size_t mine = 0;
                 {
                     std::unique_lock<std::mutex> lock(mutex);
-                    room.wait(lock, [&] { return next >= groups.size() || next < replayed + window; });
-                    if (next >= groups.size()) return;
+                    room.wait(lock, [&] { return filter.stop || next >= groups.size() || next < replayed + window; });
+                    if (filter.stop || next >= groups.size()) return;
                     mine = next++;
                 }
                 auto recorded = std::make_unique<RecordedGroup>();
                 try {
-                    recorded->reports = read_group(groups[mine], inputs, options, *recorded, *recorded);
+                    recorded->reports = read_group(groups[mine], inputs, options, filter.stop, *recorded, *recorded);
                 } catch (const std::bad_alloc&) {
                     recorded = out_of_memory(groups[mine], inputs);
                 }
@@ -408,11 +452,11 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
                 Severity::kWarning, "-j", 0, 0, false,
                 fmt::format("only {} of {} worker threads could start; going on with those", workers.size(), jobs)});
         }
-        for (std::size_t i = 0; i < groups.size(); ++i) {
+        for (std::size_t i = 0; i < groups.size() && !filter.stop; ++i) {
             std::unique_ptr<RecordedGroup> group;
             if (workers.empty()) {
                 group = std::make_unique<RecordedGroup>();
-                group->reports = read_group(groups[i], inputs, options, *group, *group);
+                group->reports = read_group(groups[i], inputs, options, filter.stop, *group, *group);
             } else {
                 std::unique_lock<std::mutex> lock(mutex);
                 ready.wait(lock, [&] { return done[i] != nullptr; });
@@ -429,6 +473,10 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
             }
             close_group(group->reports, groups[i], i);
         }
+        {
+            const std::lock_guard<std::mutex> lock(mutex);  // a worker between its test and its wait
+        }
+        room.notify_all();  // after a -q stop, waiting workers see it and end
         for (std::thread& worker : workers) worker.join();
     }
     reconciler.flush_all();

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "core/time_format.h"
 #include "report/escape.h"
@@ -75,6 +76,14 @@ public:
         append_number(value);
         return *this;
     }
+    /// A JSON value (already written) under a key taken from the data.
+    JsonObject& raw_under(std::string_view data_key, std::string_view json) {
+        separate();
+        append_json_string(out_, data_key);
+        out_.push_back(':');
+        out_ += json;
+        return *this;
+    }
     /// Opens an array under `key`; the caller writes its elements and closes it with ']'.
     std::string& array(Key key) {
         start(key);
@@ -135,9 +144,90 @@ std::string counts_object(const std::map<std::string, std::uint64_t>& counts) {
     return out;
 }
 
+/// A share in [0, 1] with four decimals, or null when there is nothing to divide by.
+std::string rate_json(std::optional<double> rate) {
+    return rate ? fmt::format("{:.4f}", *rate) : std::string("null");
+}
+
+/// {"agent":N,...}: every enumerator, zeros included, so consumers need no defaults.
+template <typename Enum, std::size_t N>
+std::string enum_counts(const std::array<std::uint64_t, N>& counts) {
+    std::string out;
+    JsonObject object(out);
+    for (std::size_t i = 0; i < N; ++i) {
+        object.count(to_string(static_cast<Enum>(i)), counts.at(i));
+    }
+    object.close();
+    return out;
+}
+
+std::string agents_object(const std::map<std::string, AgentSummary>& agents) {
+    std::string out;
+    JsonObject object(out);
+    for (const auto& [key, agent] : agents) {
+        std::string inner;
+        JsonObject item(inner);
+        item.optional_string("agent_name", agent.agent_name)
+            .number("calls", agent.calls)
+            .number("connected", agent.connected)
+            .raw("ended_by", enum_counts<Party>(agent.ended_by))
+            .raw("category", enum_counts<Category>(agent.category))
+            .raw("agent_hangup_rate", rate_json(agent.rate(agent.agent_hangups)))
+            .raw("customer_hangup_rate", rate_json(agent.rate(agent.customer_hangups)))
+            .raw("dropped_rate", rate_json(agent.rate(agent.dropped)));
+        item.close();
+        object.raw_under(key, inner);
+    }
+    object.close();
+    return out;
+}
+
+/// {"agent":{"calls":N,"median":S,"p90":S},...} for the parties with timed calls.
+std::string durations_object(const std::array<DurationHistogram, kPartyCount>& durations) {
+    std::string out;
+    JsonObject object(out);
+    for (std::size_t i = 0; i < durations.size(); ++i) {
+        const DurationHistogram& histogram = durations.at(i);
+        if (histogram.count() == 0) {
+            continue;
+        }
+        std::string inner;
+        JsonObject item(inner);
+        item.number("calls", histogram.count())
+            .raw("median", fmt::format("{}", histogram.quantile_s(0.5).value_or(0)))
+            .raw("p90", fmt::format("{}", histogram.quantile_s(0.9).value_or(0)));
+        item.close();
+        object.raw_under(to_string(static_cast<Party>(i)), inner);
+    }
+    object.close();
+    return out;
+}
+
+void write_summary(const Summary& summary, std::string& line) {
+    JsonObject object(line);
+    object.string("type", "summary")
+        .number("calls", summary.total())
+        .raw("by_ended_by", counts_object(summary.by_ended_by()))
+        .raw("by_category", counts_object(summary.by_category()))
+        .raw("by_reason", counts_object(summary.by_reason()))
+        .raw("by_confidence", counts_object(summary.by_confidence()))
+        .raw("by_agent", agents_object(summary.by_agent()))
+        .raw("dropped_mid_call", counts_object(summary.dropped()))
+        .raw("never_connected", counts_object(summary.never_connected()))
+        .raw("duration_s", durations_object(summary.durations()))
+        .string("hour_zone", summary.hour_zone())
+        .raw("by_hour", counts_object(summary.by_hour()))
+        .raw("by_day", counts_object(summary.by_day()))
+        .raw("by_channel", counts_object(summary.by_channel()))
+        .raw("by_format", counts_object(summary.by_format()))
+        .number("conflicts", summary.conflicts())
+        .number("inputs_skipped", summary.inputs_skipped());
+    object.close();
+}
+
 class JsonlReporter final : public Reporter {
 public:
-    explicit JsonlReporter(std::ostream& out) : out_(out) {}
+    JsonlReporter(const ReportStyle& style, std::ostream& out) : count_only_(style.count_only), out_(out) {}
 
     void on_verdict(const Verdict& v) override {
         line_.clear();
@@ -207,6 +297,9 @@ public:
     }
 
     void on_input_end(const InputReport& report) override {
+        if (count_only_) {
+            return;  // --count: the summary record only
+        }
         line_.clear();
         JsonObject object(line_);
         object.string("type", "input_end")
@@ -216,7 +309,7 @@ public:
             .number("skipped", report.result.skipped)
             .number("bytes", report.result.bytes)
             .number("verdicts", report.verdicts)
-            .boolean("error", report.error);
+            .boolean("error", report.error);  // format null, error false: skipped in a walk
         object.close();
         line_.push_back('\n');
         out_ << line_;
@@ -225,16 +318,7 @@ public:
     void finish(const Summary* summary) override {
         if (summary != nullptr) {
             line_.clear();
-            JsonObject object(line_);
-            object.string("type", "summary")
-                .number("calls", summary->total())
-                .number("conflicts", summary->conflicts())
-                .raw("by_ended_by", counts_object(summary->by_ended_by()))
-                .raw("by_reason", counts_object(summary->by_reason()))
-                .raw("by_agent", counts_object(summary->by_agent()))
-                .raw("by_day", counts_object(summary->by_day()))
-                .raw("by_format", counts_object(summary->by_format()));
-            object.close();
+            write_summary(*summary, line_);
             line_.push_back('\n');
             out_ << line_;
         }
@@ -242,14 +326,15 @@ public:
     }
 
 private:
+    bool count_only_;
     std::ostream& out_;
     std::string line_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out) {
-    return std::make_unique<JsonlReporter>(out);
+std::unique_ptr<Reporter> make_jsonl_reporter(const ReportStyle& style, std::ostream& out) {
+    return std::make_unique<JsonlReporter>(style, out);
 }
 
 }  // namespace whohungup::detail

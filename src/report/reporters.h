@@ -10,7 +10,7 @@
 namespace whohungup::detail {
 
 std::unique_ptr<Reporter> make_text_reporter(const ReportStyle& style, std::ostream& out);
-std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out);
+std::unique_ptr<Reporter> make_jsonl_reporter(const ReportStyle& style, std::ostream& out);
 std::unique_ptr<Reporter> make_csv_reporter(const ReportStyle& style, std::ostream& out);
 std::unique_ptr<Reporter> make_html_reporter(std::ostream& out);  // src/report/html/
 

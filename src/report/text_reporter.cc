@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The human table: one aligned row per call, colour on terminals only, evidence with --explain.
-// Rows stream out as calls are judged (fixed column widths), so `| head` shows results at once.
+// Rows stream out as calls are judged (fixed column widths, report/table_layout.h), so `| head`
+// shows results at once; on a terminal the columns shrink to its width.
 #include <fmt/format.h>
 
 #include "core/time_format.h"
 #include "report/escape.h"
 #include "report/reporters.h"
+#include "report/table_layout.h"
+#include "report/text_summary.h"
 
 namespace whohungup::detail {
 
@@ -22,13 +25,15 @@ std::string_view colour_of(Party party) {
     return "\x1b[2m";
 }
 
-/// "2019-10-03 18:21:26.478" (UTC), or "-".
-std::string table_time(std::int64_t ms) {
+/// "2019-10-03 18:21:26.478" (UTC), "10-03 18:21:26" compacted, or "-".
+std::string table_time(std::int64_t ms, bool compact) {
     if (ms == kNoTime) {
         return "-";
     }
     const std::string iso = format_iso8601_ms(ms);  // the header says UTC: drop the Z
-    return fmt::format("{} {}", std::string_view(iso).substr(0, 10), std::string_view(iso).substr(11, 12));
+    const std::string_view view(iso);
+    return compact ? fmt::format("{} {}", view.substr(5, 5), view.substr(11, 8))
+                   : fmt::format("{} {}", view.substr(0, 10), view.substr(11, 12));
 }
 
 std::string safe(std::string_view text) {
@@ -39,30 +44,32 @@ std::string safe(std::string_view text) {
 
 class TextReporter final : public Reporter {
 public:
-    TextReporter(const ReportStyle& style, std::ostream& out) : style_(style), out_(out) {}
+    TextReporter(const ReportStyle& style, std::ostream& out)
+        : style_(style), layout_(layout_table(style.fields, style.width)), out_(out) {}
 
     void on_verdict(const Verdict& v) override {
         if (!header_printed_) {
             header_printed_ = true;
-            out_ << fmt::format("{:<23}  {:>9}  {:<11}  {:<28}  {:<6}  {:<36}  {}\n", "ENDED (UTC)", "DURATION",
-                                "ENDED BY", "REASON", "CONF", "CONTACT", "AGENT");
+            std::string header;
+            for (std::size_t i = 0; i < layout_.columns.size(); ++i) {
+                append_cell(header, i, std::string(layout_.columns[i].header), std::nullopt);
+            }
+            emit(header);
         }
-        const auto duration = v.duration_s();
-        const std::string who(to_string(v.ended_by));
-        const std::string who_cell = fmt::format("{:<11}", who);
-        const std::string_view agent_id = v.agent_name.empty() ? v.agent : v.agent_name;
-        const std::string agent = agent_id.empty() ? std::string("-") : safe(agent_id);
-        out_ << fmt::format("{:<23}  {:>9}  {}  {:<28}  {:<6}  {:<36}  {}\n", table_time(v.ended_at_ms),
-                            duration ? fmt::format("{:.1f}s", *duration) : std::string("-"),
-                            style_.color ? fmt::format("{}{}\x1b[0m", colour_of(v.ended_by), who_cell) : who_cell,
-                            safe(v.reason), to_string(v.confidence), safe(v.contact_id), agent);
+        std::string row;
+        for (std::size_t i = 0; i < layout_.columns.size(); ++i) {
+            const Field field = layout_.columns[i].field;
+            append_cell(row, i, cell(v, field),
+                        field == Field::kEndedBy && style_.color ? std::optional<Party>(v.ended_by) : std::nullopt);
+        }
+        emit(row);
         if (style_.explain) {
-            out_ << (v.raw_reason.empty() ? fmt::format("    {}\n", safe(v.detail))
-                                          : fmt::format("    {} ({})\n", safe(v.detail), safe(v.raw_reason)));
+            emit(v.raw_reason.empty() ? fmt::format("    {}", safe(v.detail))
+                                      : fmt::format("    {} ({})", safe(v.detail), safe(v.raw_reason)));
             for (const Evidence& e : v.evidence) {
-                out_ << fmt::format("      {}  {}:{}  {}\n", table_time(e.time_ms), safe(e.input),
-                                    e.line > 0 ? fmt::format("{}", e.line) : fmt::format("byte {}", e.byte),
-                                    safe(e.text));
+                emit(fmt::format("      {}  {}:{}  {}", table_time(e.time_ms, layout_.compact_times), safe(e.input),
+                                 e.line > 0 ? fmt::format("{}", e.line) : fmt::format("byte {}", e.byte),
+                                 safe(e.text)));
             }
         }
     }
@@ -70,33 +77,86 @@ public:
     void on_input_end(const InputReport& /*report*/) override {}
 
     void finish(const Summary* summary) override {
-        if (summary != nullptr) {
-            out_ << fmt::format("{}Calls: {}\n", header_printed_ ? "\n" : "", summary->total());
-            if (summary->conflicts() > 0)
-                out_ << fmt::format("Calls whose sources disagree: {}\n", summary->conflicts());
-            block("Ended by", summary->by_ended_by(), summary->total());
-            block("Reason (ended by/reason)", summary->by_reason(), summary->total());
-            block("Agent", summary->by_agent(), summary->total());
-            block("Day (UTC)", summary->by_day(), summary->total());
-            block("Source format", summary->by_format(), summary->total());
+        if (summary != nullptr && style_.count_only) {
+            for (std::size_t i = 0; i < kPartyCount; ++i) {
+                const std::string party(to_string(static_cast<Party>(i)));
+                const auto it = summary->by_ended_by().find(party);
+                out_ << fmt::format("{:<12} {}\n", party, it == summary->by_ended_by().end() ? 0 : it->second);
+            }
+        } else if (summary != nullptr) {
+            if (header_printed_) {
+                out_ << '\n';
+            }
+            write_text_summary(*summary, out_);
         }
         out_.flush();
     }
 
 private:
-    void block(std::string_view title, const std::map<std::string, std::uint64_t>& counts, std::uint64_t total) {
-        std::size_t width = title.size();
-        for (const auto& [key, count] : counts) {
-            width = std::max(width, key.size());
+    [[nodiscard]] std::string cell(const Verdict& v, Field field) const {
+        switch (field) {
+            case Field::kEndedAt: return table_time(v.ended_at_ms, layout_.compact_times);
+            case Field::kStartedAt: return table_time(v.started_at_ms, layout_.compact_times);
+            case Field::kDurationS: {
+                const auto duration = v.duration_s();
+                return duration ? fmt::format("{:.1f}s", *duration) : std::string("-");
+            }
+            case Field::kAgent: {  // the username where known: that is what a supervisor reads
+                const std::string_view agent = v.agent_name.empty() ? v.agent : v.agent_name;
+                return agent.empty() ? std::string("-") : safe(agent);
+            }
+            case Field::kContactId:
+                return layout_.elide_contact ? elide_middle(safe(v.contact_id)) : safe(v.contact_id);
+            default: break;
         }
-        out_ << fmt::format("\n{:<{}}  {:>8}  {:>6}\n", title, width + 2, "calls", "share");
-        for (const auto& [key, count] : counts) {
-            const double share = total == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(total);
-            out_ << fmt::format("  {:<{}}  {:>8}  {:>5.1f}%\n", safe(key), width, count, share);
+        std::string text = safe(field_text(v, field));
+        return text.empty() ? std::string("-") : text;
+    }
+
+    void append_cell(std::string& line, std::size_t index, std::string text, std::optional<Party> colour) const {
+        const TableColumn& column = layout_.columns[index];
+        const bool last = index + 1 == layout_.columns.size();
+        if (index > 0) {
+            line += "  ";
+        }
+        if (last) {
+            line += layout_.last_width > 0 ? cut_text(text, layout_.last_width) : text;
+            return;
+        }
+        if (column.cut) {
+            text = cut_text(text, column.width);
+        }
+        const std::size_t pad = column.width > text_width(text) ? column.width - text_width(text) : 0;
+        if (column.right) {
+            line.append(pad, ' ');
+        }
+        if (colour) {
+            line += colour_of(*colour);
+            line += text;
+            line += "\x1b[0m";
+        } else {
+            line += text;
+        }
+        if (!column.right) {
+            line.append(pad, ' ');
         }
     }
 
+    /// One line out; on a terminal, trailing padding dropped and the line cut to its width
+    /// (only a table too wide even after every step of the layout is cut here, never coloured).
+    void emit(std::string line) {
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        if (layout_.line_width > 0 && line.find('\x1b') == std::string::npos) {
+            line = cut_text(line, layout_.line_width);
+        }
+        line.push_back('\n');
+        out_ << line;
+    }
+
     ReportStyle style_;
+    TableLayout layout_;
     std::ostream& out_;
     bool header_printed_ = false;
 };

@@ -105,7 +105,8 @@ class Log:
     def agent_config(self, at, username="jdoe"):
         self.add(at, "AWSClient: <-- Operation 'getAgentConfiguration' succeeded.", level="TRACE",
                  component="ccp", layer="SharedWorker",
-                 objects=[{"configuration": {"name": "[redacted]", "username": username, "agentARN": AGENT_ARN,
+                 objects=[{"configuration": {"name": "[redacted]", "username": username,
+                                             "agentARN": AGENT_ARN[:-len(AGENT)] + self.agent,
                                              "routingProfile": {"name": "Basic Routing Profile"},
                                              "softphoneEnabled": True, "softphoneAutoAccept": False,
                                              "extension": "[redacted]", "agentPreferences": {}}}])
@@ -923,6 +924,62 @@ def shift_30min_window():
     log.classic_setup(62_500, uid(fourth), conn_of(fourth))
     log.classic_customer_end(120_000, uid(fourth))
     log.write("shift-30min-window.txt")
+def busy_call(log, at, cid, conn):
+    """Two CCP windows open: 486 BusyException before the answer (never connected)."""
+    setup_to_answer(log, at, cid, conn)
+    log.sig(at + 700, cid, "PendingAnswerState", "FailedState")
+    log.add(at + 701, " %s SESSION User Busy, possibly multiple CCP windows open BusyException: Busy" % cid,
+            level="ERROR")
+    log.ses(at + 701, cid, "InviteAnswerState", "FailedState")
+    log.add(at + 705, " Softphone error occurred :  user_busy_error Busy", level="ERROR")
+
+
+def dropped_call(log, at, cid):
+    """Signaling lost mid-call and never back."""
+    log.add(at, " %s SIGNALING WebSocket onclose code=1006, reason=" % cid, level="LOG")
+    log.sig(at + 1, cid, "TalkingState", "PendingReconnectState")
+    log.sig(at + 10_001, cid, "PendingReconnectState", "FailedState")
+    log.ses(at + 10_002, cid, "TalkingState", "FailedState")
+
+
+def team_shift():
+    """Three agents' logs of one afternoon (the supervisor's view: --summary over a folder).
+    alice ends 3 of her 4 connected calls herself; bob's customers end most of his, and one of
+    his calls drops; carol's customers end both of hers, and one call never connects."""
+    team = {
+        "alice": ("a11ce000-0000-4000-8000-00000000000a", [("agent", 60_000), ("agent", 45_000),
+                                                           ("customer", 200_000), ("agent", 30_000),
+                                                           ("busy", 0)]),
+        "bob": ("b0b00000-0000-4000-8000-00000000000b", [("customer", 120_000), ("customer", 90_000),
+                                                         ("agent", 300_000), ("dropped", 50_000),
+                                                         ("customer", 40_000)]),
+        "carol": ("ca201000-0000-4000-8000-00000000000c", [("customer", 75_000), ("busy", 0),
+                                                           ("customer", 500_000)]),
+    }
+    os.makedirs(os.path.join(HERE, "team"), exist_ok=True)
+    for number, (name, (agent, calls)) in enumerate(sorted(team.items())):
+        log = Log(agent=agent)
+        log.add(0, "Log roll interval occurred.", component="ccp")
+        log.agent_config(200, username=name)
+        at = 10_000 + number * 1_000
+        for index, (ending, length) in enumerate(calls):
+            n = 0x100 * (number + 1) + index
+            c = uid(n)
+            if ending == "busy":
+                busy_call(log, at, c, conn_of(n))
+            else:
+                log.classic_setup(at, c, conn_of(n))
+                end = at + 652 + length
+                if ending == "agent":
+                    log.classic_agent_end(end, c, conn_of(n))
+                elif ending == "customer":
+                    log.classic_customer_end(end, c)
+                else:
+                    dropped_call(log, end, c)
+                at = end
+            at += 3_600_000 // 2  # the next call half an hour later: calls spread over hours
+        log.noise(at)
+        log.write(os.path.join("team", "%s-agent-log.txt" % name))
 
 
 def main():
@@ -952,6 +1009,7 @@ def main():
     lost_bye_reconnect()
     legacy_2019_no_request()
     shift_30min_window()
+    team_shift()
 
 
 if __name__ == "__main__":

@@ -62,6 +62,22 @@ TEST(JsonlReporter, WritesOneValidObjectPerLineWithStableFields) {
     EXPECT_EQ(records[1]["records"], 10);
     EXPECT_EQ(records[2]["type"], "summary");
     EXPECT_EQ(records[2]["by_ended_by"]["customer"], 1);
+    const nlohmann::json& agent = records[2]["by_agent"]["ag-1"];
+    EXPECT_EQ(agent["agent_name"], nullptr);
+    EXPECT_EQ(agent["calls"], 1);
+    EXPECT_EQ(agent["connected"], 1);
+    EXPECT_EQ(agent["ended_by"]["customer"], 1);
+    EXPECT_EQ(agent["ended_by"]["third_party"], 0);
+    EXPECT_EQ(agent["category"]["hangup"], 1);
+    EXPECT_EQ(agent["agent_hangup_rate"], 0.0);
+    EXPECT_EQ(agent["customer_hangup_rate"], 1.0);
+    EXPECT_EQ(agent["dropped_rate"], 0.0);
+    EXPECT_EQ(records[2]["by_category"]["hangup"], 1);
+    EXPECT_EQ(records[2]["by_confidence"]["high"], 1);
+    EXPECT_EQ(records[2]["by_hour"]["18"], 1);
+    EXPECT_EQ(records[2]["duration_s"]["customer"]["median"], 60);
+    EXPECT_EQ(records[2]["duration_s"]["customer"]["p90"], 60);
+    EXPECT_EQ(records[2]["conflicts"], 0);
 }
 
 TEST(JsonlReporter, WritesChannelSideAgreementAndSources) {
@@ -164,7 +180,7 @@ TEST(Summary, MergesLikeItAdds) {
     EXPECT_EQ(a.total(), 2U);
     EXPECT_EQ(a.by_reason(), both.by_reason());
     EXPECT_EQ(a.by_day(), both.by_day());
-    EXPECT_EQ(a.by_agent().at("ag-1"), 2U);
+    EXPECT_EQ(a.by_agent().at("ag-1").calls, 2U);
 }
 
 }  // namespace
