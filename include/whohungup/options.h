@@ -19,6 +19,10 @@ struct Limits {
     std::size_t max_entry_bytes = std::size_t{64} << 20;  ///< one JSON entry / record
     std::size_t max_depth = 256;                          ///< JSON nesting inside one entry
     std::size_t max_open_calls = 10000;                   ///< calls tracked at once per log (an agent has a few)
+    /// --agent-match: RE2 over channel names, extensions or numbers of PBX and carrier records;
+    /// a match is the agent side (empty: each platform's default). Carried here because every
+    /// reader is made from the Limits.
+    std::string agent_match;
 };
 
 struct Options {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/version.h"
+#include "exports/roles/agent_match.h"
 #include "whohungup/reader.h"
 
 namespace whohungup::cli {
@@ -93,6 +94,10 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("--max-open-calls", options.limits.max_open_calls,
                    "Judge the oldest call early when more calls than this are open at once")
         ->capture_default_str();
+    app.add_option("--agent-match", options.limits.agent_match,
+                   "PBX and carrier records: parties (channel, extension, number) matching this RE2 pattern "
+                   "are the agent side")
+        ->type_name("REGEX");
     app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")->capture_default_str();
     bool no_progress = false;
     app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
@@ -101,6 +106,10 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     try {
         app.parse(argc, argv);
         options.who = parse_who(who);
+        if (const std::string why = exports::agent_pattern_error(options.limits.agent_match);
+            !options.limits.agent_match.empty() && !why.empty()) {
+            throw CLI::ValidationError("--agent-match", "not a valid pattern: " + why);
+        }
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
             throw CLI::ValidationError("--input-format",
                                        "unknown format '" + options.input_format + "' (see --list-formats)");

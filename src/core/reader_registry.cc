@@ -4,6 +4,10 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
+#include "exports/asterisk/queue_log_reader.h"
+#include "exports/cisco/cucm_reader.h"
+#include "exports/freeswitch/freeswitch_reader.h"
+#include "exports/twilio/twilio_reader.h"
 #include "vendor/connect_ctr_reader.h"
 #include "vendor/csv_exports.h"
 #include "vendor/genesys_conversation_reader.h"
@@ -20,7 +24,7 @@ std::string one_group(std::string_view /*head*/) {
     return "all";
 }
 
-const std::array<ReaderKind, 8> kKinds{{
+const std::array<ReaderKind, 13> kKinds{{
     // Our own output first: it quotes other formats' words inside its evidence.
     {"whohungup-jsonl", "whohungup's own --format jsonl output (to merge per-file results)",
      &vendor::sniff_verdict_jsonl, &vendor::make_verdict_jsonl_reader, nullptr},
@@ -30,6 +34,14 @@ const std::array<ReaderKind, 8> kKinds{{
      &vendor::sniff_connect_ctr, &vendor::make_connect_ctr_reader, &one_group},
     {"genesys-cloud", "Genesys Cloud conversations (analytics details or Conversations API JSON)",
      &vendor::sniff_genesys_conversations, &vendor::make_genesys_conversations_reader, nullptr},
+    {"freeswitch-json-cdr", "FreeSWITCH mod_json_cdr CDRs (one JSON document per leg; sip_hangup_disposition)",
+     &exports::freeswitch::sniff_json_cdr, &exports::freeswitch::make_json_cdr_reader,
+     &exports::freeswitch::cdr_group_key},
+    {"freeswitch-xml-cdr", "FreeSWITCH mod_xml_cdr CDRs (one XML document per leg; sip_hangup_disposition)",
+     &exports::freeswitch::sniff_xml_cdr, &exports::freeswitch::make_xml_cdr_reader,
+     &exports::freeswitch::cdr_group_key},
+    {"twilio-call-summaries", "Twilio Voice Insights call summaries (disconnected_by) and Call resources (status)",
+     &exports::twilio::sniff_twilio_calls, &exports::twilio::make_twilio_calls_reader, nullptr},
     {"voice-agent-calls", "AI voice agent call history (disconnection_reason): calls, pages, webhooks",
      &vendor::sniff_voice_agent_calls, &vendor::make_voice_agent_calls_reader, nullptr},
     {"gms-callbacks", "Genesys GMS callback records (_callback_state / _callback_reason)", &vendor::sniff_gms_callbacks,
@@ -38,6 +50,11 @@ const std::array<ReaderKind, 8> kKinds{{
      &vendor::sniff_genesys_interactions_csv, &vendor::make_genesys_interactions_csv_reader, nullptr},
     {"voice-agent-calls-csv", "AI voice agent dashboard call history CSV (disconnection reason column)",
      &vendor::sniff_voice_agent_calls_csv, &vendor::make_voice_agent_calls_csv_reader, nullptr},
+    {"asterisk-queue-log", "Asterisk queue_log (epoch|callid|queue|agent|event|data, or the table as CSV)",
+     &exports::asterisk::sniff_queue_log, &exports::asterisk::make_queue_log_reader,
+     &exports::asterisk::queue_log_group_key},
+    {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
+     &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
 }};
 }  // namespace
 

@@ -5,6 +5,11 @@
 
 #include <array>
 
+#include "exports/asterisk/queue_log_decide.h"
+#include "exports/cisco/cucm_decide.h"
+#include "exports/freeswitch/freeswitch_decide.h"
+#include "exports/twilio/twilio_decide.h"
+
 namespace whohungup::mappings {
 
 namespace {
@@ -75,7 +80,7 @@ bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {
 }
 
 std::span<const ReasonTable* const> all_tables() {
-    static const std::array<const ReasonTable*, 7> kTables{
+    static const std::array<const ReasonTable*, 16> kTables{
         &connect_disconnect_reason(),
         &genesys_disconnect_type(),
         &genesys_outcome(),
@@ -83,6 +88,15 @@ std::span<const ReasonTable* const> all_tables() {
         &retell_disconnection_reason(),
         &gms_callback_state(),
         &gms_callback_reason(),
+        &asterisk_queue_log_event(),
+        &twilio_disconnected_by(),
+        &twilio_call_state(),
+        &twilio_call_status(),
+        &freeswitch_sip_hangup_disposition(),
+        &freeswitch_hangup_cause(),
+        &freeswitch_cc_cancel_reason(),
+        &cucm_cause_value(),
+        &cucm_on_behalf_of(),
     };
     return kTables;
 }

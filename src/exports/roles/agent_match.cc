@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#include "exports/roles/agent_match.h"
+
+#include <re2/re2.h>
+
+namespace whohungup::exports {
+
+AgentMatch::AgentMatch(const std::string& pattern) {
+    if (pattern.empty()) return;
+    auto regex = std::make_unique<re2::RE2>(pattern, re2::RE2::Quiet);
+    if (regex->ok()) regex_ = std::move(regex);  // the command line rejects a bad one first
+}
+
+AgentMatch::~AgentMatch() = default;
+AgentMatch::AgentMatch(AgentMatch&&) noexcept = default;
+AgentMatch& AgentMatch::operator=(AgentMatch&&) noexcept = default;
+
+std::optional<bool> AgentMatch::is_agent(std::string_view party) const {
+    if (regex_ == nullptr) return std::nullopt;
+    return re2::RE2::PartialMatch(party, *regex_);
+}
+
+std::string agent_pattern_error(const std::string& pattern) {
+    const re2::RE2 regex(pattern, re2::RE2::Quiet);
+    return regex.ok() ? std::string() : regex.error();
+}
+
+}  // namespace whohungup::exports
