@@ -4,6 +4,7 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
+#include "exports/asterisk/cel_reader.h"
 #include "exports/asterisk/queue_log_reader.h"
 #include "exports/cisco/cucm_reader.h"
 #include "exports/freeswitch/freeswitch_reader.h"
@@ -24,7 +25,7 @@ std::string one_group(std::string_view /*head*/) {
     return "all";
 }
 
-const std::array<ReaderKind, 13> kKinds{{
+const std::array<ReaderKind, 14> kKinds{{
     // Our own output first: it quotes other formats' words inside its evidence.
     {"whohungup-jsonl", "whohungup's own --format jsonl output (to merge per-file results)",
      &vendor::sniff_verdict_jsonl, &vendor::make_verdict_jsonl_reader, nullptr},
@@ -53,6 +54,8 @@ const std::array<ReaderKind, 13> kKinds{{
     {"asterisk-queue-log", "Asterisk queue_log (epoch|callid|queue|agent|event|data, or the table as CSV)",
      &exports::asterisk::sniff_queue_log, &exports::asterisk::make_queue_log_reader,
      &exports::asterisk::queue_log_group_key},
+    {"asterisk-cel", "Asterisk CEL as CSV: the cel table with a header, or cel_custom's Master.csv (HANGUP extra)",
+     &exports::asterisk::sniff_cel, &exports::asterisk::make_cel_reader, &exports::asterisk::cel_group_key},
     {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
      &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
 }};

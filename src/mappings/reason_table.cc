@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "exports/asterisk/cel_decide.h"
 #include "exports/asterisk/queue_log_decide.h"
 #include "exports/cisco/cucm_decide.h"
 #include "exports/freeswitch/freeswitch_decide.h"
@@ -80,7 +81,7 @@ bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {
 }
 
 std::span<const ReasonTable* const> all_tables() {
-    static const std::array<const ReasonTable*, 16> kTables{
+    static const std::array<const ReasonTable*, 18> kTables{
         &connect_disconnect_reason(),
         &genesys_disconnect_type(),
         &genesys_outcome(),
@@ -97,6 +98,8 @@ std::span<const ReasonTable* const> all_tables() {
         &freeswitch_cc_cancel_reason(),
         &cucm_cause_value(),
         &cucm_on_behalf_of(),
+        &asterisk_cel_hangupsource(),
+        &asterisk_cel_dialstatus(),
     };
     return kTables;
 }
