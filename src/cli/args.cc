@@ -94,7 +94,8 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("--max-open-calls", options.limits.max_open_calls,
                    "Judge the oldest call early when more calls than this are open at once")
         ->capture_default_str();
-    app.add_option("--agent-match", options.limits.agent_match,
+    std::string agent_match;
+    app.add_option("--agent-match", agent_match,
                    "PBX and carrier records: parties (channel, extension, number) matching this RE2 pattern "
                    "are the agent side")
         ->type_name("REGEX");
@@ -106,10 +107,10 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     try {
         app.parse(argc, argv);
         options.who = parse_who(who);
-        if (const std::string why = exports::agent_pattern_error(options.limits.agent_match);
-            !options.limits.agent_match.empty() && !why.empty()) {
+        if (const std::string why = exports::agent_pattern_error(agent_match); !agent_match.empty() && !why.empty()) {
             throw CLI::ValidationError("--agent-match", "not a valid pattern: " + why);
         }
+        exports::set_agent_pattern(options.limits, agent_match);
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
             throw CLI::ValidationError("--input-format",
                                        "unknown format '" + options.input_format + "' (see --list-formats)");

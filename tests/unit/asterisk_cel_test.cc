@@ -72,7 +72,7 @@ TEST(CelReader, BothShapesGiveTheSameVerdictPerLinkedid) {
 
 TEST(CelReader, AgentMatchNamesTheAgentChannels) {
     Limits limits;
-    limits.agent_match = "^PJSIP/carrier-";  // here the "trunk" is the agents' side
+    set_agent_pattern(limits, "^PJSIP/carrier-");  // here the "trunk" is the agents' side
     const auto calls = read_all(fixture("cel.csv"), limits).by_id();
     EXPECT_EQ(calls.at(linked(1)).ended_by, Party::kAgent);
     EXPECT_EQ(calls.at(linked(1)).confidence, Confidence::kHigh);

@@ -143,7 +143,7 @@ TEST(TwilioReader, OneSummaryAndCallResources) {
 
 TEST(TwilioReader, AgentMatchReachesTheReader) {
     Limits limits;
-    limits.agent_match = "^\\+1555020";  // the callers' numbers are the "agents" here
+    set_agent_pattern(limits, "^\\+1555020");  // the callers' numbers are the "agents" here
     const auto calls = read_all(fixture("call_summaries.json"), limits).by_id();
     EXPECT_EQ(calls.at(sid(1)).ended_by, Party::kAgent);
 }

@@ -66,7 +66,7 @@ bool header_line(std::string_view head) {
 
 class CelReader final : public Reader {
 public:
-    explicit CelReader(const Limits& limits) : limits_(limits), agents_(limits.agent_match) {}
+    explicit CelReader(const Limits& limits) : limits_(limits), agents_(agent_pattern(limits)) {}
 
     InputResult read(ByteSource& source,
                      const std::string& input_name,

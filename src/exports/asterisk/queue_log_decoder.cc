@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "exports/asterisk/queue_log_decoder.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/time_format.h"
@@ -14,11 +15,8 @@ bool is_digit(char c) {
 }
 
 bool is_event_name(std::string_view name) {
-    if (name.empty()) return false;
-    for (const char c : name) {
-        if (!((c >= 'A' && c <= 'Z') || is_digit(c) || c == '_')) return false;
-    }
-    return true;
+    return !name.empty() && std::all_of(name.begin(), name.end(),
+                                        [](char c) { return (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_'; });
 }
 
 /// The next '|'-separated field of `rest`, consumed.

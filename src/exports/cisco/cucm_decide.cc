@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace whohungup::mappings {
@@ -121,10 +122,9 @@ std::optional<bool> party_is_agent(const AgentMatch& agents, const std::string& 
 }  // namespace
 
 bool is_phone_device(std::string_view device) {
-    for (const std::string_view prefix : {"SEP", "CSF", "BOT", "TCT", "TAB", "ATA"}) {
-        if (device.starts_with(prefix)) return true;
-    }
-    return false;
+    static constexpr std::array<std::string_view, 6> kPrefixes{"SEP", "CSF", "BOT", "TCT", "TAB", "ATA"};
+    return std::any_of(kPrefixes.begin(), kPrefixes.end(),
+                       [device](std::string_view prefix) { return device.starts_with(prefix); });
 }
 
 Verdict decide(const std::vector<CucmRecord>& records, const AgentMatch& agents) {

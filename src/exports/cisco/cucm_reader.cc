@@ -60,7 +60,7 @@ struct Columns {
 
 class CucmCdrReader final : public Reader {
 public:
-    explicit CucmCdrReader(const Limits& limits) : limits_(limits), agents_(limits.agent_match) {}
+    explicit CucmCdrReader(const Limits& limits) : limits_(limits), agents_(agent_pattern(limits)) {}
 
     InputResult read(ByteSource& source,
                      const std::string& input_name,

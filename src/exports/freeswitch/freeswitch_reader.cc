@@ -23,7 +23,7 @@ constexpr std::size_t kBLegsKept = 8;  ///< ring attempts of a ring group beyond
 class LegAssembler {
 public:
     LegAssembler(const Limits& limits, std::string_view format)
-        : agents_(limits.agent_match), max_open_(limits.max_open_calls), format_(format) {}
+        : agents_(agent_pattern(limits)), max_open_(limits.max_open_calls), format_(format) {}
 
     void add(FreeswitchLeg&& leg, VerdictSink& out, DiagnosticSink& diag) {
         const std::string id = leg.call_id();

@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace whohungup::exports {
 
 AgentMatch::AgentMatch(const std::string& pattern) {
@@ -21,8 +23,22 @@ std::optional<bool> AgentMatch::is_agent(std::string_view party) const {
 }
 
 std::string agent_pattern_error(const std::string& pattern) {
+    if (pattern.size() >= Limits{}.agent_match.size()) {
+        return "longer than " + std::to_string(Limits{}.agent_match.size() - 1) + " bytes";
+    }
     const re2::RE2 regex(pattern, re2::RE2::Quiet);
     return regex.ok() ? std::string() : regex.error();
+}
+
+std::string agent_pattern(const Limits& limits) {
+    const auto& held = limits.agent_match;
+    return {held.data(), static_cast<std::size_t>(std::find(held.begin(), held.end(), '\0') - held.begin())};
+}
+
+void set_agent_pattern(Limits& limits, std::string_view pattern) {
+    auto& held = limits.agent_match;
+    held.fill('\0');
+    std::copy_n(pattern.begin(), std::min(pattern.size(), held.size() - 1), held.begin());
 }
 
 }  // namespace whohungup::exports

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "whohungup/options.h"
+
 namespace re2 {
 class RE2;
 }  // namespace re2
@@ -35,7 +37,11 @@ private:
     std::unique_ptr<re2::RE2> regex_;
 };
 
-/// "" when `pattern` is a valid RE2 pattern, else why not (for the command line).
+/// "" when `pattern` is a valid RE2 pattern that fits Limits::agent_match, else why not.
 [[nodiscard]] std::string agent_pattern_error(const std::string& pattern);
+
+/// The pattern held in `limits`, and setting it (cut to what fits; check agent_pattern_error first).
+[[nodiscard]] std::string agent_pattern(const Limits& limits);
+void set_agent_pattern(Limits& limits, std::string_view pattern);
 
 }  // namespace whohungup::exports

@@ -24,7 +24,7 @@ struct HeldCall {
 
 class TwilioCallsReader final : public vendor::JsonRecordReader {
 public:
-    explicit TwilioCallsReader(const Limits& limits) : JsonRecordReader(limits), agents_(limits.agent_match) {}
+    explicit TwilioCallsReader(const Limits& limits) : JsonRecordReader(limits), agents_(agent_pattern(limits)) {}
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
         std::vector<HeldCall*> ordered;
