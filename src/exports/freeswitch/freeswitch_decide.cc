@@ -174,6 +174,11 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
     v.channel = Channel::kVoice;
     const FreeswitchLeg* b = main_b_leg(call);
     const bool have_a = call.a_leg.has_value();
+    if (!have_a && b == nullptr) {  // the assembler never makes such a call; decide() stays total
+        v.reason = "record_does_not_tell";
+        v.detail = "No leg of this call was read.";
+        return v;
+    }
     const FreeswitchLeg& leg = have_a ? *call.a_leg : *b;  // the call has at least one leg
     const char role = have_a ? 'a' : 'b';
     v.input = leg.input;

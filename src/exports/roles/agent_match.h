@@ -25,8 +25,8 @@ public:
     ~AgentMatch();
     AgentMatch(const AgentMatch&) = delete;
     AgentMatch& operator=(const AgentMatch&) = delete;
-    AgentMatch(AgentMatch&&) noexcept;
-    AgentMatch& operator=(AgentMatch&&) noexcept;
+    AgentMatch(AgentMatch&& other) noexcept;
+    AgentMatch& operator=(AgentMatch&& other) noexcept;
 
     /// Whether a pattern was given.
     [[nodiscard]] bool active() const { return regex_ != nullptr; }

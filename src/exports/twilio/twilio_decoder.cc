@@ -73,7 +73,12 @@ std::optional<std::int64_t> parse_rfc2822_ms(std::string_view text) {
     if (const std::size_t comma = text.find(", "); comma != std::string_view::npos) text.remove_prefix(comma + 2);
     static constexpr std::array<std::string_view, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int day = 0, year = 0, hour = 0, minute = 0, second = 0, zone = 0;
+    int day = 0;
+    int year = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int zone = 0;
     if (text.size() < 20) return std::nullopt;
     const std::size_t sp1 = text.find(' ');
     if (sp1 == std::string_view::npos || !read_int(text.substr(0, sp1), day)) return std::nullopt;
@@ -94,7 +99,9 @@ std::optional<std::int64_t> parse_rfc2822_ms(std::string_view text) {
     if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
     const int offset_min = (zone / 100 * 60 + zone % 100) * (rest[14] == '-' ? -1 : 1);
     const std::int64_t days = detail::days_from_civil(year, month, static_cast<unsigned>(day));
-    return ((days * 86400) + hour * 3600 + minute * 60 + second - offset_min * 60) * 1000;
+    const std::int64_t seconds =
+        days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second - std::int64_t{offset_min} * 60;
+    return seconds * 1000;
 }
 
 }  // namespace whohungup::exports::twilio
