@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config          # toolchain
   libcli11-dev nlohmann-json3-dev libre2-dev libspdlog-dev libsimdjson-dev zlib1g-dev  # libraries
+  libexpat1-dev                             # FreeSWITCH mod_xml_cdr CDRs
   libgtest-dev libbenchmark-dev             # tests and benchmarks
   clang-format clang-tidy                   # lint
   clang-14 libclang-rt-14-dev               # libFuzzer builds

@@ -2,6 +2,7 @@
 // The validated run configuration. The CLI fills it; the library never sees CLI types.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -19,6 +20,11 @@ struct Limits {
     std::size_t max_entry_bytes = std::size_t{64} << 20;  ///< one JSON entry / record
     std::size_t max_depth = 256;                          ///< JSON nesting inside one entry
     std::size_t max_open_calls = 10000;                   ///< calls tracked at once per log (an agent has a few)
+    /// --agent-match: RE2 over channel names, extensions or numbers of PBX and carrier records;
+    /// a match is the agent side (empty: each platform's default). NUL-terminated, in a fixed
+    /// array so Limits stays trivially copyable (every reader is made from, and copies, the
+    /// Limits); read and set through exports/roles/agent_match.h.
+    std::array<char, 512> agent_match{};
     bool include_non_voice = false;  ///< also report chats, tasks and email contacts (`--channel all`)
 };
 

@@ -11,6 +11,7 @@
 
 #include "cli/selection_flags.h"
 #include "cli/version.h"
+#include "exports/roles/agent_match.h"
 #include "whohungup/reader.h"
 
 namespace whohungup::cli {
@@ -145,6 +146,11 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")
         ->check(count_validator(false))
         ->capture_default_str();
+    std::string agent_match;
+    app.add_option("--agent-match", agent_match,
+                   "PBX and carrier records: parties (channel, extension, number) matching this RE2 pattern "
+                   "are the agent side")
+        ->type_name("REGEX");
     bool no_progress = false;
     app.add_flag("--no-progress", no_progress, "Never show the progress line (shown on a terminal only)");
     app.add_flag("-v,--verbose", parsed.verbose,
@@ -156,6 +162,10 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         app.parse(argc, argv);
         options.who = parse_who(who);
         apply_selection_flags(selection, options);
+        if (const std::string why = exports::agent_pattern_error(agent_match); !agent_match.empty() && !why.empty()) {
+            throw CLI::ValidationError("--agent-match", "not a valid pattern: " + why);
+        }
+        exports::set_agent_pattern(options.limits, agent_match);
         if (!options.input_format.empty() && find_reader_kind(options.input_format) == nullptr) {
             throw CLI::ValidationError("--input-format",
                                        "unknown format '" + options.input_format + "' (see --list-formats)");

@@ -87,7 +87,7 @@ void add_selection_flags(CLI::App& app, SelectionFlags& flags) {
         ->allow_extra_args(false)
         ->type_name("LIST");
     app.add_option("--channel", flags.channels,
-                   "Keep contacts of these channels: voice,chat,task,email,callback,message,unknown")
+                   "Keep contacts of these channels: voice,chat,task,email,callback,message,unknown, or all (CCP logs report chats, tasks and email only when asked)")
         ->delimiter(',')
         ->allow_extra_args(false)
         ->type_name("LIST");
@@ -121,7 +121,20 @@ void apply_selection_flags(const SelectionFlags& flags, Options& options) {
     }
     select.reasons = flags.reasons;
     select.categories = parse_names<Category, 7>(flags.categories, "--category", &category_from_string);
-    select.channels = parse_names<Channel, 7>(flags.channels, "--channel", &channel_from_string);
+    // "all" keeps every channel; asking for any channel but voice also makes the CCP reader report
+    // the chats, tasks and email contacts it otherwise only counts.
+    std::vector<std::string> channels;
+    for (const std::string& name : flags.channels) {
+        if (name == "all") {
+            options.limits.include_non_voice = true;
+        } else {
+            channels.push_back(name);
+        }
+    }
+    select.channels = parse_names<Channel, 7>(channels, "--channel", &channel_from_string);
+    for (const Channel channel : select.channels) {
+        options.limits.include_non_voice |= channel != Channel::kVoice && channel != Channel::kCallback;
+    }
 
     if (!flags.sort.empty()) {
         static const std::map<std::string, SortKey, std::less<>> kKeys{

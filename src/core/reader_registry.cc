@@ -4,10 +4,15 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
+#include "exports/asterisk/cel_reader.h"
+#include "exports/asterisk/queue_log_reader.h"
+#include "exports/cisco/cucm_reader.h"
 #include "exports/connect/contact_record_reader.h"
+#include "exports/freeswitch/freeswitch_reader.h"
 #include "exports/genesys/conversation_reader.h"
 #include "exports/genesys/interactions_csv_reader.h"
 #include "exports/gms/callback_reader.h"
+#include "exports/twilio/twilio_reader.h"
 #include "exports/voice_agent/calls_csv_reader.h"
 #include "exports/voice_agent/calls_reader.h"
 #include "report/verdict_jsonl_reader.h"
@@ -32,6 +37,14 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::sniff_connect_ctr, &exports::make_connect_ctr_reader, &one_group},
     {"genesys-cloud", "Genesys Cloud conversations (analytics details or Conversations API JSON)",
      &exports::sniff_genesys_conversations, &exports::make_genesys_conversations_reader, nullptr},
+    {"freeswitch-json-cdr", "FreeSWITCH mod_json_cdr CDRs (one JSON document per leg; sip_hangup_disposition)",
+     &exports::freeswitch::sniff_json_cdr, &exports::freeswitch::make_json_cdr_reader,
+     &exports::freeswitch::cdr_group_key},
+    {"freeswitch-xml-cdr", "FreeSWITCH mod_xml_cdr CDRs (one XML document per leg; sip_hangup_disposition)",
+     &exports::freeswitch::sniff_xml_cdr, &exports::freeswitch::make_xml_cdr_reader,
+     &exports::freeswitch::cdr_group_key},
+    {"twilio-call-summaries", "Twilio Voice Insights call summaries (disconnected_by) and Call resources (status)",
+     &exports::twilio::sniff_twilio_calls, &exports::twilio::make_twilio_calls_reader, nullptr},
     {"voice-agent-calls", "AI voice agent call history (disconnection_reason): calls, pages, webhooks",
      &exports::sniff_voice_agent_calls, &exports::make_voice_agent_calls_reader, nullptr},
     {"gms-callbacks", "Genesys GMS callback records (_callback_state / _callback_reason)",
@@ -40,6 +53,13 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::sniff_genesys_interactions_csv, &exports::make_genesys_interactions_csv_reader, nullptr},
     {"voice-agent-calls-csv", "AI voice agent dashboard call history CSV (disconnection reason column)",
      &exports::sniff_voice_agent_calls_csv, &exports::make_voice_agent_calls_csv_reader, nullptr},
+    {"asterisk-queue-log", "Asterisk queue_log (epoch|callid|queue|agent|event|data, or the table as CSV)",
+     &exports::asterisk::sniff_queue_log, &exports::asterisk::make_queue_log_reader,
+     &exports::asterisk::queue_log_group_key},
+    {"asterisk-cel", "Asterisk CEL as CSV: the cel table with a header, or cel_custom's Master.csv (HANGUP extra)",
+     &exports::asterisk::sniff_cel, &exports::asterisk::make_cel_reader, &exports::asterisk::cel_group_key},
+    {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
+     &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
 });
 }  // namespace
 

@@ -5,6 +5,12 @@
 
 #include <array>
 
+#include "exports/asterisk/cel_decide.h"
+#include "exports/asterisk/queue_log_decide.h"
+#include "exports/cisco/cucm_decide.h"
+#include "exports/freeswitch/freeswitch_decide.h"
+#include "exports/twilio/twilio_decide.h"
+
 namespace whohungup::mappings {
 
 namespace {
@@ -91,6 +97,17 @@ std::span<const ReasonTable* const> all_tables() {
         &retell_disconnection_reason(),
         &gms_callback_state(),
         &gms_callback_reason(),
+        &asterisk_queue_log_event(),
+        &twilio_disconnected_by(),
+        &twilio_call_state(),
+        &twilio_call_status(),
+        &freeswitch_sip_hangup_disposition(),
+        &freeswitch_hangup_cause(),
+        &freeswitch_cc_cancel_reason(),
+        &cucm_cause_value(),
+        &cucm_on_behalf_of(),
+        &asterisk_cel_hangupsource(),
+        &asterisk_cel_dialstatus(),
     });
     return kTables;
 }

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "exports/twilio/twilio_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+#include "exports/twilio/twilio_decide.h"
+#include "exports/twilio/twilio_decoder.h"
+#include "json/dom_access.h"
+#include "exports/common/json_record_reader.h"
+
+namespace whohungup::exports::twilio {
+
+namespace {
+
+struct HeldCall {
+    Verdict verdict;
+    int rank = 0;  ///< higher wins: complete summary 3, partial summary 2, Call resource 1
+    std::uint64_t order = 0;
+};
+
+class TwilioCallsReader final : public exports::JsonRecordReader {
+public:
+    explicit TwilioCallsReader(const Limits& limits) : JsonRecordReader(limits), agents_(agent_pattern(limits)) {}
+
+    void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
+        std::vector<HeldCall*> ordered;
+        ordered.reserve(calls_.size());
+        for (auto& [sid, held] : calls_) ordered.push_back(&held);
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const HeldCall* a, const HeldCall* b) { return a->order < b->order; });
+        for (HeldCall* held : ordered) out.on_verdict(std::move(held->verdict));
+        calls_.clear();
+    }
+
+protected:
+    void on_value(simdjson::dom::element value, const exports::RecordPos& pos, VerdictSink& /*out*/) override {
+        const std::optional<detail::object> object = detail::as_object(value);
+        if (!object) {
+            count_record();
+            skip_record(pos, "not a JSON object");
+            return;
+        }
+        switch (shape_of(*object)) {
+            case TwilioShape::kSummaryList: each(*detail::array_at(*object, "call_summaries"), pos, true); break;
+            case TwilioShape::kCallList: each(*detail::array_at(*object, "calls"), pos, false); break;
+            case TwilioShape::kSummary: one(*object, pos, true); break;
+            case TwilioShape::kCall: one(*object, pos, false); break;
+            case TwilioShape::kNone:
+                count_record();
+                skip_record(pos, "neither a call summary (call_sid) nor a Call resource (sid, status)");
+                break;
+        }
+    }
+
+private:
+    void each(simdjson::dom::array items, const exports::RecordPos& pos, bool summaries) {
+        for (simdjson::dom::element item : items) {
+            const std::optional<detail::object> object = detail::as_object(item);
+            if (!object) {
+                count_record();
+                skip_record(pos, "a list item that is not a JSON object");
+                continue;
+            }
+            one(*object, pos, summaries);
+        }
+    }
+
+    void one(simdjson::dom::object object, const exports::RecordPos& pos, bool summary) {
+        count_record();
+        TwilioCall call;
+        if (!(summary ? decode_call_summary(object, call) : decode_call_resource(object, call))) {
+            skip_record(pos, summary ? "a call summary without call_sid" : "a Call resource without sid");
+            return;
+        }
+        HeldCall held;
+        held.order = ++arrivals_;
+        held.rank = summary ? (call.processing_state == "partial" ? 2 : 3) : 1;
+        held.verdict = decide(call, agents_);
+        Verdict& v = held.verdict;
+        v.input = input_name();
+        warn_unknown(call, v, pos);
+        v.evidence.push_back(evidence(
+            pos, call.ended_at_ms,
+            summary ? fmt::format("call_sid={} direction={} disconnected_by={} call_state={} from={} to={}",
+                                  call.call_sid, or_dash(call.direction), or_dash(call.disconnected_by),
+                                  or_dash(call.call_state), or_dash(call.from), or_dash(call.to))
+                    : fmt::format("sid={} direction={} status={} from={} to={}", call.call_sid, or_dash(call.direction),
+                                  or_dash(call.status), or_dash(call.from), or_dash(call.to))));
+        auto [it, inserted] = calls_.try_emplace(call.call_sid);
+        if (inserted) {
+            it->second = std::move(held);
+        } else if (held.rank >= it->second.rank) {
+            held.order = it->second.order;
+            it->second = std::move(held);
+        }
+    }
+
+    /// Values the tables do not know are said once per value.
+    void warn_unknown(const TwilioCall& call, const Verdict& v, const exports::RecordPos& pos) {
+        if (v.reason != "unmapped_code") return;
+        const auto& table = call.summary ? mappings::twilio_call_state() : mappings::twilio_call_status();
+        diag().report(mappings::unknown_code_warning(table, v.raw_reason, input_name(), pos.line, pos.byte));
+    }
+
+    static std::string_view or_dash(const std::string& text) { return text.empty() ? std::string_view("-") : text; }
+
+    AgentMatch agents_;
+    std::unordered_map<std::string, HeldCall> calls_;
+    std::uint64_t arrivals_ = 0;
+};
+
+}  // namespace
+
+bool sniff_twilio_calls(std::string_view head) {
+    // Insights summaries: "call_sid" with their own fields; Call resources: a CA… sid with Twilio's
+    // account field and the API's own URI.
+    const bool summary = head.find("\"call_sid\"") != std::string_view::npos &&
+                         (head.find("\"call_state\"") != std::string_view::npos ||
+                          head.find("\"disconnected_by\"") != std::string_view::npos ||
+                          head.find("\"call_summaries\"") != std::string_view::npos);
+    const bool call = head.find("\"account_sid\"") != std::string_view::npos &&
+                      head.find("\"sid\"") != std::string_view::npos &&
+                      head.find("\"status\"") != std::string_view::npos &&
+                      head.find("/2010-04-01/Accounts/") != std::string_view::npos;
+    return summary || call;
+}
+
+std::unique_ptr<Reader> make_twilio_calls_reader(const Limits& limits) {
+    return std::make_unique<TwilioCallsReader>(limits);
+}
+
+}  // namespace whohungup::exports::twilio
