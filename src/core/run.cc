@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <variant>
@@ -378,7 +379,11 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         const ReaderKind* kind = inputs[group.front()].kind;
         group_formats.push_back(kind != nullptr && !inputs[group.front()].failed ? kind->name : std::string_view());
     }
-    const reconcile::ReconcilePlan plan = reconcile::plan_reconcile(group_formats, reconciler);
+    // -q prints nothing and stops at the first reported call: holding calls to merge them would
+    // only delay that answer (and read every input), so with -q nothing is held.
+    const reconcile::ReconcilePlan plan = reconcile::plan_reconcile(
+        options.quiet ? std::span<const std::string_view>() : std::span<const std::string_view>(group_formats),
+        reconciler);
 
     Progress progress(options.progress && !options.quiet, inputs.size(), total_bytes);
     diag.clear_progress_ = [&progress] { progress.clear(); };
