@@ -87,7 +87,8 @@ void add_selection_flags(CLI::App& app, SelectionFlags& flags) {
         ->allow_extra_args(false)
         ->type_name("LIST");
     app.add_option("--channel", flags.channels,
-                   "Keep contacts of these channels: voice,chat,task,email,callback,message,unknown, or all (CCP logs report chats, tasks and email only when asked)")
+                   "Keep contacts of these channels: voice,chat,task,email,callback,message,unknown, or all "
+                   "(CCP logs report chats, tasks and email only when asked)")
         ->delimiter(',')
         ->allow_extra_args(false)
         ->type_name("LIST");

@@ -26,10 +26,10 @@
 #include "core/input_list.h"
 #include "core/sniff_head.h"
 #include "core/start_workers.h"
-#include "reconcile/reconcile_plan.h"
-#include "reconcile/reconciler.h"
 #include "filter/early_stop.h"
 #include "filter/verdict_filter.h"
+#include "reconcile/reconcile_plan.h"
+#include "reconcile/reconciler.h"
 
 namespace whohungup {
 

@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exports/common/json_record_reader.h"
 #include "exports/freeswitch/cdr_decoders.h"
 #include "exports/freeswitch/freeswitch_decide.h"
 #include "json/dom_access.h"
-#include "exports/common/json_record_reader.h"
 
 namespace whohungup::exports::freeswitch {
 

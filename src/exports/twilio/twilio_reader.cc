@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exports/common/json_record_reader.h"
 #include "exports/twilio/twilio_decide.h"
 #include "exports/twilio/twilio_decoder.h"
 #include "json/dom_access.h"
-#include "exports/common/json_record_reader.h"
 
 namespace whohungup::exports::twilio {
 
