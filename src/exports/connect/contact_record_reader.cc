@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/concat.h"
@@ -24,7 +23,9 @@ struct HeldRecord {
     std::string previous_contact;
     std::string next_contact;
     std::string initial_contact;
-    std::uint64_t order = 0;  ///< arrival, for output order and ties
+    std::string initiation_method;
+    bool transfer_recorded = false;  ///< TransferCompletedTimestamp or TransferredToEndpoint is set
+    std::uint64_t order = 0;         ///< arrival, for output order and ties
 };
 
 class ConnectCtrReader final : public JsonRecordReader {
@@ -32,11 +33,11 @@ public:
     using JsonRecordReader::JsonRecordReader;
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        // Which contacts were continued by a later leg (either side of the link may carry it).
-        std::unordered_set<std::string> continued;
+        // The leg that continues each contact (either side of the link may carry it).
+        std::unordered_map<std::string, const HeldRecord*> continued_by;
         for (const auto& [id, held] : records_) {
             if (!held.previous_contact.empty()) {
-                continued.insert(held.previous_contact);
+                continued_by.try_emplace(held.previous_contact, &held);
             }
         }
         std::vector<HeldRecord*> ordered;
@@ -50,7 +51,30 @@ public:
         });
         for (HeldRecord* held : ordered) {
             Verdict& v = held->verdict;
-            const bool transferred_on = !held->next_contact.empty() || continued.contains(v.contact_id);
+            const HeldRecord* next_leg = nullptr;
+            if (const auto next = records_.find(held->next_contact);
+                !held->next_contact.empty() && next != records_.end()) {
+                next_leg = &next->second;
+            } else if (const auto by = continued_by.find(v.contact_id); by != continued_by.end()) {
+                next_leg = by->second;
+            }
+            // NextContactId is also set by a Set disconnect flow block (post-chat surveys) and by an
+            // added WebRTC participant (Admin Guide, contact records data model): only a next leg
+            // started by a transfer, or a transfer this record itself records, moves the call on.
+            const bool next_is_no_transfer = next_leg != nullptr && (next_leg->initiation_method == "DISCONNECT" ||
+                                                                     next_leg->initiation_method == "WEBRTC_API" ||
+                                                                     next_leg->initiation_method == "MONITOR");
+            const bool transferred_on =
+                next_leg != nullptr ? !next_is_no_transfer : !held->next_contact.empty() && held->transfer_recorded;
+            if (next_is_no_transfer) {
+                v.detail += fmt::format(" Contact {} (InitiationMethod {}) follows this one; nothing was transferred.",
+                                        next_leg->verdict.contact_id, next_leg->initiation_method);
+            } else if (next_leg == nullptr && !held->next_contact.empty() && !transferred_on) {
+                v.detail += fmt::format(
+                    " A next contact {} exists but is not among the inputs, and this record shows no transfer: it may "
+                    "be a disconnect flow's contact, so this leg's own DisconnectReason is kept.",
+                    held->next_contact);
+            }
             if (transferred_on && v.category != Category::kTransfer) {
                 const std::string next = !held->next_contact.empty() ? held->next_contact : std::string("a later leg");
                 v.category = Category::kTransfer;
@@ -87,12 +111,16 @@ protected:
         held.previous_contact = std::string(string_at(*record, "PreviousContactId"));
         held.next_contact = std::string(string_at(*record, "NextContactId"));
         held.initial_contact = std::string(string_at(*record, "InitialContactId"));
+        held.initiation_method = std::string(string_at(*record, "InitiationMethod"));
+        held.transfer_recorded = !string_at(*record, "TransferCompletedTimestamp").empty() ||
+                                 object_at(*record, "TransferredToEndpoint").has_value();
 
         Verdict& v = held.verdict;
         v = new_verdict("connect-ctr");
         v.contact_id = std::string(contact_id);
         std::int64_t connected_to_agent = kNoTime;
-        if (const auto agent = object_at(*record, "Agent")) {
+        const auto agent_object = object_at(*record, "Agent");
+        if (const auto& agent = agent_object) {
             const std::string_view arn = string_at(*agent, "ARN");
             v.agent = std::string(arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1));
             v.agent_name = std::string(string_at(*agent, "Username"));
@@ -119,6 +147,16 @@ protected:
             map_code(mappings::connect_disconnect_reason(), reason, v, pos);
             if (v.detail.empty()) {
                 v.detail = detail::concat({"The contact record says DisconnectReason ", reason, "."});
+            }
+            // A customer who hangs up while queued, before any agent: an abandon (the Admin Guide's
+            // "Contacts abandoned" metric), not a hang-up. A queued callback has no customer waiting.
+            if (reason == "CUSTOMER_DISCONNECT" && !agent_object && object_at(*record, "Queue") &&
+                method != "CALLBACK") {
+                v.category = Category::kAbandoned;
+                v.reason = "abandoned";
+                v.detail =
+                    "The contact record says CUSTOMER_DISCONNECT while the contact was queued, with no agent "
+                    "connected: the customer abandoned the queue.";
             }
         }
         v.evidence.push_back(evidence(pos, v.ended_at_ms,

@@ -158,6 +158,18 @@ protected:
                 "not recorded.",
                 to_string(v.channel));
         }
+        if (!in_progress && v.reason == "timeout" &&
+            (v.channel == Channel::kChat || v.channel == Channel::kMessage || v.channel == Channel::kEmail)) {
+            // On messaging media 'timeout' ends an idle session; it is not a dial nobody answered
+            // (an inference from the voice-centred wording of the disconnect type): the conversation
+            // may well have connected, so neither "never connected" nor a confident verdict.
+            v.category = Category::kOther;
+            v.confidence = Confidence::kLow;
+            v.detail += fmt::format(
+                " On a {} conversation 'timeout' is read as the session's idle timeout, not an unanswered "
+                "dial (an inference), so it says nothing about whether it connected.",
+                to_string(v.channel));
+        }
         if (ended_without_end || segments.open_wrapup) {
             // The record is incomplete (no conversationEnd, or a wrap-up still open): never high.
             v.confidence = one_step_lower(v.confidence);
