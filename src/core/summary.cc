@@ -27,7 +27,7 @@ std::string hour_of(std::int64_t ms, bool local) {
         const std::int64_t hours = ms >= 0 ? ms / kMsPerHour : (ms - kMsPerHour + 1) / kMsPerHour;
         return fmt::format("{:02}", ((hours % kHoursPerDay) + kHoursPerDay) % kHoursPerDay);
     }
-    const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    const auto seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
     std::tm parts{};
     if (::localtime_r(&seconds, &parts) == nullptr) {
         return "(unknown)";
