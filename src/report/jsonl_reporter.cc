@@ -221,7 +221,8 @@ void write_summary(const Summary& summary, std::string& line) {
         .raw("by_channel", counts_object(summary.by_channel()))
         .raw("by_format", counts_object(summary.by_format()))
         .number("conflicts", summary.conflicts())
-        .number("inputs_skipped", summary.inputs_skipped());
+        .number("inputs_skipped", summary.inputs_skipped())
+        .number("non_voice_contacts", summary.non_voice_contacts());
     object.close();
 }
 
@@ -309,6 +310,7 @@ public:
             .number("skipped", report.result.skipped)
             .number("bytes", report.result.bytes)
             .number("verdicts", report.verdicts)
+            .number("non_voice_contacts", report.result.non_voice_contacts)
             .boolean("error", report.error);  // format null, error false: skipped in a walk
         object.close();
         line_.push_back('\n');
