@@ -13,8 +13,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 formats=("$@")
-[ ${#formats[@]} -gt 0 ] || formats=(ccp-log connect-ctr genesys-cloud voice-agent-calls gms-callbacks
-                                     genesys-interactions-csv voice-agent-calls-csv whohungup-jsonl detect)
+# Every target has a corpus folder (tests/fuzz/CMakeLists.txt lists the same formats).
+[ ${#formats[@]} -gt 0 ] || mapfile -t formats < <(ls testdata/fuzz)
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DWHOHUNGUP_LIBFUZZER=ON > /dev/null
 cmake --build build/fuzz > /dev/null
@@ -24,9 +24,9 @@ for format in "${formats[@]}"; do
   corpus=build/fuzz/corpus/$format
   mkdir -p "$corpus"
   cp -n testdata/fuzz/"$format"/* "$corpus"/ 2> /dev/null || true
-  find testdata/ccp testdata/connect testdata/genesys testdata/gms testdata/voice-agent \
-       testdata/mixed-batch testdata/bad -type f -size -64k ! -name '*.py' \
-       -exec sh -c 'for f; do cp -n "$f" "$0/seed-$(basename "$f")"; done' "$corpus" {} +
+  find testdata -path testdata/fuzz -prune -o -path testdata/golden -prune -o -type f -size -64k \
+       ! -name '*.py' ! -name '*.md' -print0 | xargs -0 -r \
+       sh -c 'for f; do cp -n "$f" "$0/seed-$(basename "$f")"; done' "$corpus"
   echo "== $format: ${seconds}s"
   stats=build/fuzz/last-$format.txt
   /usr/bin/time -f "cpu_seconds %U %S" -o build/fuzz/time-$format.txt \
