@@ -114,7 +114,7 @@ private:
             const detail::CsvReader::Status status = csv.next(row);
             if (status == detail::CsvReader::Status::kEnd) break;
             if (status == detail::CsvReader::Status::kError) {
-                error(csv.row_line(), csv.row_byte(), "truncated: a quoted field is never closed");
+                error(csv.row_line(), csv.row_byte(), csv.error_message());
                 break;
             }
             ++result_.records;

@@ -94,7 +94,7 @@ public:
             if (status == detail::CsvReader::Status::kEnd) break;
             if (status == detail::CsvReader::Status::kError) {
                 diag.report(Diagnostic{Severity::kError, input_name, csv.row_line(), csv.row_byte(), true,
-                                       "truncated: a quoted field is never closed"});
+                                       csv.error_message()});
                 result.failed = true;
                 break;
             }
