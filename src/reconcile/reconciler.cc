@@ -24,7 +24,7 @@ std::uint32_t Reconciler::input_id(const std::string& name) {
 
 void Reconciler::on_verdict(Verdict&& verdict) {
     const std::string_view space = role_of(verdict.source_format).key_space;
-    if (!held(space)) {
+    if (!held(space) || verdict.contact_id.empty()) {  // a call without an id is the same as no other
         out_.on_verdict(std::move(verdict));
         return;
     }
