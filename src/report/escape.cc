@@ -35,6 +35,27 @@ constexpr bool any_needs_json_escape(std::uint64_t v) {
            has_zero(v ^ (kOnes * 0x7FU));
 }
 
+/// The code point of the valid `length`-byte UTF-8 sequence at text[i].
+unsigned code_point(std::string_view text, std::size_t i, std::size_t length) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+    if (length == 1) return byte(i);
+    unsigned code = byte(i) & (0x7FU >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        code = (code << 6U) | (byte(i + k) & 0x3FU);
+    }
+    return code;
+}
+
+/// Characters a terminal draws as nothing or that reorder the text around them: C1 controls,
+/// Unicode's bidi marks, embeddings, overrides and isolates, zero-width characters, line and
+/// paragraph separators, the BOM. Shown as \uNNNN.
+bool invisible_or_reordering(unsigned code) {
+    return (code >= 0x80 && code <= 0x9F) || code == 0x061C || code == 0x00AD || (code >= 0x200B && code <= 0x200F) ||
+           (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
+}
+
+}  // namespace
+
 /// Length of the valid UTF-8 sequence at text[i], or 0 if invalid.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -74,27 +95,6 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     }
     return length;
 }
-
-/// The code point of the valid `length`-byte UTF-8 sequence at text[i].
-unsigned code_point(std::string_view text, std::size_t i, std::size_t length) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
-    if (length == 1) return byte(i);
-    unsigned code = byte(i) & (0x7FU >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        code = (code << 6U) | (byte(i + k) & 0x3FU);
-    }
-    return code;
-}
-
-/// Characters a terminal draws as nothing or that reorder the text around them: C1 controls,
-/// Unicode's bidi marks, embeddings, overrides and isolates, zero-width characters, line and
-/// paragraph separators, the BOM. Shown as \uNNNN.
-bool invisible_or_reordering(unsigned code) {
-    return (code >= 0x80 && code <= 0x9F) || code == 0x061C || code == 0x00AD || (code >= 0x200B && code <= 0x200F) ||
-           (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');

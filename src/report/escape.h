@@ -27,4 +27,8 @@ void append_terminal_safe(std::string& out, std::string_view text, std::size_t m
 /// ＝ ＋ － ＠, or the cell starts with a tab or CR.
 void append_csv_field(std::string& out, std::string_view text, bool neutralise_formulas);
 
+/// Length of the valid UTF-8 sequence at text[i] (1 for ASCII), or 0 if invalid: overlong
+/// forms, surrogates and code points past U+10FFFF are invalid.
+[[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t i);
+
 }  // namespace whohungup::detail

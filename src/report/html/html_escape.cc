@@ -9,47 +9,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-/// Length of the valid UTF-8 sequence that starts at text[i] (1 for ASCII), or 0 if invalid:
-/// overlong forms, surrogates and code points past U+10FFFF are invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-        return 1;
-    }
-    std::size_t length = 0;
-    unsigned code = 0;
-    unsigned min = 0;
-    if ((lead & 0xE0U) == 0xC0U) {
-        length = 2;
-        code = lead & 0x1FU;
-        min = 0x80;
-    } else if ((lead & 0xF0U) == 0xE0U) {
-        length = 3;
-        code = lead & 0x0FU;
-        min = 0x800;
-    } else if ((lead & 0xF8U) == 0xF0U) {
-        length = 4;
-        code = lead & 0x07U;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0U) != 0x80U) {
-            return 0;
-        }
-        code = (code << 6U) | (byte(i + k) & 0x3FU);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-        return 0;
-    }
-    return length;
-}
-
 /// Whether text[i] is the colon of "http:" or "https:" (any case). With "//", these are written
 /// as character references or escapes, so the page holds nothing that reads as a network address,
 /// not even in text from the inputs (a recording URL in a vendor record): a scan of the page for
@@ -78,7 +37,7 @@ void append_html(std::string& out, std::string_view text) {
         const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x80) {
-            const std::size_t length = utf8_sequence_length(text, i);
+            const std::size_t length = detail::utf8_length(text, i);
             if (length == 0) {
                 out += kReplacement;
                 ++i;
