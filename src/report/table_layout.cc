@@ -124,13 +124,13 @@ std::string cut_text(std::string_view text, std::size_t width) {
     }
     std::string out;
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool starts = (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U;
+    for (const char c : text) {
+        const bool starts = (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
         if (starts && kept == width - 1) {
             break;
         }
         kept += starts ? 1U : 0U;
-        out.push_back(text[i]);
+        out.push_back(c);
     }
     out.push_back('~');
     return out;
