@@ -101,17 +101,12 @@ public:
     /// format (JSON Lines parts do not carry them into a reduce step).
     void add_skipped_input() { ++inputs_skipped_; }
     [[nodiscard]] std::uint64_t inputs_skipped() const { return inputs_skipped_; }
-    /// Run-level too: chats, tasks and email contacts of CCP logs, counted but not reported
-    /// (--channel all reports them).
-    void add_non_voice_contacts(std::uint64_t count) { non_voice_contacts_ += count; }
-    [[nodiscard]] std::uint64_t non_voice_contacts() const { return non_voice_contacts_; }
 
 private:
     std::string hour_zone_;  ///< empty: UTC
     std::uint64_t total_ = 0;
     std::uint64_t conflicts_ = 0;
     std::uint64_t inputs_skipped_ = 0;
-    std::uint64_t non_voice_contacts_ = 0;
     std::map<std::string, std::uint64_t> by_ended_by_;
     std::map<std::string, std::uint64_t> by_reason_;  ///< "ended_by/reason"
     std::map<std::string, std::uint64_t> by_category_;

@@ -397,9 +397,6 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
             report.verdicts = reports.size() == 1 ? sink.group_count() : sink.take_count(report.input);
             report.error = report.error || report.result.lost_data();
             stats.inputs_failed += report.error ? 1 : 0;
-            if (summary) {
-                summary->add_non_voice_contacts(report.result.non_voice_contacts);
-            }
             progress.clear();
             reporter.on_input_end(report);
         }

@@ -145,7 +145,6 @@ void Summary::merge(const Summary& other) {
     total_ += other.total_;
     conflicts_ += other.conflicts_;
     inputs_skipped_ += other.inputs_skipped_;
-    non_voice_contacts_ += other.non_voice_contacts_;
     add_all(by_ended_by_, other.by_ended_by_);
     add_all(by_reason_, other.by_reason_);
     add_all(by_category_, other.by_category_);

@@ -172,7 +172,6 @@ private:
         counts("format", summary.by_format(), summary.total());
         measure("conflicts", "", "calls", fmt::format("{}", summary.conflicts()));
         measure("inputs_skipped", "", "files", fmt::format("{}", summary.inputs_skipped()));
-        measure("non_voice_contacts", "", "contacts", fmt::format("{}", summary.non_voice_contacts()));
     }
 
     ReportStyle style_;

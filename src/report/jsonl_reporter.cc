@@ -221,8 +221,7 @@ void write_summary(const Summary& summary, std::string& line) {
         .raw("by_channel", counts_object(summary.by_channel()))
         .raw("by_format", counts_object(summary.by_format()))
         .number("conflicts", summary.conflicts())
-        .number("inputs_skipped", summary.inputs_skipped())
-        .number("non_voice_contacts", summary.non_voice_contacts());
+        .number("inputs_skipped", summary.inputs_skipped());
     object.close();
 }
 

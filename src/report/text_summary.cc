@@ -118,10 +118,6 @@ void write_text_summary(const Summary& summary, std::ostream& out) {
     out << fmt::format("\nDropped mid-call: {}\n", by_party(summary.dropped()));
     out << fmt::format("Never connected:  {}\n", by_party(summary.never_connected()));
     out << fmt::format("Source conflicts: {}\n", summary.conflicts());
-    if (summary.non_voice_contacts() > 0) {
-        out << fmt::format("Chats, tasks and email contacts (not calls; --channel all lists them): {}\n",
-                           summary.non_voice_contacts());
-    }
     if (summary.inputs_skipped() > 0) {
         out << fmt::format("Files skipped (no known format): {}\n", summary.inputs_skipped());
     }
