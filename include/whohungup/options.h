@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "whohungup/progress.h"
 #include "whohungup/verdict.h"
 
 namespace whohungup {
@@ -47,13 +48,13 @@ struct Options {
     std::string input_format;         ///< empty: detect from content
     OutputFormat format = OutputFormat::kText;
     ColorMode color = ColorMode::kAuto;
-    bool summary = false;                 ///< print counts by who / reason / agent / day
-    bool explain = false;                 ///< print the evidence under each verdict (text)
-    bool quiet = false;                   ///< no verdict output, no warnings; exit status only
-    std::vector<Party> who;               ///< keep only these parties; empty keeps all
-    bool neutralise_csv_formulas = true;  ///< prefix CSV cells that start with = + - @
-    unsigned jobs = 0;                    ///< inputs read at once; 0 = one per core
-    bool progress = false;                ///< progress line on stderr (the CLI sets it on terminals)
+    bool summary = false;                  ///< print counts by who / reason / agent / day
+    bool explain = false;                  ///< print the evidence under each verdict (text)
+    bool quiet = false;                    ///< no verdict output, no warnings; exit status only
+    std::vector<Party> who;                ///< keep only these parties; empty keeps all
+    bool neutralise_csv_formulas = true;   ///< prefix CSV cells that start with = + - @
+    unsigned jobs = 0;                     ///< inputs read at once; 0 = one per core
+    ProgressListener* progress = nullptr;  ///< told after each input group (the CLI: a line on terminals)
     Limits limits;
     Selection select;                 ///< filters applied before summaries and reports
     SortKey sort = SortKey::kNone;    ///< --sort: hold verdicts and print them in this order

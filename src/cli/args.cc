@@ -191,7 +191,6 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
     }
     options.color = kColors.at(color);
     options.neutralise_csv_formulas = !no_csv_safety;
-    options.progress = !no_progress && ::isatty(STDERR_FILENO) != 0;
     if (options.inputs.empty()) {
         if (::isatty(STDIN_FILENO) != 0) {
             usage_error("no input given (name a log file or directory, or - for standard input)");
@@ -200,6 +199,7 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
         }
         options.inputs.emplace_back("-");
     }
+    parsed.show_progress = !no_progress && ::isatty(STDERR_FILENO) != 0;
     return parsed;
 }
 

@@ -13,6 +13,7 @@ struct ParsedArgs {
     bool list_formats = false;
     bool list_mappings = false;
     bool verbose = false;
+    bool show_progress = false;  ///< stderr is a terminal and --no-progress was not given
 };
 
 /// Parses argv. Returns nullopt when the process should exit with `exit_code` right away

@@ -11,6 +11,7 @@
 
 #include "cli/args.h"
 #include "cli/checked_stdout.h"
+#include "cli/progress_line.h"
 #include "cli/terminal.h"
 #include "cli/verbose_reporter.h"
 #include "filter/sorting_reporter.h"
@@ -99,6 +100,10 @@ int run_main(int argc, char** argv) {
     logger->set_pattern("whohungup: %v");
     spdlog::set_default_logger(logger);
 
+    whohungup::cli::ProgressLine progress_line;
+    if (parsed->show_progress) {
+        parsed->options.progress = &progress_line;
+    }
     const whohungup::Options& options = parsed->options;
     std::ostream null_stream(nullptr);
     std::ostream& out = options.quiet ? null_stream : std::cout;

@@ -5,27 +5,23 @@
 #include "whohungup/run.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <span>
 #include <thread>
 #include <unordered_map>
-#include <variant>
 
 #include "core/input_list.h"
+#include "core/ordered_replay.h"
 #include "core/sniff_head.h"
-#include "core/start_workers.h"
 #include "filter/early_stop.h"
 #include "filter/verdict_filter.h"
 #include "reconcile/reconcile_plan.h"
@@ -271,18 +267,11 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
     return reports;
 }
 
-/// What a group produced, in order, to be replayed on the main thread.
-struct RecordedGroup final : VerdictSink, DiagnosticSink {
-    void on_verdict(Verdict&& verdict) override { items.emplace_back(std::move(verdict)); }
-    void report(const Diagnostic& diagnostic) override { items.emplace_back(diagnostic); }
-    std::vector<std::variant<Verdict, Diagnostic>> items;
-    std::vector<InputReport> reports;
-};
-
 /// A group a worker could not read for want of memory: each input is an error, the run goes on
 /// (an exception that left a worker thread would end the process).
-std::unique_ptr<RecordedGroup> out_of_memory(const std::vector<std::size_t>& group, std::vector<PlannedInput>& inputs) {
-    auto recorded = std::make_unique<RecordedGroup>();
+std::unique_ptr<detail::RecordedGroup> out_of_memory(const std::vector<std::size_t>& group,
+                                                     std::vector<PlannedInput>& inputs) {
+    auto recorded = std::make_unique<detail::RecordedGroup>();
     for (std::size_t index : group) {
         inputs[index].failed = true;
         recorded->items.emplace_back(Diagnostic{Severity::kError, inputs[index].spec.name, 0, 0, false,
@@ -295,37 +284,30 @@ std::unique_ptr<RecordedGroup> out_of_memory(const std::vector<std::size_t>& gro
     return recorded;
 }
 
-class Progress {
+/// Adds up what is done and tells the listener, if there is one.
+class ProgressCount {
 public:
-    Progress(bool enabled, std::size_t files, std::uint64_t bytes)
-        : enabled_(enabled), files_(files), bytes_(bytes), start_(std::chrono::steady_clock::now()) {}
-    void advance(std::size_t files, std::uint64_t bytes) {
-        done_files_ += files;
-        done_bytes_ += bytes;
-        if (!enabled_) return;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        const double rate = seconds > 0 ? static_cast<double>(done_bytes_) / seconds : 0.0;
-        const double left = rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, done_bytes_)) / rate : 0.0;
-        const std::string line = fmt::format("\r\x1b[K{}/{} files, {:.0f} MB, {:.0f} MB/s, ETA {:.0f}s", done_files_,
-                                             files_, static_cast<double>(done_bytes_) / 1e6, rate / 1e6, left);
-        [[maybe_unused]] const auto written = ::write(STDERR_FILENO, line.data(), line.size());
-        shown_ = true;
+    ProgressCount(ProgressListener* listener, std::size_t files, std::uint64_t bytes)
+        : listener_(listener), start_(std::chrono::steady_clock::now()) {
+        update_.files_total = files;
+        update_.bytes_total = bytes;
     }
-    void clear() {
-        if (shown_) {
-            [[maybe_unused]] const auto written = ::write(STDERR_FILENO, "\r\x1b[K", 4);
-            shown_ = false;
+    void advance(std::size_t files, std::uint64_t bytes) {
+        update_.files_done += files;
+        update_.bytes_done += bytes;
+        if (listener_ != nullptr) {
+            update_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+            listener_->on_progress(update_);
         }
+    }
+    void pause() const {
+        if (listener_ != nullptr) listener_->pause();
     }
 
 private:
-    bool enabled_;
-    std::size_t files_;
-    std::uint64_t bytes_;
+    ProgressListener* listener_;
     std::chrono::steady_clock::time_point start_;
-    std::size_t done_files_ = 0;
-    std::uint64_t done_bytes_ = 0;
-    bool shown_ = false;
+    ProgressUpdate update_;
 };
 
 }  // namespace
@@ -385,8 +367,8 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         options.quiet ? std::span<const std::string_view>() : std::span<const std::string_view>(group_formats),
         reconciler);
 
-    Progress progress(options.progress && !options.quiet, inputs.size(), total_bytes);
-    diag.clear_progress_ = [&progress] { progress.clear(); };
+    ProgressCount progress(options.quiet ? nullptr : options.progress, inputs.size(), total_bytes);
+    diag.clear_progress_ = [&progress] { progress.pause(); };
     const auto close_group = [&](std::vector<InputReport>& reports, const std::vector<std::size_t>& group,
                                  std::size_t group_index) {
         // Calls no later group can add to are complete: emit them before this group's input_end.
@@ -397,7 +379,7 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
             report.verdicts = reports.size() == 1 ? sink.group_count() : sink.take_count(report.input);
             report.error = report.error || report.result.lost_data();
             stats.inputs_failed += report.error ? 1 : 0;
-            progress.clear();
+            progress.pause();
             reporter.on_input_end(report);
         }
         sink.end_group();
@@ -410,82 +392,42 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     if (jobs <= 1) {
         // One at a time: results stream straight to the reporter.
         for (std::size_t i = 0; i < groups.size() && !filter.stop; ++i) {
-            std::vector<InputReport> reports = read_group(groups[i], inputs, options, filter.stop, sink, diag);
+            std::vector<InputReport> reports;
+            try {
+                reports = read_group(groups[i], inputs, options, filter.stop, sink, diag);
+            } catch (const std::bad_alloc&) {  // that input's error, not the run's
+                const std::unique_ptr<detail::RecordedGroup> failed = out_of_memory(groups[i], inputs);
+                failed->replay(sink, diag);
+                reports = std::move(failed->reports);
+            }
             close_group(reports, groups[i], i);
         }
     } else {
-        // Workers read groups ahead (at most 2 per worker waiting); the main thread replays them in order.
-        std::vector<std::unique_ptr<RecordedGroup>> done(groups.size());
-        std::mutex mutex;
-        std::condition_variable ready;
-        std::condition_variable room;
-        std::size_t next = 0;
-        std::size_t replayed = 0;
-        std::size_t window = jobs * 2;
-        std::vector<std::thread> workers;
-        const auto read_ahead = [&] {
-            for (;;) {
-                std::size_t mine = 0;
-                {
-                    std::unique_lock<std::mutex> lock(mutex);
-                    room.wait(lock, [&] { return filter.stop || next >= groups.size() || next < replayed + window; });
-                    if (filter.stop || next >= groups.size()) return;
-                    mine = next++;
-                }
-                auto recorded = std::make_unique<RecordedGroup>();
-                try {
-                    recorded->reports = read_group(groups[mine], inputs, options, filter.stop, *recorded, *recorded);
-                } catch (const std::bad_alloc&) {
-                    recorded = out_of_memory(groups[mine], inputs);
-                }
-                {
-                    const std::lock_guard<std::mutex> lock(mutex);
-                    done[mine] = std::move(recorded);
-                }
-                ready.notify_all();
+        detail::OrderedReplay replay;
+        replay.groups = groups.size();
+        replay.jobs = jobs;
+        replay.read = [&](std::size_t index) {
+            try {
+                auto recorded = std::make_unique<detail::RecordedGroup>();
+                recorded->reports = read_group(groups[index], inputs, options, filter.stop, *recorded, *recorded);
+                return recorded;
+            } catch (const std::bad_alloc&) {
+                return out_of_memory(groups[index], inputs);
             }
         };
-        {
-            // Threads the system refuses (-j 100000, a low ulimit -v) are not an error: the run
-            // goes on with those that started, or on this thread when none did.
-            const std::lock_guard<std::mutex> lock(mutex);
-            workers = detail::start_workers(jobs, read_ahead);
-            window = std::max<std::size_t>(workers.size(), 1) * 2;
-        }
-        if (workers.size() < jobs) {
+        replay.replay = [&](std::size_t index, detail::RecordedGroup& group) {
+            group.replay(sink, diag);
+            close_group(group.reports, groups[index], index);
+        };
+        replay.fewer_workers = [&](std::size_t started) {
             diag.report(Diagnostic{
                 Severity::kWarning, "-j", 0, 0, false,
-                fmt::format("only {} of {} worker threads could start; going on with those", workers.size(), jobs)});
-        }
-        for (std::size_t i = 0; i < groups.size() && !filter.stop; ++i) {
-            std::unique_ptr<RecordedGroup> group;
-            if (workers.empty()) {
-                group = std::make_unique<RecordedGroup>();
-                group->reports = read_group(groups[i], inputs, options, filter.stop, *group, *group);
-            } else {
-                std::unique_lock<std::mutex> lock(mutex);
-                ready.wait(lock, [&] { return done[i] != nullptr; });
-                group = std::move(done[i]);
-                replayed = i + 1;
-            }
-            room.notify_all();
-            for (auto& item : group->items) {
-                if (auto* verdict = std::get_if<Verdict>(&item)) {
-                    sink.on_verdict(std::move(*verdict));
-                } else {
-                    diag.report(std::get<Diagnostic>(item));
-                }
-            }
-            close_group(group->reports, groups[i], i);
-        }
-        {
-            const std::lock_guard<std::mutex> lock(mutex);  // a worker between its test and its wait
-        }
-        room.notify_all();  // after a -q stop, waiting workers see it and end
-        for (std::thread& worker : workers) worker.join();
+                fmt::format("only {} of {} worker threads could start; going on with those", started, jobs)});
+        };
+        detail::run_ordered(replay, filter.stop);
     }
     reconciler.flush_all();
-    progress.clear();
+    progress.pause();
     reporter.finish(summary ? &*summary : nullptr);
     stats.verdicts_reported = filter.reported();
     stats.errors = diag.errors();

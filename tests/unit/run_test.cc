@@ -67,3 +67,53 @@ TEST(Run, DirectoriesAreReadRecursivelyInNameOrder) {
 
 }  // namespace
 }  // namespace whohungup
+
+namespace whohungup {
+namespace {
+
+/// Records what the run tells a progress display, and in which order relative to messages.
+class RecordProgress final : public ProgressListener {
+public:
+    void on_progress(const ProgressUpdate& update) override { updates.push_back(update); }
+    void pause() override { ++pauses; }
+    std::vector<ProgressUpdate> updates;
+    int pauses = 0;
+};
+
+TEST(Run, TellsTheProgressListenerAfterEachInputAndPausesItForMessages) {
+    for (const unsigned jobs : {1U, 2U}) {
+        Options options;
+        options.jobs = jobs;
+        options.inputs = {testdata("ccp/ice-restart.txt"), testdata("bad/not-json.txt"),
+                          testdata("ccp/sample-agent-log.txt")};
+        RecordProgress progress;
+        options.progress = &progress;
+        Collect collect;
+        run(options, collect, collect);
+        // One update per group of inputs (one agent's logs are read as one group).
+        ASSERT_GE(progress.updates.size(), 2U) << "jobs " << jobs;
+        EXPECT_EQ(progress.updates.back().files_done, 3U);
+        EXPECT_EQ(progress.updates.back().files_total, 3U);
+        EXPECT_EQ(progress.updates.back().bytes_done, progress.updates.back().bytes_total);
+        EXPECT_GT(progress.updates.back().bytes_total, 0U);
+        for (std::size_t i = 1; i < progress.updates.size(); ++i) {
+            EXPECT_LT(progress.updates[i - 1].files_done, progress.updates[i].files_done);
+            EXPECT_LT(progress.updates[i - 1].bytes_done, progress.updates[i].bytes_done);
+        }
+        EXPECT_GE(progress.pauses, 3 + 1);  // before each input's end and the final report
+    }
+}
+
+TEST(Run, QuietRunsTellNoProgress) {
+    Options options;
+    options.quiet = true;
+    options.inputs = {testdata("ccp/ice-restart.txt")};
+    RecordProgress progress;
+    options.progress = &progress;
+    Collect collect;
+    run(options, collect, collect);
+    EXPECT_TRUE(progress.updates.empty());
+}
+
+}  // namespace
+}  // namespace whohungup
