@@ -15,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Diagnostic error_for(const std::string& name, const std::string& message) {
-    return Diagnostic{Severity::kError, name, 0, 0, false, message};
+    return Diagnostic::error(name, message);
 }
 
 void walk_directory(const fs::path& dir, std::vector<InputSpec>& out, DiagnosticSink& diag) {

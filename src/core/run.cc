@@ -167,7 +167,7 @@ bool skip_unrecognised(PlannedInput& input, std::string_view head, DiagnosticSin
         body.find_first_not_of(" \t\r\n") == std::string_view::npos
             ? std::string(head.empty() ? "empty input" : "nothing but a byte-order mark or whitespace")
             : no_format_message(head);
-    diag.report(Diagnostic{Severity::kWarning, input.spec.name, 0, 0, false, "skipped (met in a directory): " + why});
+    diag.report(Diagnostic::warning(input.spec.name, "skipped (met in a directory): " + why));
     input.unrecognised = true;
     input.failed = true;
     return true;
@@ -178,14 +178,14 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
     std::string error;
     std::unique_ptr<ByteSource> source = ByteSource::open(input.spec.name, error);
     if (!source) {
-        diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, error});
+        diag.report(Diagnostic::error(input.spec.name, error));
         input.failed = true;
         return;
     }
     std::string_view head = detail::sniff_head(*source, kSniffBytes, options.limits.max_entry_bytes);
     const bool bom = head.starts_with("\xEF\xBB\xBF");
     if (!source->error().empty()) {
-        diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, "read error: " + source->error()});
+        diag.report(Diagnostic::error(input.spec.name, "read error: " + source->error()));
         input.failed = true;
         return;
     }
@@ -195,16 +195,16 @@ void plan_input(PlannedInput& input, const Options& options, DiagnosticSink& dia
     if (!options.input_format.empty()) {
         input.kind = find_reader_kind(options.input_format);
     } else if (head.substr(bom ? 3 : 0).find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        diag.report(Diagnostic{
-            Severity::kError, input.spec.name, 0, 0, false,
-            head.empty() ? "empty input: no log entries" : "input holds nothing but a byte-order mark or whitespace"});
+        diag.report(Diagnostic::error(
+            input.spec.name,
+            head.empty() ? "empty input: no log entries" : "input holds nothing but a byte-order mark or whitespace"));
         input.failed = true;
         return;
     } else {
         input.kind = sniff_reader_kind(head);
     }
     if (input.kind == nullptr) {
-        diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, no_format_message(head)});
+        diag.report(Diagnostic::error(input.spec.name, no_format_message(head)));
         input.failed = true;
         return;
     }
@@ -240,7 +240,7 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
                 std::string error;
                 source = ByteSource::open(input.spec.name, error);
                 if (!source) {
-                    diag.report(Diagnostic{Severity::kError, input.spec.name, 0, 0, false, error});
+                    diag.report(Diagnostic::error(input.spec.name, error));
                     input.failed = true;
                 }
             }
@@ -274,8 +274,8 @@ std::unique_ptr<detail::RecordedGroup> out_of_memory(const std::vector<std::size
     auto recorded = std::make_unique<detail::RecordedGroup>();
     for (std::size_t index : group) {
         inputs[index].failed = true;
-        recorded->items.emplace_back(Diagnostic{Severity::kError, inputs[index].spec.name, 0, 0, false,
-                                                "not enough memory to read this input (fewer -j jobs may help)"});
+        recorded->items.emplace_back(Diagnostic::error(
+            inputs[index].spec.name, "not enough memory to read this input (fewer -j jobs may help)"));
         InputReport report;
         report.input = inputs[index].spec.name;
         report.error = true;
@@ -420,9 +420,8 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
             close_group(group.reports, groups[index], index);
         };
         replay.fewer_workers = [&](std::size_t started) {
-            diag.report(Diagnostic{
-                Severity::kWarning, "-j", 0, 0, false,
-                fmt::format("only {} of {} worker threads could start; going on with those", started, jobs)});
+            diag.report(Diagnostic::warning(
+                "-j", fmt::format("only {} of {} worker threads could start; going on with those", started, jobs)));
         };
         detail::run_ordered(replay, filter.stop);
     }
