@@ -114,14 +114,7 @@ void append_json_string(std::string& out, std::string_view text) {
         if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
-            const std::size_t length = utf8_length(text, i);
-            if (length == 0) {
-                out += kReplacement;
-                ++i;
-            } else {
-                out.append(text.substr(i, length));
-                i += length;
-            }
+            i = append_utf8_sequence(out, text, i);
             continue;
         }
         switch (c) {
@@ -140,6 +133,16 @@ void append_json_string(std::string& out, std::string_view text) {
         ++i;
     }
     out.push_back('"');
+}
+
+std::size_t append_utf8_sequence(std::string& out, std::string_view text, std::size_t i) {
+    const std::size_t length = utf8_length(text, i);
+    if (length == 0) {
+        out += kReplacement;
+        return i + 1;
+    }
+    out.append(text.substr(i, length));
+    return i + length;
 }
 
 void append_terminal_safe(std::string& out, std::string_view text, std::size_t max_bytes) {

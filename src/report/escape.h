@@ -31,4 +31,8 @@ void append_csv_field(std::string& out, std::string_view text, bool neutralise_f
 /// forms, surrogates and code points past U+10FFFF are invalid.
 [[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t i);
 
+/// Appends the UTF-8 sequence at text[i] (a byte >= 0x80), or U+FFFD when it is invalid, and
+/// returns the index after it: how every writer passes text through without passing bad bytes.
+std::size_t append_utf8_sequence(std::string& out, std::string_view text, std::size_t i);
+
 }  // namespace whohungup::detail

@@ -7,8 +7,6 @@ namespace whohungup::detail::html {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
 /// Whether text[i] is the colon of "http:" or "https:" (any case). With "//", these are written
 /// as character references or escapes, so the page holds nothing that reads as a network address,
 /// not even in text from the inputs (a recording URL in a vendor record): a scan of the page for
@@ -37,14 +35,7 @@ void append_html(std::string& out, std::string_view text) {
         const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x80) {
-            const std::size_t length = detail::utf8_length(text, i);
-            if (length == 0) {
-                out += kReplacement;
-                ++i;
-            } else {
-                out.append(text.substr(i, length));
-                i += length;
-            }
+            i = detail::append_utf8_sequence(out, text, i);
             continue;
         }
         switch (c) {
