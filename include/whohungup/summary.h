@@ -56,8 +56,8 @@ struct AgentSummary {
     std::uint64_t connected = 0;                           ///< see is_connected()
     std::array<std::uint64_t, kPartyCount> ended_by{};     ///< indexed by Party, every call
     std::array<std::uint64_t, kCategoryCount> category{};  ///< indexed by Category, every call
-    std::uint64_t agent_hangups = 0;                       ///< connected calls the agent ended
-    std::uint64_t customer_hangups = 0;                    ///< connected calls the customer ended
+    std::uint64_t agent_hangups = 0;                       ///< calls the agent hung up (category hangup)
+    std::uint64_t customer_hangups = 0;                    ///< calls the customer hung up (category hangup)
     std::uint64_t dropped = 0;                             ///< category failure: a connected call dropped
 
     /// Share of connected calls, in [0, 1]; nullopt when no call connected.

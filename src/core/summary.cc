@@ -135,8 +135,10 @@ void Summary::add(const Verdict& verdict) {
     ++agent.category.at(static_cast<std::size_t>(verdict.category));
     if (connected) {
         ++agent.connected;
-        agent.agent_hangups += verdict.ended_by == Party::kAgent ? 1 : 0;
-        agent.customer_hangups += verdict.ended_by == Party::kCustomer ? 1 : 0;
+        // A hang-up, not a transfer: an agent who transfers a call did not hang up on the customer.
+        const bool hangup = verdict.category == Category::kHangup;
+        agent.agent_hangups += hangup && verdict.ended_by == Party::kAgent ? 1 : 0;
+        agent.customer_hangups += hangup && verdict.ended_by == Party::kCustomer ? 1 : 0;
         agent.dropped += verdict.category == Category::kFailure ? 1 : 0;
     }
 }

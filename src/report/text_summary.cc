@@ -62,11 +62,11 @@ void agent_table(const Summary& summary, std::ostream& out) {
         width = std::max(width, row.name.size());
     }
     out << "\nAgents, by agent hang-up rate (rates over connected calls)\n";
-    out << fmt::format("  {:<{}}  {:>6}  {:>9}  {:>11}  {:>14}  {:>7}\n", "AGENT", width, "CALLS", "CONNECTED",
-                       "AGENT ENDED", "CUSTOMER ENDED", "DROPPED");
+    out << fmt::format("  {:<{}}  {:>6}  {:>9}  {:>13}  {:>16}  {:>7}\n", "AGENT", width, "CALLS", "CONNECTED",
+                       "AGENT HUNG UP", "CUSTOMER HUNG UP", "DROPPED");
     for (const Row& row : rows) {
         const AgentSummary& a = *row.agent;
-        out << fmt::format("  {:<{}}  {:>6}  {:>9}  {:>11}  {:>14}  {:>7}\n", row.name, width, a.calls, a.connected,
+        out << fmt::format("  {:<{}}  {:>6}  {:>9}  {:>13}  {:>16}  {:>7}\n", row.name, width, a.calls, a.connected,
                            percent(row.agent_rate), percent(a.rate(a.customer_hangups)), percent(a.rate(a.dropped)));
     }
 }

@@ -43,33 +43,16 @@ std::int64_t month_start_ms(std::int64_t index) {
 
 }  // namespace
 
-bool connected(const Verdict& verdict) {
-    return verdict.category != Category::kNotConnected && verdict.category != Category::kAbandoned;
-}
-
 double AgentRow::agent_hangup_rate() const {
     return connected == 0 ? 0.0 : static_cast<double>(agent_hangups) / static_cast<double>(connected);
 }
 
 void ReportAggregate::add(const Verdict& v) {
-    ++total_;
-    const bool is_connected = connected(v);
+    summary_.add(v);
     const auto party = static_cast<std::size_t>(v.ended_by);
-    (is_connected ? connected_ : never_connected_).at(party) += 1;
-    connected_total_ += is_connected ? 1 : 0;
-
-    const std::string& agent_key = v.agent.empty() ? v.agent_name : v.agent;
-    AgentRow& agent = agents_[agent_key];
-    if (!v.agent_name.empty()) {
-        agent_names_.try_emplace(agent_key, v.agent_name);
-    }
-    ++agent.calls;
-    if (is_connected) {
-        ++agent.connected;
-        agent.agent_hangups += v.ended_by == Party::kAgent && v.category == Category::kHangup ? 1 : 0;
-        agent.customer_hangups += v.ended_by == Party::kCustomer && v.category == Category::kHangup ? 1 : 0;
-        agent.dropped += v.category == Category::kFailure ? 1 : 0;
-    }
+    const bool connected = is_connected(v.category);
+    const bool never_connected = is_never_connected(v.category);
+    (connected ? connected_ : never_connected ? never_connected_ : not_known_connected_).at(party) += 1;
 
     const std::int64_t at = v.ended_at_ms != kNoTime ? v.ended_at_ms : v.started_at_ms;
     if (at < kFirstDrawnMs || at > kLastDrawnMs) {  // kNoTime, INT64_MIN, is below the range
@@ -80,17 +63,12 @@ void ReportAggregate::add(const Verdict& v) {
         TimeBucket& bucket = by_hour_[floor_div(at, kHourMs)];
         if (v.category == Category::kFailure) {
             ++bucket.dropped;
-        } else if (!is_connected) {
+        } else if (never_connected) {
             ++bucket.never_connected;
         } else {
             ++bucket.other;
         }
     }
-
-    std::string reason(to_string(v.ended_by));
-    reason += '/';
-    reason += v.reason;
-    ++by_reason_[reason];
 
     if (v.agreement == Agreement::kConflict) {
         ++reconciled_conflict_count_;
@@ -120,14 +98,19 @@ void ReportAggregate::add(const Verdict& v) {
     }
 }
 
+std::uint64_t ReportAggregate::connected_total() const {
+    std::uint64_t total = 0;
+    for (const auto& [key, agent] : summary_.by_agent()) total += agent.connected;
+    return total;
+}
+
 std::vector<AgentRow> ReportAggregate::agents_by_rate() const {
     std::vector<AgentRow> rows;
-    rows.reserve(agents_.size());
+    rows.reserve(summary_.by_agent().size());
     // Rows keyed by id merge with rows keyed by the same agent's name (inputs without the id).
     std::map<std::string, AgentRow> by_label;
-    for (const auto& [key, counts] : agents_) {
-        const auto name = agent_names_.find(key);
-        const std::string label = name != agent_names_.end() ? name->second : key.empty() ? "(none)" : key;
+    for (const auto& [key, counts] : summary_.by_agent()) {
+        const std::string& label = counts.agent_name.empty() ? key : counts.agent_name;
         AgentRow& row = by_label[label];
         row.label = label;
         row.calls += counts.calls;
@@ -201,7 +184,8 @@ TimeSeries ReportAggregate::time_series() const {
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> ReportAggregate::top_reasons(std::size_t limit) const {
-    std::vector<std::pair<std::string, std::uint64_t>> reasons(by_reason_.begin(), by_reason_.end());
+    const auto& by_reason = summary_.by_reason();
+    std::vector<std::pair<std::string, std::uint64_t>> reasons(by_reason.begin(), by_reason.end());
     std::stable_sort(reasons.begin(), reasons.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (reasons.size() > limit) {
         reasons.resize(limit);

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The counts the report's charts draw, gathered from the verdicts as they pass the reporter.
-//
-// These overlap the fields Summary is gaining (per-agent rates over connected calls,
-// by_category, by_hour, the count of source conflicts): once those land in
-// include/whohungup/summary.h, this file should read them from Summary instead of counting
-// again, and keep only what is the page's own (the time buckets' roll-up, the conflict list).
+// Totals, per-agent rates and reasons come from the run's Summary (one definition of
+// "connected" and of an agent's rate for --summary and the page); this adds only what is the
+// page's own: who ended the calls split by whether they connected, the time buckets and their
+// roll-up, and the list of contacts that sources judge differently.
 #pragma once
 
 #include <array>
@@ -13,14 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "whohungup/summary.h"
 #include "whohungup/verdict.h"
 
 namespace whohungup::detail::html {
-
-inline constexpr std::size_t kPartyCount = 5;  ///< agent, customer, third_party, system, unknown
-
-/// A call "connected" unless its category says it never reached the talking state.
-[[nodiscard]] bool connected(const Verdict& verdict);
 
 struct AgentRow {
     std::string label;  ///< the agent's name where any verdict gave it, else the id, else "(none)"
@@ -70,16 +65,21 @@ public:
 
     void add(const Verdict& verdict);
 
-    [[nodiscard]] std::uint64_t total() const { return total_; }
-    [[nodiscard]] std::uint64_t connected_total() const { return connected_total_; }
+    [[nodiscard]] std::uint64_t total() const { return summary_.total(); }
+    /// Calls that reached talking (is_connected), and that never did (is_never_connected); the
+    /// rest (in progress, other) are not known to have connected.
+    [[nodiscard]] std::uint64_t connected_total() const;
     /// Earliest and latest call time (end, or start when there is no end) in years 1 to 9999;
     /// kNoTime when none.
     [[nodiscard]] std::int64_t first_ms() const { return first_ms_; }
     [[nodiscard]] std::int64_t last_ms() const { return last_ms_; }
-    /// Indexed by Party: calls that connected, and calls that never did.
+    /// Indexed by Party: calls that connected, that never did, and that are not known to have.
     [[nodiscard]] const std::array<std::uint64_t, kPartyCount>& ended_by_connected() const { return connected_; }
     [[nodiscard]] const std::array<std::uint64_t, kPartyCount>& ended_by_never_connected() const {
         return never_connected_;
+    }
+    [[nodiscard]] const std::array<std::uint64_t, kPartyCount>& ended_by_not_known_connected() const {
+        return not_known_connected_;
     }
     /// Every agent, highest agent-hang-up rate first (then most connected calls, then label).
     [[nodiscard]] std::vector<AgentRow> agents_by_rate() const;
@@ -87,7 +87,7 @@ public:
     [[nodiscard]] TimeSeries time_series() const;
     /// "ended_by/reason" and its count, most frequent first, at most `limit`.
     [[nodiscard]] std::vector<std::pair<std::string, std::uint64_t>> top_reasons(std::size_t limit) const;
-    [[nodiscard]] std::size_t reason_count() const { return by_reason_.size(); }
+    [[nodiscard]] std::size_t reason_count() const { return summary_.by_reason().size(); }
     /// Contacts whose sources name different parties: verdicts whose `agreement` says so (their
     /// `sources`), then contacts that came as separate verdicts from several sources that name
     /// different parties (an `unknown` disagrees with nobody). At most kMaxListedConflicts.
@@ -95,17 +95,14 @@ public:
     [[nodiscard]] std::size_t conflict_count() const;
 
 private:
-    std::uint64_t total_ = 0;
-    std::uint64_t connected_total_ = 0;
+    Summary summary_;
     std::int64_t first_ms_ = kNoTime;
     std::int64_t last_ms_ = kNoTime;
     std::array<std::uint64_t, kPartyCount> connected_{};
     std::array<std::uint64_t, kPartyCount> never_connected_{};
-    std::map<std::string, AgentRow> agents_;          ///< by agent id (or name when no id)
-    std::map<std::string, std::string> agent_names_;  ///< agent id -> name
-    std::map<std::int64_t, TimeBucket> by_hour_;      ///< hour index since the epoch
+    std::array<std::uint64_t, kPartyCount> not_known_connected_{};
+    std::map<std::int64_t, TimeBucket> by_hour_;  ///< hour index since the epoch
     std::uint64_t without_time_ = 0;
-    std::map<std::string, std::uint64_t> by_reason_;
     std::map<std::string, std::vector<Claim>> claims_;  ///< by contact id, when from two sources
     std::map<std::string, Claim> first_claim_;          ///< by contact id
     std::vector<Conflict> reconciled_conflicts_;        ///< from `agreement`, the first listed

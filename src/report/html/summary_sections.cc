@@ -62,24 +62,29 @@ void append_who_ended(std::string& out, const ReportAggregate& totals) {
     chart.id = "chart-who";
     chart.title = "Calls by who ended them";
     chart.axis_label = "calls";
-    chart.series = {"connected", "never connected"};
+    chart.series = {"connected", "never connected", "not known to have connected"};
     for (const Party party : kParties) {
         const auto index = static_cast<std::size_t>(party);
         const std::uint64_t on = totals.ended_by_connected().at(index);
         const std::uint64_t off = totals.ended_by_never_connected().at(index);
+        const std::uint64_t open = totals.ended_by_not_known_connected().at(index);
         BarRow row;
         row.label = party_label(party);
-        row.values = {static_cast<double>(on), static_cast<double>(off)};
+        row.values = {static_cast<double>(on), static_cast<double>(off), static_cast<double>(open)};
         row.hovers = {fmt::format("{}: {} connected calls", row.label, on),
-                      fmt::format("{}: {} calls that never connected", row.label, off)};
-        row.note = fmt::format("{} ({})", on + off, percent(on + off, totals.total()));
+                      fmt::format("{}: {} calls that never connected", row.label, off),
+                      fmt::format("{}: {} calls in progress or of another kind", row.label, open)};
+        const std::uint64_t all = on + off + open;
+        row.note = fmt::format("{} ({})", all, percent(all, totals.total()));
         chart.rows.push_back(std::move(row));
     }
     out += "<section id=\"who\"><h2>Who ended the calls</h2><figure>";
     out += render_bar_chart(chart);
     out +=
-        "<figcaption>A call is connected unless its category is <code>not_connected</code> or "
-        "<code>abandoned</code> (it never reached the talking state).</figcaption></figure></section>\n";
+        "<figcaption>Connected: the category says the call reached talking (<code>hangup</code>, "
+        "<code>failure</code>, <code>transfer</code>); never connected: <code>not_connected</code> or "
+        "<code>abandoned</code>; the rest (<code>in_progress</code>, <code>other</code>) are not known to "
+        "have connected. <code>--summary</code> counts the same way.</figcaption></figure></section>\n";
 }
 
 void append_agents(std::string& out, const ReportAggregate& totals) {
@@ -249,9 +254,12 @@ void append_header(std::string& out, const ReportAggregate& totals, const std::v
         customer_hangups += agent.customer_hangups;
         dropped += agent.dropped;
     }
-    const std::uint64_t never_connected = totals.total() - totals.connected_total();
-    const std::uint64_t unknown = totals.ended_by_connected().at(static_cast<std::size_t>(Party::kUnknown)) +
-                                  totals.ended_by_never_connected().at(static_cast<std::size_t>(Party::kUnknown));
+    const std::uint64_t never_connected = std::accumulate(totals.ended_by_never_connected().begin(),
+                                                          totals.ended_by_never_connected().end(), std::uint64_t{0});
+    const auto unknown_index = static_cast<std::size_t>(Party::kUnknown);
+    const std::uint64_t unknown = totals.ended_by_connected().at(unknown_index) +
+                                  totals.ended_by_never_connected().at(unknown_index) +
+                                  totals.ended_by_not_known_connected().at(unknown_index);
     out += "<header><h1>Who ended the calls</h1>\n";
     out += fmt::format(
         "<p class=\"lead\">{} from {}, ended from <span id=\"period-from\">{}</span> to "
