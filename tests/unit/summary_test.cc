@@ -60,6 +60,17 @@ TEST(Summary, AgentRatesAreOverConnectedCalls) {
     EXPECT_EQ(s.by_category().at("hangup"), 3U);
 }
 
+TEST(Summary, ATransferIsNotAHangUp) {
+    Summary s;
+    s.add(call("a1", Party::kAgent, Category::kTransfer, kDay, kDay + 1000));     // a cold transfer
+    s.add(call("a1", Party::kCustomer, Category::kTransfer, kDay, kDay + 1000));  // asked to be transferred
+    s.add(call("a1", Party::kAgent, Category::kHangup, kDay, kDay + 1000));
+    const AgentSummary& a1 = s.by_agent().at("a1");
+    EXPECT_EQ(a1.connected, 3U);
+    EXPECT_EQ(a1.agent_hangups, 1U);
+    EXPECT_EQ(a1.customer_hangups, 0U);
+}
+
 TEST(Summary, AgentNameComesFromAnyVerdictOfTheAgent) {
     Summary s;
     s.add(call("a1", Party::kAgent, Category::kHangup, kDay, kDay + 1000));
