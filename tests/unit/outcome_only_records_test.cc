@@ -53,7 +53,7 @@ TEST(AsteriskCdr, EachDispositionMapsToItsOutcome) {
     EXPECT_EQ(decide_cdr(cdr("ANSWERED"), none).reason, "record_does_not_tell");
     EXPECT_EQ(decide_cdr(cdr("NO ANSWER"), none).reason, "no_answer");
     EXPECT_EQ(decide_cdr(cdr("BUSY"), none).reason, "busy");
-    EXPECT_EQ(decide_cdr(cdr("FAILED"), none).category, Category::kFailure);
+    EXPECT_EQ(decide_cdr(cdr("FAILED"), none).category, Category::kNotConnected);  // never answered
     EXPECT_EQ(decide_cdr(cdr("CONGESTION"), none).reason, "congestion");
     EXPECT_EQ(decide_cdr(cdr("no answer "), none).reason, "no_answer");  // case and spaces
     const Verdict unknown = decide_cdr(cdr("ANSWERED_ELSEWHERE"), none);

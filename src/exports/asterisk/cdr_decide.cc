@@ -19,12 +19,11 @@ constexpr auto kU = Party::kUnknown;
 constexpr auto kHigh = Confidence::kHigh;
 
 constexpr std::array<ReasonRow, 5> kDispositionRows{{
-    {"ANSWERED", kU, Category::kHangup, "record_does_not_tell", kHigh, kCdr, false,
-     "The call was answered and has ended; a CDR does not say who hung up."},
+    {"ANSWERED", kU, Category::kHangup, "record_does_not_tell", kHigh, kCdr},
     {"NO ANSWER", kU, Category::kNotConnected, "no_answer", kHigh, kCdr},
     {"BUSY", kU, Category::kNotConnected, "busy", kHigh, kCdr},
-    {"FAILED", kU, Category::kFailure, "call_failed", kHigh, kCdr},
-    {"CONGESTION", kU, Category::kFailure, "congestion", kHigh, kCongestion},
+    {"FAILED", kU, Category::kNotConnected, "call_failed", kHigh, kCdr},
+    {"CONGESTION", kU, Category::kNotConnected, "congestion", kHigh, kCongestion},
 }};
 
 }  // namespace

@@ -27,23 +27,19 @@ constexpr auto kLow = Confidence::kLow;
 // The side rows: party from the side (decide); unknown when neither --agent-match nor the type
 // columns say which side is the agent.
 constexpr std::array<ReasonRow, 17> kRows{{
-    {"TerminatedBySrc", kU, kHang, "caller_hangup_role_unknown", kLow, kField, false,
-     "The source (caller) of the segment ended it."},
-    {"TerminatedByDst", kU, kHang, "callee_hangup_role_unknown", kLow, kField, false,
-     "The destination (callee) of the segment ended it."},
-    {"src_participant_terminated", kU, kHang, "caller_hangup_role_unknown", kLow, kField, false,
-     "v20: the source participant (caller) of the segment ended it."},
-    {"dst_participant_terminated", kU, kHang, "callee_hangup_role_unknown", kLow, kField, false,
-     "v20: the destination participant (callee) of the segment ended it."},
+    {"TerminatedBySrc", kU, kHang, "caller_hangup_role_unknown", kLow, kField},
+    {"TerminatedByDst", kU, kHang, "callee_hangup_role_unknown", kLow, kField},
+    {"src_participant_terminated", kU, kHang, "caller_hangup_role_unknown", kLow, kField},
+    {"dst_participant_terminated", kU, kHang, "callee_hangup_role_unknown", kLow, kField},
     {"TerminatedByRule", kS, kHang, "ended_by_pbx_rule", kMed, kSeen, false,
      "A PBX rule ended the call (inferred from the value's name)."},
-    {"Failed", kS, Category::kFailure, "call_failed", kMed, kSeen},
+    {"Failed", kS, kNC, "call_failed", kMed, kSeen},
     {"Failed_Cancelled", kU, kNC, "canceled", kLow, kSeen, false,
      "The attempt was cancelled; the value does not say by whom."},
     {"NoAnswerTimeout", kU, kNC, "no_answer", kMed, kSeen},
     {"TargetBusy", kU, kNC, "busy", kMed, kSeen},
     {"TargetNotFound", kS, kNC, "number_invalid", kMed, kSeen},
-    {"RouteBusy", kS, Category::kFailure, "no_circuit", kMed, kSeen, false,
+    {"RouteBusy", kS, kNC, "no_circuit", kMed, kSeen, false,
      "No route had a free line (inferred from the value's name)."},
     {"Redirected", kU, Category::kTransfer, "redirection", kMed, kSeen},
     {"no_route", kS, kNC, "no_route", kMed, kSeen},
@@ -85,13 +81,13 @@ Verdict decide_three_cx(const ColumnRow& row, const AgentMatch& agents) {
     }
     v.ended_by_side = side;
     v.outcome = "handled";
-    const std::string_view who = side == Side::kCaller ? "source (caller)" : "destination (callee)";
+    const std::string_view who = side == Side::kCaller ? "source (the caller)" : "destination (the callee)";
     const std::string& party = side == Side::kCaller ? row.caller : row.callee;
     const std::string& type = side == Side::kCaller ? row.caller_type : row.callee_type;
     const SideParty ended_by = party_of_side(row, side, agents);
     if (ended_by.party == Party::kUnknown) {
         v.detail = fmt::format(
-            "The {} ({}) ended the segment, but nothing says whether that is the agent or the customer (use "
+            "The segment's {}, {}, ended it, but nothing says whether that is the agent or the customer (use "
             "--agent-match, or export from-type / to-type).",
             who, detail::or_dash(party));
         return v;
@@ -102,9 +98,9 @@ Verdict decide_three_cx(const ColumnRow& row, const AgentMatch& agents) {
     v.confidence = ended_by.from_pattern ? Confidence::kHigh : Confidence::kMedium;
     v.detail =
         ended_by.from_pattern
-            ? fmt::format("The {} ({}) ended the segment; --agent-match says it is {}.", who, detail::or_dash(party),
+            ? fmt::format("The segment's {}, {}, ended it; --agent-match says it is {}.", who, detail::or_dash(party),
                           ended_by.party == Party::kAgent ? "the agent side" : "not the agent side")
-            : fmt::format("The {} ({}, a 3CX {}) ended the segment.", who, detail::or_dash(party), type);
+            : fmt::format("The segment's {}, {}, a 3CX {}, ended it.", who, detail::or_dash(party), type);
     return v;
 }
 
