@@ -5,6 +5,9 @@
 // the record does not name.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "exports/asterisk/cdr_decide.h"
 #include "exports/asterisk/cdr_reader.h"
 #include "exports/cisco/ucce_decide.h"
@@ -109,6 +112,30 @@ TEST(AsteriskCdr, ReadsTheTableWithCalldateAndDuration) {
     ASSERT_TRUE(v.duration_s().has_value());
     EXPECT_DOUBLE_EQ(*v.duration_s(), 95.0);
     EXPECT_EQ(v.evidence.front().line, 2U);
+}
+
+std::string fixture(const std::string& path) {
+    std::ifstream in(std::string(WHOHUNGUP_TESTDATA) + "/" + path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+TEST(AsteriskCdr, ReadsBothHeaderlessMasterCsvTemplatesFromTheirFirstRow) {
+    for (const char* path : {"asterisk/cdr-csv/Master.csv", "asterisk/cdr-custom/Master.csv"}) {
+        const std::string bytes = fixture(path);
+        ASSERT_TRUE(exports::asterisk::sniff_cdr(bytes)) << path;
+        const Collect sink = read_with(exports::asterisk::make_cdr_reader({}), bytes);
+        EXPECT_TRUE(sink.diagnostics.empty()) << path;
+        ASSERT_GE(sink.verdicts.size(), 4U) << path;
+        const Verdict& first = sink.verdicts.front();  // line 1 is a record, not a header
+        EXPECT_EQ(first.evidence.front().line, 1U) << path;
+        EXPECT_EQ(first.contact_id, "1795770000.1") << path;
+        EXPECT_EQ(first.raw_reason, "ANSWERED") << path;
+        ASSERT_TRUE(first.duration_s().has_value()) << path;
+        EXPECT_DOUBLE_EQ(*first.duration_s(), 95.0) << path;
+        EXPECT_EQ(sink.verdicts[1].reason, "no_answer") << path;
+    }
 }
 
 TEST(AsteriskCdr, ABadRowIsCountedAndAFileMostlyNotCdrsIsAnError) {

@@ -231,14 +231,17 @@ TEST_F(PlatformReference, EveryAsteriskCdrDispositionMaps) {
     const std::string cdr = section(page_, "### 1.3 CDR");
     const std::size_t from = cdr.find("`disposition` values");
     ASSERT_NE(from, std::string::npos);
-    const std::size_t open = cdr.find(':', from);
+    const std::size_t open = cdr.find("): ", from);  // after "(code: `main/cdr.c`)"
     const std::string list = cdr.substr(open, cdr.find("(the last only", open) - open);
     std::vector<std::string> unmapped;
     int checked = 0;
     for (const std::string& value : backticked(list)) {
         const mappings::ReasonRow* row = mappings::lookup(mappings::asterisk_cdr_disposition(), value);
-        if (row == nullptr) unmapped.push_back(value);
-        if (row != nullptr) EXPECT_EQ(row->party, Party::kUnknown) << value;  // an outcome, never a party
+        if (row == nullptr) {
+            unmapped.push_back(value);
+        } else {
+            EXPECT_EQ(row->party, Party::kUnknown) << value;  // an outcome, never a party
+        }
         ++checked;
     }
     EXPECT_EQ(checked, 5);
@@ -264,7 +267,9 @@ TEST_F(PlatformReference, EveryUcceCallDispositionTheReferenceNamesMaps) {
             continue;
         }
         // A party only where the reference's words name the caller ("caller hung up").
-        if (words.find("Abandoned") == std::string::npos) EXPECT_NE(row->party, Party::kCustomer) << code;
+        if (words.find("Abandoned") == std::string::npos) {
+            EXPECT_NE(row->party, Party::kCustomer) << code;
+        }
         if (words.find("Disconnect/drop handled") != std::string::npos) {
             EXPECT_EQ(row->party, Party::kUnknown) << code;
         }

@@ -52,6 +52,8 @@ Verdict start_verdict(const ColumnProduct& product,
     } else if (!mappings::apply(table, code, v)) {
         v.detail = fmt::format("{} \"{}\" is not a value whohungup knows; kept as raw_reason.", table.name, code);
     }
+    if (v.category == Category::kHangup) v.outcome = "handled";
+    if (v.category == Category::kAbandoned) v.outcome = "abandoned";
     return v;
 }
 

@@ -54,8 +54,8 @@ struct ColumnProduct {
 /// Whether the header line of `head` is `product`'s.
 [[nodiscard]] bool header_matches(const ColumnProduct& product, std::string_view head);
 
-/// The verdict every product starts from: format, call id, times, and the value mapped by `table`
-/// (an unknown value: unknown / unmapped_code, its detail saying so).
+/// The verdict every product starts from: format, call id, times, the value mapped by `table` (an
+/// unknown value: unknown / unmapped_code, its detail saying so) and the outcome its category gives.
 [[nodiscard]] Verdict start_verdict(const ColumnProduct& product,
                                     const ColumnRow& row,
                                     const mappings::ReasonTable& table,

@@ -52,9 +52,7 @@ namespace whohungup::exports::columns {
 namespace {
 
 Verdict decide_five9(const ColumnRow& row, const AgentMatch& /*agents*/) {
-    Verdict v = start_verdict(five9_call_log(), row, mappings::five9_agent_disconnects_first(), row.value);
-    if (v.category == Category::kHangup) v.outcome = "handled";
-    return v;
+    return start_verdict(five9_call_log(), row, mappings::five9_agent_disconnects_first(), row.value);
 }
 
 constexpr std::array<std::string_view, 1> kHasOne{"agent disconnects first"};
@@ -71,18 +69,13 @@ const ColumnProduct& five9_call_log() {
     static const ColumnProduct kProduct{
         .format = "five9-call-log",
         .title = "a Five9 call log report",
-        .header_has = {},
         .header_has_one_of = kHasOne,
         .call_id = kCallId,
         .value = kValue,
-        .kind = {},
         .caller = kCaller,
         .callee = kCallee,
-        .caller_type = {},
-        .callee_type = {},
         .agent = kAgent,
         .started = kStarted,
-        .ended = {},
         .table = &mappings::five9_agent_disconnects_first,
         .decide = &decide_five9,
     };

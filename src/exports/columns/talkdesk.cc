@@ -70,14 +70,9 @@ Verdict decide_talkdesk(const ColumnRow& row, const AgentMatch& /*agents*/) {
     const mappings::ReasonRow* type = mappings::lookup(types, row.kind);
     const bool answered = type == nullptr || type->category == Category::kHangup;
     if ((answered && !row.value.empty()) || row.kind.empty()) {
-        Verdict v = start_verdict(talkdesk_calls(), row, mappings::talkdesk_agent_disconnected(), row.value);
-        if (v.category == Category::kHangup) v.outcome = "handled";
-        return v;
+        return start_verdict(talkdesk_calls(), row, mappings::talkdesk_agent_disconnected(), row.value);
     }
-    Verdict v = start_verdict(talkdesk_calls(), row, types, row.kind);
-    if (v.category == Category::kAbandoned) v.outcome = "abandoned";
-    if (v.category == Category::kHangup) v.outcome = "handled";
-    return v;
+    return start_verdict(talkdesk_calls(), row, types, row.kind);
 }
 
 constexpr std::array<std::string_view, 2> kHasOne{"agent_disconnected", "agent disconnected"};
@@ -96,15 +91,12 @@ const ColumnProduct& talkdesk_calls() {
     static const ColumnProduct kProduct{
         .format = "talkdesk-calls",
         .title = "a Talkdesk Calls report",
-        .header_has = {},
         .header_has_one_of = kHasOne,
         .call_id = kCallId,
         .value = kValue,
         .kind = kKind,
         .caller = kCaller,
         .callee = kCallee,
-        .caller_type = {},
-        .callee_type = {},
         .agent = kAgent,
         .started = kStarted,
         .ended = kEnded,

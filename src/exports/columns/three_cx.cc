@@ -75,12 +75,8 @@ Side side_of(std::string_view reason) {
 Verdict decide_three_cx(const ColumnRow& row, const AgentMatch& agents) {
     Verdict v = start_verdict(three_cx_cdr(), row, mappings::three_cx_reason_terminated(), row.value);
     const Side side = side_of(v.reason);
-    if (side == Side::kNone) {
-        if (v.category == Category::kHangup) v.outcome = "handled";
-        return v;
-    }
+    if (side == Side::kNone) return v;
     v.ended_by_side = side;
-    v.outcome = "handled";
     const std::string_view who = side == Side::kCaller ? "source (the caller)" : "destination (the callee)";
     const std::string& party = side == Side::kCaller ? row.caller : row.callee;
     const std::string& type = side == Side::kCaller ? row.caller_type : row.callee_type;
@@ -122,16 +118,13 @@ const ColumnProduct& three_cx_cdr() {
     static const ColumnProduct kProduct{
         .format = "3cx-cdr",
         .title = "a 3CX CDR export",
-        .header_has = {},
         .header_has_one_of = kHasOne,
         .call_id = kCallId,
         .value = kValue,
-        .kind = {},
         .caller = kCaller,
         .callee = kCallee,
         .caller_type = kCallerType,
         .callee_type = kCalleeType,
-        .agent = {},
         .started = kStarted,
         .ended = kEnded,
         .table = &mappings::three_cx_reason_terminated,
