@@ -63,7 +63,7 @@ bool is_cdr_time(std::string_view text) {
 /// The headerless template `first_row` follows, judged by its disposition and time cells.
 std::optional<CdrColumns> template_of(const std::vector<std::string>& row) {
     for (const CdrColumns& columns : {kCdrCsv, kCdrCustom}) {
-        if (row.size() > static_cast<std::size_t>(columns.disposition + 1) &&
+        if (row.size() > static_cast<std::size_t>(columns.disposition) + 1 &&
             is_disposition(cell(row, columns.disposition)) && is_cdr_time(cell(row, columns.start)) &&
             is_cdr_time(cell(row, columns.end))) {
             return columns;
