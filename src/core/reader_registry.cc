@@ -4,9 +4,12 @@
 #include <array>
 
 #include "ccp/ccp_reader.h"
+#include "exports/asterisk/cdr_reader.h"
 #include "exports/asterisk/cel_reader.h"
 #include "exports/asterisk/queue_log_reader.h"
 #include "exports/cisco/cucm_reader.h"
+#include "exports/cisco/ucce_reader.h"
+#include "exports/columns/column_reader.h"
 #include "exports/connect/contact_record_reader.h"
 #include "exports/freeswitch/freeswitch_reader.h"
 #include "exports/genesys/conversation_reader.h"
@@ -60,6 +63,16 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::asterisk::sniff_cel, &exports::asterisk::make_cel_reader, &exports::asterisk::cel_group_key},
     {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
      &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
+    {"asterisk-cdr", "Asterisk CDRs: the cdr table as CSV, or Master.csv (disposition: outcome only)",
+     &exports::asterisk::sniff_cdr, &exports::asterisk::make_cdr_reader, nullptr},
+    {"cisco-ucce-tcd", "Cisco UCCE/PCCE Termination_Call_Detail as CSV (CallDisposition: outcome only)",
+     &exports::cisco::sniff_ucce_tcd, &exports::cisco::make_ucce_tcd_reader, nullptr},
+    {"3cx-cdr", "3CX CDR export with a header row (reason-terminated)", &exports::columns::sniff_three_cx_cdr,
+     &exports::columns::make_three_cx_cdr_reader, nullptr},
+    {"talkdesk-calls", "Talkdesk Calls report CSV (agent_disconnected, type)", &exports::columns::sniff_talkdesk_calls,
+     &exports::columns::make_talkdesk_calls_reader, nullptr},
+    {"five9-call-log", "Five9 call log report CSV (AGENT DISCONNECTS FIRST)", &exports::columns::sniff_five9_call_log,
+     &exports::columns::make_five9_call_log_reader, nullptr},
 });
 }  // namespace
 

@@ -5,9 +5,12 @@
 
 #include <array>
 
+#include "exports/asterisk/cdr_decide.h"
 #include "exports/asterisk/cel_decide.h"
 #include "exports/asterisk/queue_log_decide.h"
 #include "exports/cisco/cucm_decide.h"
+#include "exports/cisco/ucce_decide.h"
+#include "exports/columns/column_product.h"
 #include "exports/freeswitch/freeswitch_decide.h"
 #include "exports/twilio/twilio_decide.h"
 
@@ -108,6 +111,12 @@ std::span<const ReasonTable* const> all_tables() {
         &cucm_on_behalf_of(),
         &asterisk_cel_hangupsource(),
         &asterisk_cel_dialstatus(),
+        &asterisk_cdr_disposition(),
+        &ucce_call_disposition(),
+        &three_cx_reason_terminated(),
+        &talkdesk_agent_disconnected(),
+        &talkdesk_call_type(),
+        &five9_agent_disconnects_first(),
     });
     return kTables;
 }

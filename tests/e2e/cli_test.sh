@@ -52,6 +52,9 @@ expect_in help out "Exit status:"
 expect_in help out "--who"
 check list_formats 0 "$bin" --list-formats
 expect_in list_formats out "ccp-log"
+for format in asterisk-cdr cisco-ucce-tcd 3cx-cdr talkdesk-calls five9-call-log; do
+  expect_in list_formats out "$format"
+done
 
 check bad_flag 2 "$bin" --no-such-flag "$sample"
 expect_in bad_flag err "no-such-flag"

@@ -57,15 +57,16 @@ public:
             result.failed = true;
             return result;
         }
-        const CsvHeader header(row);
-        const std::string missing = bind_columns(header);
-        if (!missing.empty()) {
+        std::uint64_t warnings = 0;
+        if (bind_headerless(row)) {
+            ++result.records;
+            take_row(csv, row, out, result, warnings);  // the first row is already a record
+        } else if (const std::string missing = bind_columns(CsvHeader(row)); !missing.empty()) {
             diag.report(
                 Diagnostic::error(input_name, fmt::format("the CSV header has no {} column", missing)).at(1, 0));
             result.failed = true;
             return result;
         }
-        std::uint64_t warnings = 0;
         for (;;) {
             const CsvReader::Status status = csv.next(row);
             if (status == CsvReader::Status::kEnd) break;
@@ -84,15 +85,7 @@ public:
                 }
                 continue;
             }
-            line_ = csv.row_line();
-            byte_ = csv.row_byte();
-            std::string why;
-            if (!on_row(row, out, why)) {
-                ++result.skipped;
-                if (++warnings <= kWarningsShown) {
-                    diag.report(Diagnostic::warning(input_name, "row skipped: " + why).at(line_, byte_));
-                }
-            }
+            take_row(csv, row, out, result, warnings);
         }
         if (!source.error().empty()) {
             diag.report(
@@ -102,6 +95,11 @@ public:
         if (result.skipped > kWarningsShown) {
             diag.report(
                 Diagnostic::warning(input_name, fmt::format("skipped {} of {} rows", result.skipped, result.records)));
+        }
+        if (!format_title().empty() && !result.failed && result.records > 0 && result.skipped * 2 > result.records) {
+            diag.report(Diagnostic::error(input_name, fmt::format("not {}: {} of {} rows could not be read",
+                                                                  format_title(), result.skipped, result.records)));
+            result.failed = true;
         }
         result.bytes = csv.bytes_read();
         result.unreadable_fields = unreadable_times_;
@@ -115,6 +113,12 @@ protected:
     virtual std::string bind_columns(const CsvHeader& header) = 0;
     /// One data row; false (with `why`) when it cannot be used.
     virtual bool on_row(const std::vector<std::string>& row, VerdictSink& out, std::string& why) = 0;
+    /// For formats written without a header row (a fixed template): true when `first_row` is
+    /// already data, with the columns bound by position. By default the first row is the header.
+    virtual bool bind_headerless(const std::vector<std::string>& /*first_row*/) { return false; }
+    /// The format's name for "not <title>: N of M rows could not be read", the error for a file
+    /// whose rows are mostly not this format; "" keeps every row a warning.
+    [[nodiscard]] virtual std::string_view format_title() const { return {}; }
 
     Verdict new_verdict(std::string_view format, std::string text) const {
         Verdict v;
@@ -122,6 +126,12 @@ protected:
         v.input = input_;
         v.evidence.push_back(Evidence{kNoTime, input_, line_, byte_, std::move(text)});
         return v;
+    }
+
+    /// The row being read as the verdict's input and one evidence line (decide() made `v`).
+    void attach_row(Verdict& v, std::int64_t time_ms, std::string text) const {
+        v.input = input_;
+        v.evidence.push_back(Evidence{time_ms, input_, line_, byte_, std::move(text)});
     }
 
     /// ISO-8601, the UI's "M/D/YY h:mm AM", or epoch milliseconds; warned once when unreadable.
@@ -155,6 +165,22 @@ protected:
     }
 
 private:
+    void take_row(const CsvReader& csv,
+                  const std::vector<std::string>& row,
+                  VerdictSink& out,
+                  InputResult& result,
+                  std::uint64_t& warnings) {
+        line_ = csv.row_line();
+        byte_ = csv.row_byte();
+        std::string why;
+        if (!on_row(row, out, why)) {
+            ++result.skipped;
+            if (++warnings <= kWarningsShown) {
+                diag_->report(Diagnostic::warning(input_, "row skipped: " + why).at(line_, byte_));
+            }
+        }
+    }
+
     Limits limits_;
     std::string input_;
     DiagnosticSink* diag_ = nullptr;

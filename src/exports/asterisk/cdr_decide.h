@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// Asterisk CDRs → verdicts: the disposition table (as data, with sources) and decide_cdr(). A CDR
+// is an outcome: it never says who hung up, unless the site copies the hangup source into the
+// userfield (a convention, read with low confidence). Rules: docs/platforms.md#asterisk-cdr.
+#pragma once
+
+#include <string_view>
+
+#include "exports/asterisk/cdr_record.h"
+#include "exports/roles/agent_match.h"
+#include "mappings/reason_table.h"
+
+namespace whohungup::mappings {
+/// The CDR disposition: outcome only (ended_by unknown on every row).
+const ReasonTable& asterisk_cdr_disposition();
+}  // namespace whohungup::mappings
+
+namespace whohungup::exports::asterisk {
+
+/// Whether a userfield holds a channel name ("PJSIP/1001-0000000a", "dialplan/builtin"), as a site
+/// writes it with CDR(userfield)=${CHANNEL(hangupsource)}.
+[[nodiscard]] bool userfield_names_channel(std::string_view userfield);
+
+/// One verdict. Source format "asterisk-cdr", contact id the linkedid (else the uniqueid).
+[[nodiscard]] Verdict decide_cdr(const AsteriskCdr& cdr, const AgentMatch& agents);
+
+}  // namespace whohungup::exports::asterisk

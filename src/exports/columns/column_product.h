@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Column exports: reports whose one who-ended column (3CX's reason-terminated, Talkdesk's
+// agent_disconnected, Five9's AGENT DISCONNECTS FIRST) sits among columns the user chose. One
+// generic header-driven reader (column_reader.h) reads every product; a product is this
+// description: the header names of each field (aliases, any case), the words that tell its header
+// apart, and the decide() that turns one row into a verdict with the product's reason tables.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "exports/roles/agent_match.h"
+#include "mappings/reason_table.h"
+#include "whohungup/verdict.h"
+
+namespace whohungup::exports::columns {
+
+/// The fields of one row, by meaning; "" when the export has no such column.
+struct ColumnRow {
+    std::string call_id;
+    std::string value;        ///< the who-ended column
+    std::string kind;         ///< a second outcome column (Talkdesk's call type), if the product has one
+    std::string caller;       ///< the calling party (number, extension, name)
+    std::string callee;       ///< the called party
+    std::string caller_type;  ///< what the caller is (3CX: Extension, Line, …)
+    std::string callee_type;
+    std::string agent;
+    std::int64_t started_at_ms = kNoTime;
+    std::int64_t ended_at_ms = kNoTime;
+};
+
+using Aliases = std::span<const std::string_view>;
+
+struct ColumnProduct {
+    std::string_view format;  ///< reader name ("3cx-cdr")
+    std::string_view title;   ///< for "not <title>: …" ("a 3CX CDR export")
+    /// The header (lower-cased) must hold every one of these…
+    Aliases header_has;
+    /// …and, when not empty, one of these too.
+    Aliases header_has_one_of;
+    Aliases call_id, value, kind, caller, callee, caller_type, callee_type, agent, started, ended;
+    /// The table whose unknown values are warned about (the value column's).
+    const mappings::ReasonTable& (*table)();
+    Verdict (*decide)(const ColumnRow& row, const AgentMatch& agents);
+};
+
+/// The products, in sniff order.
+[[nodiscard]] const ColumnProduct& three_cx_cdr();
+[[nodiscard]] const ColumnProduct& talkdesk_calls();
+[[nodiscard]] const ColumnProduct& five9_call_log();
+
+/// Whether the header line of `head` is `product`'s.
+[[nodiscard]] bool header_matches(const ColumnProduct& product, std::string_view head);
+
+/// The verdict every product starts from: format, call id, times, the value mapped by `table` (an
+/// unknown value: unknown / unmapped_code, its detail saying so) and the outcome its category gives.
+[[nodiscard]] Verdict start_verdict(const ColumnProduct& product,
+                                    const ColumnRow& row,
+                                    const mappings::ReasonTable& table,
+                                    std::string_view code);
+
+/// Who one side of a call is, and whether --agent-match said so (else the type column did).
+struct SideParty {
+    Party party = Party::kUnknown;
+    bool from_pattern = false;
+};
+
+/// The party on one side of a call: --agent-match over the party when it names either side, else
+/// the type column (3CX's Extension / Line), else unknown.
+[[nodiscard]] SideParty party_of_side(const ColumnRow& row, Side side, const AgentMatch& agents);
+
+/// The row code of `rows` that `code` spells in another case (or with spaces around), else `code`
+/// trimmed: the tables' lookup key, so docs show the vendor's own spelling.
+[[nodiscard]] std::string canonical_code(std::span<const mappings::ReasonRow> rows, std::string_view code);
+
+}  // namespace whohungup::exports::columns
+
+namespace whohungup::mappings {
+const ReasonTable& three_cx_reason_terminated();
+const ReasonTable& talkdesk_agent_disconnected();
+const ReasonTable& talkdesk_call_type();
+const ReasonTable& five9_agent_disconnects_first();
+}  // namespace whohungup::mappings
