@@ -106,9 +106,13 @@ void telecom(const ContactRecord& record, Verdict& v) {
         }
         return;
     }
-    if (record.connected_to_agent_ms != kNoTime && v.category == Category::kNotConnected &&
+    const bool agent_dialled =
+        record.initiation_method == "OUTBOUND" || record.initiation_method == "EXTERNAL_OUTBOUND";
+    if (record.connected_to_agent_ms != kNoTime && !agent_dialled && v.category == Category::kNotConnected &&
         v.confidence == Confidence::kHigh) {
-        // A dialing result with a connected agent: the record contradicts itself.
+        // A dialing result with a connected agent: the record contradicts itself. Not so on a call
+        // the agent dials from the CCP: the agent is on the contact while it rings (an inference
+        // from how CCP outbound calls connect the agent first), so those keep the table's reading.
         v.confidence = Confidence::kMedium;
         v.detail += " Yet the record has Agent.ConnectedToAgentTimestamp, which a dialing result should not have.";
     }

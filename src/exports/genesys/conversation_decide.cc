@@ -23,6 +23,13 @@ bool is(std::string_view code, std::string_view normalised) {
     return squashed == normalised;
 }
 
+void set(Verdict& v, Party party, Category category, std::string_view reason, Confidence confidence) {
+    v.ended_by = party;
+    v.category = category;
+    v.reason = std::string(reason);
+    v.confidence = confidence;
+}
+
 bool is_messaging(Channel channel) {
     return channel != Channel::kVoice && channel != Channel::kUnknown;
 }
@@ -69,10 +76,7 @@ bool any_voice_leg(const std::vector<Leg>& legs) {
 /// the window and an idle timeout look alike): system, medium, because the human cause behind the
 /// closing is not recorded.
 void closed_by_platform(Verdict& v, std::string_view said) {
-    v.ended_by = Party::kSystem;
-    v.category = Category::kOther;
-    v.reason = "closed_by_platform";
-    v.confidence = Confidence::kMedium;
+    set(v, Party::kSystem, Category::kOther, "closed_by_platform", Confidence::kMedium);
     v.detail = fmt::format(
         "{} this {} conversation ended 'system' (the cloud or the provider caused the disconnect): the platform "
         "closed it, and what a person did before that is not recorded.",
@@ -177,11 +181,8 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         v.agent = last_agent->user_id;
         v.agent_name = last_agent->name;
         v.started_at_ms = last_agent->connected_at != kNoTime ? last_agent->connected_at : v.started_at_ms;
-        v.ended_by = Party::kAgent;
-        v.category = Category::kNotConnected;
-        v.reason = "preview_skipped";
+        set(v, Party::kAgent, Category::kNotConnected, "preview_skipped", Confidence::kMedium);
         v.raw_reason = "ININ-OUTBOUND-PREVIEW-SKIPPED";
-        v.confidence = Confidence::kMedium;
         v.detail = "The agent skipped the preview (system wrap-up ININ-OUTBOUND-PREVIEW-SKIPPED); no call was placed.";
         v.evidence.push_back(Evidence{
             last_agent->ended_at,
@@ -260,10 +261,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         // chat v2 information"). In a one-agent chat the other side is the agent, but the agent's
         // participant is not in the record: an inference, hence medium.
         map_code(mappings::genesys_disconnect_type(), customer_dt, v, unknown);
-        v.ended_by = Party::kAgent;
-        v.category = Category::kHangup;
-        v.reason = "agent_hangup";
-        v.confidence = Confidence::kMedium;
+        set(v, Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium);
         v.detail = fmt::format(
             "The customer's {} leg ended 'peer': the other side ended it. No agent participant is in the record; in "
             "a one-agent {} that side is the agent (an inference).",
