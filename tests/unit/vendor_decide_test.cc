@@ -215,6 +215,16 @@ TEST(GenesysDecide, AnInternalCallersUserLegIsTheAgentsCounterpart) {
     EXPECT_NE(v.detail.find("internal call"), std::string::npos) << v.detail;
 }
 
+TEST(GenesysDecide, TheCallEndsWithTheTalkNotTheWrapUp) {
+    genesys::Leg agent = leg(genesys::Role::kAgent, Channel::kVoice, "client", kT0 + 5'000);
+    agent.talk_ended_at = kT0 + 90'000;  // conversationEnd (kT0 + 120 s) is the end of the wrap-up
+    genesys::GenesysConversation c =
+        ended_conversation(Channel::kVoice, {leg(genesys::Role::kCustomer, Channel::kVoice, "peer", kT0), agent});
+    EXPECT_EQ(decided(c).ended_at_ms, kT0 + 90'000);
+    c.legs[1].final_disconnect = "transfer";
+    EXPECT_EQ(decided(c).ended_at_ms, kT0 + 120'000) << "after a transfer the conversation went on";
+}
+
 TEST(GenesysDecide, ACustomerOnlyChatEndedPeerIsTheAgentInferred) {
     genesys::GenesysConversation c =
         ended_conversation(Channel::kChat, {leg(genesys::Role::kCustomer, Channel::kChat, "peer", kT0)});

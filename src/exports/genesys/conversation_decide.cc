@@ -231,6 +231,13 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
             }
         }
         v.detail += missed;
+        // The call ended when the deciding leg's talk did: conversationEnd is the end of the last
+        // wrap-up (after-call work), later by the wrap-up's length (a 2024 job result: conversationEnd
+        // 17:38:17.974 is the wrap-up's end; the interact ended 17:38:14.974, tTalk 374.894 s). A
+        // transfer is the exception: the conversation went on after this leg.
+        if (last_agent->talk_ended_at != kNoTime && v.category != Category::kTransfer) {
+            v.ended_at_ms = last_agent->talk_ended_at;
+        }
         v.evidence.push_back(
             Evidence{last_agent->ended_at,
                      {},

@@ -44,6 +44,7 @@ void read_segments(simdjson::dom::array segments, const ReadTime& read_time, Leg
                 leg.connected_at = start;
             }
             leg.connected = true;
+            if (end != kNoTime && (leg.talk_ended_at == kNoTime || end > leg.talk_ended_at)) leg.talk_ended_at = end;
             if (!disconnect.empty()) {
                 leg.final_disconnect = std::string(disconnect);
                 leg.final_segment = std::string(type);

@@ -31,9 +31,10 @@ struct Leg {
     bool preview_skipped = false;       ///< a wrap-up segment with wrapUpCode ININ-OUTBOUND-PREVIEW-SKIPPED
     Channel media = Channel::kUnknown;  ///< the session's mediaType
     std::int64_t connected_at = kNoTime;
-    std::int64_t ended_at = kNoTime;
-    std::string final_disconnect;  ///< disconnectType of the leg's deciding segment
-    std::string final_segment;     ///< its segment type (analytics)
+    std::int64_t ended_at = kNoTime;       ///< the latest end of any of its segments (wrap-up included)
+    std::int64_t talk_ended_at = kNoTime;  ///< analytics: the end of its last interact/hold segment
+    std::string final_disconnect;          ///< disconnectType of the leg's deciding segment
+    std::string final_segment;             ///< its segment type (analytics)
 };
 
 enum class Shape : std::uint8_t { kAnalytics, kConversationsApi, kInteractionsRow };
