@@ -83,6 +83,13 @@ void closed_by_platform(Verdict& v, std::string_view said) {
         said, to_string(v.channel));
 }
 
+/// Not over when the record was written, and may be over now: a snapshot, so medium, from any shape.
+void in_progress_snapshot(Verdict& v, std::string_view detail) {
+    set(v, Party::kUnknown, Category::kInProgress, "conversation_in_progress", Confidence::kMedium);
+    v.outcome = "in_progress";
+    v.detail = std::string(detail);
+}
+
 /// The Interactions view's one Disconnect Type for the conversation (its own summary of the legs).
 void decide_row(const GenesysConversation& row, Verdict& v, std::vector<UnknownCode>& unknown) {
     v.agent_name = row.users;
@@ -92,12 +99,7 @@ void decide_row(const GenesysConversation& row, Verdict& v, std::vector<UnknownC
         v.outcome = "abandoned";
         v.detail = "The export marks the interaction abandoned.";
     } else if (row.disconnect_type.empty()) {
-        v.ended_by = Party::kUnknown;
-        v.category = Category::kInProgress;
-        v.reason = "conversation_in_progress";
-        v.confidence = Confidence::kMedium;
-        v.outcome = "in_progress";
-        v.detail = "The export has no Disconnect Type: the interaction was still in progress.";
+        in_progress_snapshot(v, "The export has no Disconnect Type: the interaction was still in progress.");
     } else if (is(row.disconnect_type, "system") && is_messaging(v.channel)) {
         closed_by_platform(v, "The export's Disconnect Type says");
         if (!row.users.empty()) v.outcome = "handled";
@@ -165,13 +167,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
                                                  not_responding, not_responding == 1 ? "" : "s")
                                    : std::string();
     if (in_progress) {
-        v.ended_by = Party::kUnknown;
-        v.category = Category::kInProgress;
-        v.reason = "conversation_in_progress";
-        // A snapshot: not over when the record was written, and may be over now.
-        v.confidence = Confidence::kMedium;
-        v.outcome = "in_progress";
-        v.detail = "The conversation was not over when the record was written (a leg has not ended).";
+        in_progress_snapshot(v, "The conversation was not over when the record was written (a leg has not ended).");
     } else if (last_agent != nullptr && last_agent->preview_skipped && last_agent->media == Channel::kCallback &&
                !any_voice_leg(legs)) {
         // Outbound preview dialling: the agent is offered the contact as a callback and skips it;
