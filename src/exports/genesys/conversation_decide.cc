@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/concat.h"
 
 namespace whohungup::exports::genesys {
@@ -57,17 +59,11 @@ bool every_leg_ended_system(const std::vector<Leg>& legs) {
 }
 
 bool any_agent_leg(const std::vector<Leg>& legs) {
-    for (const Leg& leg : legs) {
-        if (leg.role == Role::kAgent) return true;
-    }
-    return false;
+    return std::ranges::any_of(legs, [](const Leg& leg) { return leg.role == Role::kAgent; });
 }
 
 bool any_voice_leg(const std::vector<Leg>& legs) {
-    for (const Leg& leg : legs) {
-        if (leg.media == Channel::kVoice) return true;
-    }
-    return false;
+    return std::ranges::any_of(legs, [](const Leg& leg) { return leg.media == Channel::kVoice; });
 }
 
 /// Genesys Cloud documents disconnectType 'system' as "the cloud or the provider caused the

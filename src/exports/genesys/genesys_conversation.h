@@ -40,22 +40,23 @@ struct Leg {
 enum class Shape : std::uint8_t { kAnalytics, kConversationsApi, kInteractionsRow };
 
 struct GenesysConversation {
-    Shape shape = Shape::kAnalytics;
     std::string id;
     std::int64_t started_at_ms = kNoTime;
-    bool end_given = false;               ///< conversationEnd (analytics) / endTime (API) is present
-    std::int64_t ended_at_ms = kNoTime;   ///< that end, kNoTime when absent or unreadable
-    Channel channel = Channel::kUnknown;  ///< the customer's media, else the first known
+    std::int64_t ended_at_ms = kNoTime;  ///< conversationEnd / endTime, kNoTime when absent or unreadable
     std::vector<Leg> legs;
-    bool open_media = false;   ///< analytics: a segment other than wrap-up has no segmentEnd
-    bool open_wrapup = false;  ///< analytics: an agent's wrap-up has no segmentEnd (the talk is over)
-    bool live = false;         ///< API: a participant's state is neither disconnected nor terminated
 
     // The Interactions row: the view's own summary of the conversation, no legs.
     std::string disconnect_type;  ///< "Disconnect Type" (Agent, External, System, …); "" while in progress
-    bool abandoned = false;       ///< "Abandoned" YES
     std::string users;            ///< "Users - Interacted"
     std::string media;            ///< "Media Type" as written
+
+    Shape shape = Shape::kAnalytics;
+    Channel channel = Channel::kUnknown;  ///< the customer's media, else the first known
+    bool end_given = false;               ///< conversationEnd (analytics) / endTime (API) is present
+    bool open_media = false;              ///< analytics: a segment other than wrap-up has no segmentEnd
+    bool open_wrapup = false;             ///< analytics: an agent's wrap-up has no segmentEnd (the talk is over)
+    bool live = false;                    ///< API: a participant's state is neither disconnected nor terminated
+    bool abandoned = false;               ///< the Interactions row's "Abandoned" is YES
 };
 
 }  // namespace whohungup::exports::genesys
