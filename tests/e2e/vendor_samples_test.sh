@@ -13,13 +13,6 @@ import collections, json, os, subprocess, sys
 binary, here = sys.argv[1], sys.argv[2]
 # label -> why it is still missed (each a rule not written yet)
 known = {
-    "G1": "Genesys preview callbacks skipped at wrap-up (ININ-OUTBOUND-PREVIEW-SKIPPED) are not connected",
-    "G2": "as G1",
-    "G3": "as G1",
-    "G5": "confidence: a 2016 record without conversationEnd is decided one step lower",
-    "G6": "chats whose legs all end 'system' are unknown, arguably system",
-    "G7": "as G6",
-    "C13": "inbound TELECOM_ORIGINATOR_CANCEL needs the contact's direction",
     "R5.2": "confidence: an in-progress snapshot is medium",
     "R6": "as R5.2",
 }

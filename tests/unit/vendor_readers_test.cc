@@ -204,12 +204,17 @@ TEST(TwoShapes, VoiceAgentJsonAndCsvOfTheSameCallsDecideAlike) {
 TEST(TwoShapes, GenesysConversationAndInteractionsRowDecideAlike) {
     const auto json = read_all(
         make_genesys_conversations_reader(Limits{}),
-        {slurp("genesys/analytics-details-query.json"), slurp("genesys/segments-without-conversation-end.json")});
+        {slurp("genesys/analytics-details-query.json"), slurp("genesys/segments-without-conversation-end.json"),
+         slurp("genesys/async-job-results.json"), slurp("genesys/chat-closed-by-platform.json")});
     const auto csv =
-        read_all(make_genesys_interactions_csv_reader(Limits{}), {slurp("genesys/interactions-export-pair.csv")});
-    ASSERT_EQ(csv.verdicts.size(), 4U);
-    // c1a2b3c4-0002 is the reconcile conflict case: its CSV row says External on purpose.
-    expect_same_verdicts(json.by_id(), csv.by_id(), {"c1a2b3c4-0002-4000-8000-000000000002"}, 3);
+        read_all(make_genesys_interactions_csv_reader(Limits{}),
+                 {slurp("genesys/interactions-export-pair.csv"), slurp("genesys/interactions-export-more.csv")});
+    ASSERT_EQ(csv.verdicts.size(), 8U);
+    // c1a2b3c4-0002 is the reconcile conflict case: its CSV row says External on purpose. The
+    // others: a customer, an agent and an in-progress voice call, a queue abandon, messaging
+    // inactivity and session expiry, and a chat every leg of which ended 'system'.
+    expect_same_verdicts(json.by_id(), csv.by_id(), {"c1a2b3c4-0002-4000-8000-000000000002"}, 7);
+    EXPECT_EQ(csv.by_id().at("c1a2b3c4-0201-4000-8000-000000000201").reason, "closed_by_platform");
 }
 
 TEST(GenesysSegments, NoConversationEndIsDecidedFromTheSegments) {
@@ -228,8 +233,9 @@ TEST(GenesysSegments, NoConversationEndIsDecidedFromTheSegments) {
     EXPECT_NE(wrapping.detail.find("wrap-up"), std::string::npos);
     const Verdict& chat = verdicts.at("c1a2b3c4-0104-4000-8000-000000000104");
     EXPECT_EQ(chat.channel, Channel::kChat);
-    EXPECT_EQ(chat.ended_by, Party::kUnknown) << "every chat leg ended 'system': who left is not recorded";
-    EXPECT_EQ(chat.confidence, Confidence::kLow);
+    EXPECT_EQ(chat.ended_by, Party::kSystem) << "every chat leg ended 'system': the cloud or the provider";
+    EXPECT_EQ(chat.reason, "closed_by_platform");
+    EXPECT_EQ(chat.confidence, Confidence::kMedium) << "the human cause behind the closing is not recorded";
     for (const auto& [id, v] : verdicts) {
         EXPECT_FALSE(v.detail.ends_with("()")) << id;
     }

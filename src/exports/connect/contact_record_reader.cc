@@ -8,14 +8,13 @@
 
 #include "core/concat.h"
 #include "exports/common/json_record_reader.h"
+#include "exports/connect/contact_record_decide.h"
+#include "exports/connect/contact_record_decoder.h"
 #include "json/dom_access.h"
 
 namespace whohungup::exports {
 
 namespace {
-
-using detail::object_at;
-using detail::string_at;
 
 struct HeldRecord {
     Verdict verdict;
@@ -100,69 +99,34 @@ protected:
             skip_record(pos, "not a JSON object");
             return;
         }
-        const std::string_view contact_id = string_at(*record, "ContactId");
-        if (contact_id.empty()) {
+        connect::ContactRecord contact;
+        const connect::ReadTime time = [this, &pos](std::string_view text) { return read_time(text, pos); };
+        if (!connect::decode_contact_record(*record, time, contact)) {
             skip_record(pos, "no ContactId");
             return;
         }
         HeldRecord held;
         held.order = ++arrivals_;
-        held.last_update = read_time(string_at(*record, "LastUpdateTimestamp"), pos);
-        held.previous_contact = std::string(string_at(*record, "PreviousContactId"));
-        held.next_contact = std::string(string_at(*record, "NextContactId"));
-        held.initial_contact = std::string(string_at(*record, "InitialContactId"));
-        held.initiation_method = std::string(string_at(*record, "InitiationMethod"));
-        held.transfer_recorded = !string_at(*record, "TransferCompletedTimestamp").empty() ||
-                                 object_at(*record, "TransferredToEndpoint").has_value();
+        held.last_update = contact.last_update_ms;
+        held.previous_contact = contact.previous_contact;
+        held.next_contact = contact.next_contact;
+        held.initial_contact = contact.initial_contact;
+        held.initiation_method = contact.initiation_method;
+        held.transfer_recorded = contact.transfer_recorded;
 
         Verdict& v = held.verdict;
-        v = new_verdict("connect-ctr");
-        v.contact_id = std::string(contact_id);
-        std::int64_t connected_to_agent = kNoTime;
-        const auto agent_object = object_at(*record, "Agent");
-        if (const auto& agent = agent_object) {
-            const std::string_view arn = string_at(*agent, "ARN");
-            v.agent = std::string(arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1));
-            v.agent_name = std::string(string_at(*agent, "Username"));
-            connected_to_agent = read_time(string_at(*agent, "ConnectedToAgentTimestamp"), pos);
+        v = connect::decide(contact);
+        v.source_format = "connect-ctr";
+        v.input = input_name();
+        if (v.reason == "unmapped_code") {
+            diag().report(mappings::unknown_code_warning(mappings::connect_disconnect_reason(),
+                                                         contact.disconnect_reason, input_name(), pos.line, pos.byte));
         }
-        const std::int64_t initiated = read_time(string_at(*record, "InitiationTimestamp"), pos);
-        v.started_at_ms = connected_to_agent != kNoTime ? connected_to_agent : initiated;
-        v.ended_at_ms = read_time(string_at(*record, "DisconnectTimestamp"), pos);
-        const std::string_view reason = string_at(*record, "DisconnectReason");
-        const std::string_view method = string_at(*record, "InitiationMethod");
-        const std::string_view channel = string_at(*record, "Channel");
-        v.channel = channel == "VOICE"   ? Channel::kVoice
-                    : channel == "CHAT"  ? Channel::kChat
-                    : channel == "TASK"  ? Channel::kTask
-                    : channel == "EMAIL" ? Channel::kEmail
-                                         : Channel::kUnknown;
-        if (reason.empty()) {
-            v.ended_by = Party::kUnknown;
-            v.category = Category::kOther;
-            v.reason = "no_disconnect_reason";
-            v.confidence = Confidence::kLow;
-            v.detail = "The contact record has no DisconnectReason (contacts ended by flows or APIs often have none).";
-        } else {
-            map_code(mappings::connect_disconnect_reason(), reason, v, pos);
-            if (v.detail.empty()) {
-                v.detail = detail::concat({"The contact record says DisconnectReason ", reason, "."});
-            }
-            // A customer who hangs up while queued, before any agent: an abandon (the Admin Guide's
-            // "Contacts abandoned" metric), not a hang-up. A queued callback has no customer waiting.
-            if (reason == "CUSTOMER_DISCONNECT" && !agent_object && object_at(*record, "Queue") &&
-                method != "CALLBACK") {
-                v.category = Category::kAbandoned;
-                v.reason = "abandoned";
-                v.detail =
-                    "The contact record says CUSTOMER_DISCONNECT while the contact was queued, with no agent "
-                    "connected: the customer abandoned the queue.";
-            }
-        }
-        v.evidence.push_back(evidence(pos, v.ended_at_ms,
-                                      detail::concat({"ContactId=", contact_id, " Channel=", detail::or_dash(channel),
-                                                      " InitiationMethod=", detail::or_dash(method),
-                                                      " DisconnectReason=", detail::or_dash(reason, "null")})));
+        v.evidence.push_back(
+            evidence(pos, v.ended_at_ms,
+                     detail::concat({"ContactId=", contact.contact_id, " Channel=", detail::or_dash(contact.channel),
+                                     " InitiationMethod=", detail::or_dash(contact.initiation_method),
+                                     " DisconnectReason=", detail::or_dash(contact.disconnect_reason, "null")})));
         auto [it, inserted] = records_.try_emplace(v.contact_id);
         if (inserted || later_or_first(held, it->second)) {
             it->second = std::move(held);

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "exports/genesys/interactions_csv_reader.h"
 
-#include <fmt/format.h>
-
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
-#include "mappings/reason_table.h"
+#include "exports/genesys/conversation_decide.h"
+#include "exports/genesys/conversation_decoder.h"
 
 namespace whohungup::exports {
 
@@ -36,43 +35,30 @@ protected:
         }
         const std::string_view disconnect = cell(row, disconnect_);
         const std::string_view abandoned = cell(row, abandoned_);
+        // The row is the Interactions view's summary of one conversation: the same decide() as the
+        // JSON shapes, from the fields the view carries.
+        genesys::GenesysConversation conversation;
+        conversation.shape = genesys::Shape::kInteractionsRow;
+        conversation.id = std::string(id);
+        conversation.started_at_ms = read_time(cell(row, date_));
+        conversation.disconnect_type = std::string(disconnect);
+        conversation.abandoned = abandoned == "YES" || abandoned == "Yes" || abandoned == "yes";
+        conversation.users = std::string(cell(row, users_));
+        conversation.media = std::string(cell(row, media_));
+        conversation.channel = genesys::channel_of_media(conversation.media);
+        std::vector<genesys::UnknownCode> unknown;
+        Verdict decided = genesys::decide(conversation, unknown);
+        for (const genesys::UnknownCode& code : unknown) {
+            warn_unknown_code(*code.table, code.code);
+        }
         Verdict v =
             new_verdict("genesys-interactions-csv",
                         detail::concat({"Conversation ID=", id, " Disconnect Type=", detail::or_dash(disconnect),
                                         " Abandoned=", detail::or_dash(abandoned)}));
-        v.contact_id = std::string(id);
-        v.agent_name = std::string(cell(row, users_));
-        v.started_at_ms = read_time(cell(row, date_));
-        if (abandoned == "YES" || abandoned == "Yes" || abandoned == "yes") {
-            mappings::apply(mappings::genesys_outcome(), "abandoned", v);
-            v.raw_reason = disconnect.empty() ? std::string("Abandoned=YES") : std::string(disconnect);
-            v.outcome = "abandoned";
-            v.detail = "The export marks the interaction abandoned.";
-        } else if (disconnect.empty()) {
-            v.ended_by = Party::kUnknown;
-            v.category = Category::kInProgress;
-            v.reason = "conversation_in_progress";
-            v.confidence = Confidence::kMedium;
-            v.outcome = "in_progress";
-            v.detail = "The export has no Disconnect Type: the interaction was still in progress.";
-        } else {
-            map_code(mappings::genesys_interactions_disconnect_type(), disconnect, v);
-            if (v.detail.empty()) {
-                v.detail = detail::concat({"The export's Disconnect Type is ", disconnect, "."});
-            }
-            if (!v.agent_name.empty()) v.outcome = "handled";
-        }
-        const std::string_view media = cell(row, media_);
-        v.channel = media == "voice"      ? Channel::kVoice
-                    : media == "chat"     ? Channel::kChat
-                    : media == "email"    ? Channel::kEmail
-                    : media == "callback" ? Channel::kCallback
-                    : media == "message"  ? Channel::kMessage
-                                          : Channel::kUnknown;
-        if (media_ >= 0 && !cell(row, media_).empty()) {
-            v.detail += detail::concat({" Media: ", cell(row, media_), "."});
-        }
-        out.on_verdict(std::move(v));
+        decided.source_format = std::move(v.source_format);
+        decided.input = std::move(v.input);
+        decided.evidence = std::move(v.evidence);
+        out.on_verdict(std::move(decided));
         return true;
     }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "exports/common/json_record_reader.h"
+#include "exports/gms/gms_callback_decide.h"
 #include "json/dom_access.h"
 
 namespace whohungup::exports {
@@ -58,53 +59,40 @@ protected:
 private:
     void read_callback(detail::object record, std::string_view service_key, const RecordPos& pos, VerdictSink& out) {
         count_record();
-        const std::string_view id = string_at(record, "_id");
-        const std::string_view state = string_at(record, "_callback_state");
-        if (id.empty()) {
+        gms::GmsCallback callback;
+        callback.id = std::string(string_at(record, "_id"));
+        if (callback.id.empty()) {
             skip_record(pos, "no _id");
             return;
         }
-        Verdict v = new_verdict("gms-callbacks");
-        v.contact_id = std::string(id);
-        v.channel = Channel::kCallback;
-        v.agent = std::string(string_at(record, "_agent_id"));
+        callback.state = std::string(string_at(record, "_callback_state"));
+        callback.agent_id = std::string(string_at(record, "_agent_id"));
         std::string_view requested = string_at(record, "_request_time");
         if (requested.empty()) {
             requested = string_at(record, "_desired_time");
         }
-        v.started_at_ms = read_time(requested, pos);
-        const std::string_view reason = string_at(record, "_callback_reason");
-        std::string_view service = string_at(record, "_service_name");
-        if (service.empty()) {
-            service = service_key;
+        callback.requested_at_ms = read_time(requested, pos);
+        callback.reason = std::string(string_at(record, "_callback_reason"));
+        callback.service = std::string(string_at(record, "_service_name"));
+        if (callback.service.empty()) {
+            callback.service = std::string(service_key);
         }
-        if (state.empty()) {
-            v.reason = "no_callback_state";
-            v.detail = "The callback record has no _callback_state.";
-        } else if (mappings::lookup(mappings::gms_callback_state(), state) != nullptr &&
-                   mappings::lookup(mappings::gms_callback_state(), state)->category == Category::kInProgress) {
-            map_code(mappings::gms_callback_state(), state, v, pos);
-            v.detail = fmt::format("The callback is not finished yet (state {}).", state);
-        } else if (!reason.empty()) {
-            map_code(mappings::gms_callback_reason(), reason, v, pos);
-            if (v.detail.empty()) {
-                v.detail = fmt::format("The callback completed with reason {}.", reason);
-            }
-            if (v.reason == "callback_connected_to_agent") {
-                v.detail += " Who hung up afterwards is not in a callback record.";
-            }
-        } else {
-            map_code(mappings::gms_callback_state(), state, v, pos);
-            if (v.detail.empty()) {
-                v.detail = fmt::format("The callback is in state {} with no reason.", state);
-            }
+        const mappings::ReasonTable* unknown_table = nullptr;
+        Verdict v = gms::decide(callback, unknown_table);
+        if (unknown_table != nullptr) {
+            diag().report(
+                mappings::unknown_code_warning(*unknown_table, v.raw_reason, input_name(), pos.line, pos.byte));
         }
-        v.evidence.push_back(evidence(
-            pos, v.started_at_ms,
-            fmt::format("_id={} _service_name={} _callback_state={} _callback_reason={}", id,
-                        service.empty() ? "-" : service, state.empty() ? "-" : state, reason.empty() ? "-" : reason)));
+        v.source_format = "gms-callbacks";
+        v.input = input_name();
+        v.evidence.push_back(
+            evidence(pos, v.started_at_ms,
+                     fmt::format("_id={} _service_name={} _callback_state={} _callback_reason={}", callback.id,
+                                 or_dash(callback.service), or_dash(callback.state), or_dash(callback.reason))));
         out.on_verdict(std::move(v));
     }
+
+    static std::string_view or_dash(const std::string& text) { return text.empty() ? std::string_view("-") : text; }
 };
 
 }  // namespace
