@@ -87,7 +87,9 @@ bool is(std::string_view code, std::string_view normalised) {
 
 class GenesysConversationsReader final : public JsonRecordReader {
 public:
-    using JsonRecordReader::JsonRecordReader;
+    /// The analytics query and async job results list "conversations", the Conversations API "entities".
+    explicit GenesysConversationsReader(const Limits& limits)
+        : JsonRecordReader(limits, detail::EnvelopeKeys{{"conversations", "entities"}}) {}
 
 protected:
     void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& out) override {
@@ -96,14 +98,6 @@ protected:
             count_record();
             skip_record(pos, "not a JSON object");
             return;
-        }
-        for (std::string_view envelope : {"conversations", "entities"}) {
-            if (const auto list = array_at(*object, envelope)) {
-                for (simdjson::dom::element item : *list) {
-                    on_value(item, pos, out);
-                }
-                return;
-            }
         }
         count_record();
         const auto participants = array_at(*object, "participants");
