@@ -363,6 +363,15 @@ void JsonArraySplitter::add_to_object(std::string_view bytes) {
     object_.append(bytes);
 }
 
+void JsonArraySplitter::add_to_object(const ArrayElement& value) {
+    object_over_depth_ = object_over_depth_ || value.over_depth;
+    if (value.over_size) {
+        object_over_size_ = true;
+    } else {
+        add_to_object(value.bytes);
+    }
+}
+
 bool JsonArraySplitter::read_member_name() {
     member_name_.assign(1, '"');
     ++pos_;
@@ -427,12 +436,7 @@ std::optional<JsonArraySplitter::Status> JsonArraySplitter::scan_member(ArrayEle
     if ((c == '{' || c == '[' ? scan_container(value) : scan_scalar(value)) != Status::kElement) {
         return Status::kError;
     }
-    object_over_depth_ = object_over_depth_ || value.over_depth;
-    if (value.over_size) {
-        object_over_size_ = true;
-    } else {
-        add_to_object(value.bytes);
-    }
+    add_to_object(value);
     return std::nullopt;
 }
 
@@ -447,12 +451,7 @@ JsonArraySplitter::Status JsonArraySplitter::rest_of_object(ArrayElement& out) {
     if (scan_container(rest, /*depth=*/1) != Status::kElement) {
         return Status::kError;
     }
-    object_over_depth_ = object_over_depth_ || rest.over_depth;
-    if (rest.over_size) {
-        object_over_size_ = true;
-    } else {
-        add_to_object(rest.bytes);
-    }
+    add_to_object(rest);
     return end_object(out, /*at_brace=*/false);
 }
 

@@ -93,6 +93,7 @@ private:
     Status end_object(ArrayElement& out, bool at_brace = true);  ///< at the object's '}' (or past it)
     bool read_member_name();  ///< the quoted name at pos_ into member_name_; false if cut
     void add_to_object(std::string_view bytes);
+    void add_to_object(const ArrayElement& value);  ///< a member's value, or the limit it broke
 
     ByteSource& source_;
     Limits limits_;
