@@ -43,6 +43,7 @@ def check_positions(name, path, verdicts):
     """Each evidence line/byte is where the verdict's own record starts, and that record names it."""
     data = open(path, "rb").read()
     decoder = json.JSONDecoder()
+    ids = {v["contact_id"] for v in verdicts}
     for v in verdicts:
         for e in v["evidence"]:
             at = e["byte"]
@@ -50,8 +51,9 @@ def check_positions(name, path, verdicts):
                 failures.append(f"{name}: evidence {e['line']}:{at} of {v['contact_id']} is not a record's start")
                 return
             record, _ = decoder.raw_decode(data.decode(), at) if data.isascii() else (None, 0)
-            if record is None or v["contact_id"] not in json.dumps(record):
-                failures.append(f"{name}: the record at byte {at} is not {v['contact_id']}'s")
+            named = [i for i in ids if record is not None and i in json.dumps(record)]
+            if named != [v["contact_id"]]:  # its own record, not the envelope around it
+                failures.append(f"{name}: the value at byte {at} names {len(named)} calls, not {v['contact_id']} alone")
                 return
 
 
