@@ -52,7 +52,7 @@ protected:
         }
         switch (shape_of(*object)) {
             case TwilioShape::kSummaryList:
-            case TwilioShape::kCallList:  // not reached: JsonRecordReader hands over the list's items
+            case TwilioShape::kCallList:  // a list JsonRecordReader did not unwrap (a name written with escapes)
                 count_record();
                 skip_record(pos, "a list of calls where one call was expected");
                 break;
