@@ -112,22 +112,22 @@ private:
     std::uint64_t previous_record_end_line_ = 0;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;
-    std::string element_;  ///< the element being assembled
-    EnvelopeKeys envelopes_;
-    bool in_object_ = false;           ///< reading a top-level object member by member
-    bool object_has_records_ = false;  ///< one of its members was a record array: an envelope
-    std::uint64_t object_members_ = 0;
+    std::uint64_t object_members_ = 0;  ///< members read so far of the object being read by member
     std::uint64_t object_line_ = 0;
     std::uint64_t object_byte_ = 0;
-    bool object_over_size_ = false;
-    bool object_over_depth_ = false;
+    std::uint64_t error_line_ = 0;
+    std::uint64_t error_byte_ = 0;
+    std::string element_;  ///< the element being assembled
+    EnvelopeKeys envelopes_;
     std::string object_;        ///< the object's members so far, record arrays left empty
     std::string member_name_;   ///< the current member's name with its quotes
     std::string envelope_key_;  ///< the name of the record array being streamed
     std::string error_message_;
-    std::uint64_t error_line_ = 0;
-    std::uint64_t error_byte_ = 0;
     bool source_done_ = false;
+    bool in_object_ = false;           ///< reading a top-level object member by member
+    bool object_has_records_ = false;  ///< one of its members was a record array: an envelope
+    bool object_over_size_ = false;
+    bool object_over_depth_ = false;
 };
 
 }  // namespace whohungup::detail

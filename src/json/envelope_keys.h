@@ -6,6 +6,7 @@
 // Each reader declares its envelopes next to its own code.
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +28,7 @@ struct EnvelopeKeys {
         if (arrays_by_name && (first || in_envelope)) {
             return true;
         }
-        for (std::string_view known : keys) {
-            if (key == known) {
-                return true;
-            }
-        }
-        return false;
+        return std::ranges::any_of(keys, [key](std::string_view known) { return key == known; });
     }
 };
 
