@@ -237,6 +237,13 @@ def genesys():
         "recordingState": "none", "selfUri": "/api/v2/conversations/calls/c1a2b3c4-0012-4000-8000-000000000012",
     }
     write("genesys/conversations-api-call.json", json.dumps(api_call, indent=2))
+    # Conversations API list pages, one per JSON Lines line: records inside envelopes on one line.
+    pages = []
+    for ids in (("101", "102"), ("103",)):
+        entities = [json.loads(json.dumps(api_call).replace("000000000012", "000000000" + n)) for n in ids]
+        pages.append({"entities": entities, "pageSize": 2, "pageNumber": len(pages) + 1, "total": 3})
+    write("genesys/conversations-api-pages.jsonl",
+          "".join(json.dumps(page, separators=(",", ":")) + "\n" for page in pages))
     api_transfer = dict(api_call)
     api_transfer["id"] = "c1a2b3c4-0013-4000-8000-000000000013"
     api_transfer["participants"] = [dict(p) for p in api_call["participants"]]

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <utility>
 
 #include "json/structural_scan.h"
 
@@ -21,6 +23,10 @@ bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+bool starts_value(char c) {
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+}
+
 std::string describe_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x20 && u < 0x7f) {
@@ -30,9 +36,16 @@ std::string describe_byte(char c) {
 }
 }  // namespace
 
-JsonArraySplitter::JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects)
+JsonArraySplitter::JsonArraySplitter(ByteSource& source,
+                                     const Limits& limits,
+                                     TopLevelObjects objects,
+                                     EnvelopeKeys envelopes)
     // kParsePadding spare bytes at the end keep views into the buffer readable by simdjson.
-    : source_(source), limits_(limits), objects_(objects), buffer_(kFirstBufferSize + kParsePadding) {}
+    : source_(source),
+      limits_(limits),
+      objects_(objects),
+      buffer_(kFirstBufferSize + kParsePadding),
+      envelopes_(std::move(envelopes)) {}
 
 bool JsonArraySplitter::fill() {
     return fill_at_least(1) > 0;
@@ -106,6 +119,10 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 }
                 return Status::kEnd;
             }
+            if (in_object_ && !in_array_) {
+                return fail("truncated: the input ends inside a JSON object (no closing '}')", object_line_,
+                            object_byte_);
+            }
             return fail(fmt::format("truncated: the input ends inside a JSON array after {} "
                                     "complete entries (no closing ']')",
                                     elements_in_array_),
@@ -126,6 +143,10 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                         line_records_ = true;
                     }
                     ++arrays_seen_;
+                    if (!envelopes_.empty() && !line_records_) {
+                        begin_object();
+                        continue;
+                    }
                     return scan_element(out);
                 }
                 if (c == '[') {
@@ -153,7 +174,7 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 if (c == ']') {  // empty array (or a trailing comma)
                     ++pos_;
                     in_array_ = false;
-                    state_ = State::kTop;
+                    state_ = in_object_ ? State::kAfterMember : State::kTop;
                     continue;
                 }
                 return scan_element(out);
@@ -166,11 +187,33 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                 if (c == ']') {
                     ++pos_;
                     in_array_ = false;
-                    state_ = State::kTop;
+                    state_ = in_object_ ? State::kAfterMember : State::kTop;
                     continue;
                 }
                 return fail(fmt::format("expected ',' or ']' after an entry, found {}", describe_byte(c)), line_,
                             bytes_read());
+            case State::kMemberName:
+                if (c == '}') {  // also after a trailing comma: invalid, which the parser says
+                    return end_object(out);
+                }
+                if (c != '"') {
+                    return rest_of_object(out);
+                }
+                if (const std::optional<Status> done = scan_member(out)) {
+                    return *done;
+                }
+                continue;
+            case State::kAfterMember:
+                if (c == ',') {
+                    ++pos_;
+                    add_to_object(",");
+                    state_ = State::kMemberName;
+                    continue;
+                }
+                if (c == '}') {
+                    return end_object(out);
+                }
+                return rest_of_object(out);
         }
     }
 }
@@ -195,12 +238,13 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     out = ArrayElement{};
     out.line = line_;
     out.byte = bytes_read();
+    if (in_object_) {
+        out.envelope_key = envelope_key_;
+    }
     element_.clear();
     copying_ = false;
     const char first = buffer_[pos_];
-    const bool value_start = first == '{' || first == '[' || first == '"' || first == '-' ||
-                             (first >= '0' && first <= '9') || first == 't' || first == 'f' || first == 'n';
-    if (!value_start) {
+    if (!starts_value(first)) {
         return fail(fmt::format("not JSON: unexpected {} where an entry should start", describe_byte(first)), line_,
                     bytes_read());
     }
@@ -217,8 +261,9 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     return status;
 }
 
-JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
+JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out, std::size_t depth) {
     ScanState scan;
+    scan.depth = depth;
     std::size_t start = SIZE_MAX;  // where the element starts in the buffer, while it is a view
     std::uint64_t total = 0;
     for (;;) {
@@ -293,6 +338,142 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out) {
         out.bytes = element_;
     } else {
         out.bytes = std::string_view(buffer_.data() + start, pos_ - start);  // a view, no copy
+    }
+    return Status::kElement;
+}
+
+void JsonArraySplitter::begin_object() {
+    in_object_ = true;
+    object_has_records_ = false;
+    object_members_ = 0;
+    object_line_ = line_;
+    object_byte_ = bytes_read();
+    object_over_size_ = false;
+    object_over_depth_ = false;
+    object_.assign("{");
+    ++pos_;
+    state_ = State::kMemberName;
+}
+
+void JsonArraySplitter::add_to_object(std::string_view bytes) {
+    if (object_over_size_ || object_.size() + bytes.size() > limits_.max_entry_bytes) {
+        object_over_size_ = true;  // the records are streamed all the same; the rest is skipped
+        return;
+    }
+    object_.append(bytes);
+}
+
+void JsonArraySplitter::add_to_object(const ArrayElement& value) {
+    object_over_depth_ = object_over_depth_ || value.over_depth;
+    if (value.over_size) {
+        object_over_size_ = true;
+    } else {
+        add_to_object(value.bytes);
+    }
+}
+
+bool JsonArraySplitter::read_member_name() {
+    member_name_.assign(1, '"');
+    ++pos_;
+    bool escape = false;
+    while (fill()) {
+        while (pos_ < len_) {
+            const char c = buffer_[pos_++];
+            if (member_name_.size() < limits_.max_entry_bytes) {
+                member_name_.push_back(c);
+            } else {
+                object_over_size_ = true;
+            }
+            line_ += c == '\n' ? 1U : 0U;  // a raw newline in a name is not JSON, but it is a line
+            if (escape) {
+                escape = false;
+            } else if (c == '\\') {
+                escape = true;
+            } else if (c == '"') {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::optional<JsonArraySplitter::Status> JsonArraySplitter::scan_member(ArrayElement& out) {
+    if (!read_member_name() || !skip_whitespace()) {
+        return fail("truncated: the input ends inside a JSON object (no closing '}')", object_line_, object_byte_);
+    }
+    add_to_object(member_name_);
+    if (buffer_[pos_] != ':') {
+        return rest_of_object(out);
+    }
+    ++pos_;
+    if (!skip_whitespace()) {
+        return fail("truncated: the input ends inside a JSON object (no closing '}')", object_line_, object_byte_);
+    }
+    const bool first = object_members_++ == 0;
+    const std::string_view name = std::string_view(member_name_).substr(1, member_name_.size() - 2);
+    state_ = State::kAfterMember;
+    if (buffer_[pos_] == '[' && envelopes_.holds_records(name, first, object_has_records_)) {
+        // A list of records: streamed by next(), element by element; the object keeps "name":[].
+        object_has_records_ = true;
+        envelope_key_.assign(name);
+        add_to_object(":[]");
+        ++pos_;
+        in_array_ = true;
+        elements_in_array_ = 0;
+        state_ = State::kArrayStart;
+        return std::nullopt;
+    }
+    add_to_object(":");
+    ArrayElement value;
+    value.line = line_;
+    value.byte = bytes_read();
+    element_.clear();
+    copying_ = false;
+    const char c = buffer_[pos_];
+    if (!starts_value(c)) {
+        return rest_of_object(out);
+    }
+    if ((c == '{' || c == '[' ? scan_container(value) : scan_scalar(value)) != Status::kElement) {
+        return Status::kError;
+    }
+    add_to_object(value);
+    return std::nullopt;
+}
+
+JsonArraySplitter::Status JsonArraySplitter::rest_of_object(ArrayElement& out) {
+    // Not JSON where a member should be: the rest of the object is found by its brackets, as any
+    // record is, and goes to the parser with the rest, which says what is wrong; reading goes on.
+    ArrayElement rest;
+    rest.line = object_line_;
+    rest.byte = object_byte_;
+    element_.clear();
+    copying_ = false;
+    if (scan_container(rest, /*depth=*/1) != Status::kElement) {
+        return Status::kError;
+    }
+    add_to_object(rest);
+    return end_object(out, /*at_brace=*/false);
+}
+
+JsonArraySplitter::Status JsonArraySplitter::end_object(ArrayElement& out, bool at_brace) {
+    if (at_brace) {
+        ++pos_;
+        add_to_object("}");
+    }
+    in_object_ = false;
+    state_ = State::kTop;
+    previous_record_one_line_ = line_ == object_line_;
+    previous_record_end_line_ = line_;
+    out = ArrayElement{};
+    out.line = object_line_;
+    out.byte = object_byte_;
+    out.is_object = true;
+    out.envelope_rest = object_has_records_;
+    out.over_size = object_over_size_;
+    out.over_depth = object_over_depth_;
+    if (!out.over_size) {
+        object_.reserve(object_.size() + kParsePadding);
+        out.bytes = object_;
     }
     return Status::kElement;
 }

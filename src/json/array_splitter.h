@@ -8,15 +8,23 @@
 // next starts on a later one, every record must end on its line; one that does not (a line cut
 // short, or a line that starts no record) is returned as `cut` and reading resumes at the next
 // line, so the records after it are not lost.
+// With envelope keys (EnvelopeKeys), a top-level object is read member by member: the arrays of
+// the members that hold records are streamed element by element, each with its own position and
+// the member's name, and the object's other members come last as one `envelope_rest` element
+// (the object with those arrays left empty), so an envelope costs the memory of its largest
+// record. An object with no such member is one record, as without envelope keys. JSON Lines
+// records (once proven) are returned whole: the reader unwraps an envelope on one line itself.
 // It only finds element boundaries (brackets and strings); each element's JSON is validated by
 // the parser that reads it. Tested by tests/unit/array_splitter_test.cc.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "json/envelope_keys.h"
 #include "whohungup/byte_source.h"
 #include "whohungup/options.h"
 
@@ -33,6 +41,10 @@ struct ArrayElement {
     bool over_size = false;   ///< larger than Limits::max_entry_bytes: bytes is empty
     bool over_depth = false;  ///< nested deeper than Limits::max_depth
     bool cut = false;         ///< a JSON Lines record that does not end on its line: bytes is empty
+    /// Inside an envelope: the raw name (between the quotes) of the member whose array holds it.
+    std::string_view envelope_key;
+    /// Not a record: an envelope's other members, after its records (line and byte: the envelope's).
+    bool envelope_rest = false;
 };
 
 class JsonArraySplitter {
@@ -43,7 +55,10 @@ public:
     /// (exports: one record, JSON Lines, records back to back with no separator).
     enum class TopLevelObjects : std::uint8_t { kError, kAreElements };
 
-    JsonArraySplitter(ByteSource& source, const Limits& limits, TopLevelObjects objects = TopLevelObjects::kError);
+    JsonArraySplitter(ByteSource& source,
+                      const Limits& limits,
+                      TopLevelObjects objects = TopLevelObjects::kError,
+                      EnvelopeKeys envelopes = {});
 
     /// The next element, kEnd after the last one, or kError (see error_*()) when the input is
     /// not a JSON array, or is cut off. Elements before the error have all been returned.
@@ -55,7 +70,7 @@ public:
     [[nodiscard]] std::uint64_t bytes_read() const { return buffer_start_ + pos_; }
 
 private:
-    enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement };
+    enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement, kMemberName, kAfterMember };
 
     bool fill();  ///< refill the buffer; false at end of input
     /// Makes at least `want` unread bytes available when the input has them, moving the unread
@@ -64,10 +79,21 @@ private:
     bool skip_whitespace();  ///< false at end of input
     Status fail(std::string message, std::uint64_t line, std::uint64_t byte);
     Status scan_element(ArrayElement& out);
-    Status scan_container(ArrayElement& out);
+    /// A container at pos_; `depth`: brackets already open (1 for the rest of an object).
+    Status scan_container(ArrayElement& out, std::size_t depth = 0);
     Status scan_scalar(ArrayElement& out);
     Status skip_line(ArrayElement& out);  ///< JSON Lines: the rest of a line that starts no record
     void keep(std::size_t from, std::size_t to);
+    // Envelopes: a top-level object read member by member.
+    void begin_object();
+    /// At a member's name: name, ':', value (or a record array's start). A status to return, or
+    /// nullopt to go on.
+    std::optional<Status> scan_member(ArrayElement& out);
+    Status rest_of_object(ArrayElement& out);                    ///< after a syntax error: the rest, whole
+    Status end_object(ArrayElement& out, bool at_brace = true);  ///< at the object's '}' (or past it)
+    bool read_member_name();  ///< the quoted name at pos_ into member_name_; false if cut
+    void add_to_object(std::string_view bytes);
+    void add_to_object(const ArrayElement& value);  ///< a member's value, or the limit it broke
 
     ByteSource& source_;
     Limits limits_;
@@ -86,11 +112,22 @@ private:
     std::uint64_t previous_record_end_line_ = 0;
     std::uint64_t arrays_seen_ = 0;
     std::uint64_t elements_in_array_ = 0;
-    std::string element_;  ///< the element being assembled
-    std::string error_message_;
+    std::uint64_t object_members_ = 0;  ///< members read so far of the object being read by member
+    std::uint64_t object_line_ = 0;
+    std::uint64_t object_byte_ = 0;
     std::uint64_t error_line_ = 0;
     std::uint64_t error_byte_ = 0;
+    std::string element_;  ///< the element being assembled
+    EnvelopeKeys envelopes_;
+    std::string object_;        ///< the object's members so far, record arrays left empty
+    std::string member_name_;   ///< the current member's name with its quotes
+    std::string envelope_key_;  ///< the name of the record array being streamed
+    std::string error_message_;
     bool source_done_ = false;
+    bool in_object_ = false;           ///< reading a top-level object member by member
+    bool object_has_records_ = false;  ///< one of its members was a record array: an envelope
+    bool object_over_size_ = false;
+    bool object_over_depth_ = false;
 };
 
 }  // namespace whohungup::detail

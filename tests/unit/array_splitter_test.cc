@@ -172,3 +172,98 @@ TEST(ArraySplitter, PrettyPrintedRecordsAreNotJsonLines) {
 
 }  // namespace
 }  // namespace whohungup::detail
+
+namespace whohungup::detail {
+namespace {
+
+/// Top-level records with envelope keys: "key:bytes@line:byte" per element, "rest:bytes" for an
+/// envelope's other members.
+std::vector<std::string> split_envelopes(std::string input, const EnvelopeKeys& keys, Limits limits = {}) {
+    auto source = ByteSource::from_memory(std::move(input));
+    JsonArraySplitter splitter(*source, limits, JsonArraySplitter::TopLevelObjects::kAreElements, keys);
+    std::vector<std::string> got;
+    ArrayElement element;
+    JsonArraySplitter::Status status = JsonArraySplitter::Status::kElement;
+    while ((status = splitter.next(element)) == JsonArraySplitter::Status::kElement) {
+        const std::string bytes = element.over_size ? "<too large>" : std::string(element.bytes);
+        got.push_back(element.envelope_rest ? "rest:" + bytes
+                                            : std::string(element.envelope_key) + ":" + bytes + "@" +
+                                                  std::to_string(element.line) + ":" + std::to_string(element.byte));
+    }
+    if (status == JsonArraySplitter::Status::kError) {
+        got.push_back("error:" + splitter.error_message());
+    }
+    return got;
+}
+
+TEST(ArraySplitterEnvelopes, StreamsTheRecordArrayWithEachRecordsOwnPosition) {
+    const EnvelopeKeys keys{{"conversations"}};
+    const auto got = split_envelopes(
+        "{\"totalHits\": 2,\n \"conversations\": [\n  {\"id\": 1},\n  {\"id\": \"]}\"}\n ],\n \"cursor\": \"c\"}\n",
+        keys);
+    EXPECT_EQ(got, (std::vector<std::string>{"conversations:{\"id\": 1}@3:39", "conversations:{\"id\": \"]}\"}@4:52",
+                                             "rest:{\"totalHits\":2,\"conversations\":[],\"cursor\":\"c\"}"}));
+}
+
+TEST(ArraySplitterEnvelopes, AnObjectWithoutARecordArrayIsOneRecord) {
+    const EnvelopeKeys keys{{"items"}};
+    const auto got = split_envelopes("{\"call\": {\"items\": [1]}, \"list\": [{\"a\": 1}]}\n{\"b\": 2}", keys);
+    EXPECT_EQ(got,
+              (std::vector<std::string>{":{\"call\":{\"items\": [1]},\"list\":[{\"a\": 1}]}@1:0", ":{\"b\": 2}@2:45"}));
+}
+
+TEST(ArraySplitterEnvelopes, ArraysByNameStreamEveryArrayMemberWithItsName) {
+    const EnvelopeKeys by_name{{}, /*arrays_by_name=*/true};
+    const auto got =
+        split_envelopes(R"({"Sales": [{"_id": "a"}], "Sup\u0070ort": [{"_id": "b"}, {"_id": "c"}]})", by_name);
+    EXPECT_EQ(
+        got, (std::vector<std::string>{"Sales:{\"_id\": \"a\"}@1:11", R"(Sup\u0070ort:{"_id": "b"}@1:43)",
+                                       R"(Sup\u0070ort:{"_id": "c"}@1:57)", R"(rest:{"Sales":[],"Sup\u0070ort":[]})"}));
+    // A record whose first member is not an array is a record, arrays further on included.
+    EXPECT_EQ(split_envelopes(R"({"_id": "a", "tags": ["x"]})", by_name),
+              (std::vector<std::string>{R"(:{"_id":"a","tags":["x"]}@1:0)"}));
+}
+
+TEST(ArraySplitterEnvelopes, RecordsAreLimitedOneByOneNotTheEnvelope) {
+    Limits limits;
+    limits.max_entry_bytes = 64;
+    std::string input = "{\"items\": [";
+    for (int i = 0; i < 100; ++i) {
+        input += (i > 0 ? ",{\"call_id\": \"" : "{\"call_id\": \"") + std::to_string(i) + "\"}";
+    }
+    input += "]}";
+    const auto got = split_envelopes(input, EnvelopeKeys{{"items"}}, limits);
+    ASSERT_EQ(got.size(), 101U);
+    EXPECT_EQ(got[99], "items:{\"call_id\": \"99\"}@1:" + std::to_string(input.find("{\"call_id\": \"99\"")));
+    EXPECT_EQ(got[100], "rest:{\"items\":[]}");
+    // A record over the limit is itself over size; the others are read.
+    const auto one_big =
+        split_envelopes("{\"items\": [{\"a\": \"" + std::string(100, 'x') + "\"}, {\"b\": 1}]}", {{"items"}}, limits);
+    EXPECT_EQ(one_big,
+              (std::vector<std::string>{"items:<too large>@1:11", "items:{\"b\": 1}@1:122", "rest:{\"items\":[]}"}));
+}
+
+TEST(ArraySplitterEnvelopes, JsonLinesEnvelopesComeWhole) {
+    // Once JSON Lines are proven, a line is one record: the reader unwraps it.
+    const auto got = split_envelopes("{\"a\": 1}\n{\"items\": [{\"b\": 2}]}\n", EnvelopeKeys{{"items"}});
+    EXPECT_EQ(got, (std::vector<std::string>{":{\"a\":1}@1:0", ":{\"items\": [{\"b\": 2}]}@2:9"}));
+}
+
+TEST(ArraySplitterEnvelopes, BrokenEnvelopesAreErrorsAtTheirPlace) {
+    const EnvelopeKeys keys{{"items"}};
+    EXPECT_EQ(split_envelopes("{\"items\": [{\"a\": 1}", keys),
+              (std::vector<std::string>{"items:{\"a\": 1}@1:11",
+                                        "error:truncated: the input ends inside a JSON array after 1 complete entries "
+                                        "(no closing ']')"}));
+    EXPECT_EQ(split_envelopes("{\"items\": [], \"x\": 1", keys),
+              (std::vector<std::string>{"error:truncated: the input ends inside an array element"}));
+    // Not JSON inside: the object is found by its brackets and goes whole to the parser, which
+    // says so; the records after it are read.
+    EXPECT_EQ(split_envelopes("{\"items\" 1, \"b\": [{}]}\n{\"a\": tru e}\n{\"c\": 3}", keys),
+              (std::vector<std::string>{":{\"items\"1, \"b\": [{}]}@1:0", ":{\"a\": tru e}@2:23", ":{\"c\": 3}@3:36"}));
+    EXPECT_EQ(split_envelopes("{\"items\": [{\"a\": 1}], x}", keys),
+              (std::vector<std::string>{"items:{\"a\": 1}@1:11", "rest:{\"items\":[],x}"}));
+}
+
+}  // namespace
+}  // namespace whohungup::detail

@@ -91,6 +91,29 @@ TEST(GmsCallbacks, QueueKeyedObjectAndStates) {
     EXPECT_EQ(verdicts.at("2").raw_reason, "AGENT_PREVIEW_CANCEL_AFTER_7REJECTS");
 }
 
+TEST(GmsCallbacks, QueueNameReachesEachRecordDecodedWithItsOwnPosition) {
+    // A record without _service_name takes its queue's name, escapes decoded.
+    const std::string input = "{\"Sal\\u00e9s\": [\n{\"_id\":\"1\",\"_callback_state\":\"QUEUED\"}]}";
+    const auto verdicts = read_all(make_gms_callbacks_reader(Limits{}), {input}).by_id();
+    ASSERT_EQ(verdicts.at("1").evidence.size(), 1U);
+    EXPECT_EQ(verdicts.at("1").evidence[0].text,
+              "_id=1 _service_name=Sal\u00e9s _callback_state=QUEUED _callback_reason=-");
+    EXPECT_EQ(verdicts.at("1").evidence[0].line, 2U);
+    EXPECT_EQ(verdicts.at("1").evidence[0].byte, input.find("{\"_id\""));
+}
+
+TEST(EnvelopeRecords, TheEnvelopeAroundTheRecordsIsCheckedToo) {
+    // Its records are read; the broken member beside them is a skipped record of its own.
+    Collect sink;
+    auto reader = make_voice_agent_calls_reader(Limits{});
+    auto source = ByteSource::from_memory(R"({"items": [{"call_id": "a", "call_status": "ended"}], "has_more": nope})");
+    const InputResult result = reader->read(*source, "input", sink, sink);
+    reader->finish(sink, sink);
+    EXPECT_EQ(sink.verdicts.size(), 1U);
+    EXPECT_EQ(result.records, 2U);
+    EXPECT_EQ(result.skipped, 1U);
+}
+
 std::string analytics(std::string agents, std::string extra = "") {
     return R"({"conversationId":"g1","conversationStart":"2026-01-01T00:00:00Z","conversationEnd":"2026-01-01T00:05:00Z","participants":[)"
            R"({"purpose":"customer","participantName":"C","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:05:00Z","segmentType":"interact","disconnectType":"endpoint"}]}]},)"

@@ -18,7 +18,9 @@ using detail::array_at;
 
 class GenesysConversationsReader final : public JsonRecordReader {
 public:
-    using JsonRecordReader::JsonRecordReader;
+    /// The analytics query and async job results list "conversations", the Conversations API "entities".
+    explicit GenesysConversationsReader(const Limits& limits)
+        : JsonRecordReader(limits, detail::EnvelopeKeys{{"conversations", "entities"}}) {}
 
 protected:
     void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& out) override {
@@ -27,14 +29,6 @@ protected:
             count_record();
             skip_record(pos, "not a JSON object");
             return;
-        }
-        for (std::string_view envelope : {"conversations", "entities"}) {
-            if (const auto list = array_at(*object, envelope)) {
-                for (simdjson::dom::element item : *list) {
-                    on_value(item, pos, out);
-                }
-                return;
-            }
         }
         count_record();
         genesys::GenesysConversation conversation;

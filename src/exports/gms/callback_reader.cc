@@ -15,7 +15,9 @@ using detail::string_at;
 
 class GmsCallbacksReader final : public JsonRecordReader {
 public:
-    using JsonRecordReader::JsonRecordReader;
+    /// The admin query by queue: {"<service name>": [records...], ...}, every member an array.
+    explicit GmsCallbacksReader(const Limits& limits)
+        : JsonRecordReader(limits, detail::EnvelopeKeys{{}, /*arrays_by_name=*/true}) {}
 
 protected:
     void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& out) override {
@@ -25,35 +27,13 @@ protected:
             skip_record(pos, "not a JSON object");
             return;
         }
-        if (!string_at(*object, "_id").empty() || !string_at(*object, "_callback_state").empty()) {
-            read_callback(*object, {}, pos, out);
+        if (!envelope_key().empty() || !string_at(*object, "_id").empty() ||
+            !string_at(*object, "_callback_state").empty()) {
+            read_callback(*object, envelope_key(), pos, out);  // the key: the service of a query by queue
             return;
         }
-        // The admin query by queue: {"<service name>": [records...], ...}; every member an array.
-        bool all_arrays = object->size() > 0;
-        for (auto [key, member] : *object) {
-            all_arrays = all_arrays && member.is_array();
-        }
-        if (!all_arrays) {
-            count_record();
-            skip_record(pos, "neither a callback record (_id) nor callback records keyed by service");
-            return;
-        }
-        for (auto [key, member] : *object) {
-            simdjson::dom::array records;
-            if (member.get_array().get(records) != simdjson::SUCCESS) {
-                continue;
-            }
-            for (simdjson::dom::element record : records) {
-                const std::optional<detail::object> callback = detail::as_object(record);
-                if (!callback) {
-                    count_record();
-                    skip_record(pos, "not a JSON object");
-                    continue;
-                }
-                read_callback(*callback, key, pos, out);
-            }
-        }
+        count_record();
+        skip_record(pos, "neither a callback record (_id) nor callback records keyed by service");
     }
 
 private:

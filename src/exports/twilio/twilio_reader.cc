@@ -24,7 +24,9 @@ struct HeldCall {
 
 class TwilioCallsReader final : public exports::JsonRecordReader {
 public:
-    explicit TwilioCallsReader(const Limits& limits) : JsonRecordReader(limits), agents_(agent_pattern(limits)) {}
+    /// The list envelopes: Voice Insights summaries, and the Calls list of the REST API.
+    explicit TwilioCallsReader(const Limits& limits)
+        : JsonRecordReader(limits, detail::EnvelopeKeys{{"call_summaries", "calls"}}), agents_(agent_pattern(limits)) {}
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
         std::vector<HeldCall*> ordered;
@@ -41,12 +43,19 @@ protected:
         const std::optional<detail::object> object = detail::as_object(value);
         if (!object) {
             count_record();
-            skip_record(pos, "not a JSON object");
+            skip_record(pos, envelope_key().empty() ? "not a JSON object" : "a list item that is not a JSON object");
+            return;
+        }
+        if (!envelope_key().empty()) {  // an item of a list: the list says what it holds
+            one(*object, pos, envelope_key() == "call_summaries");
             return;
         }
         switch (shape_of(*object)) {
-            case TwilioShape::kSummaryList: each(*detail::array_at(*object, "call_summaries"), pos, true); break;
-            case TwilioShape::kCallList: each(*detail::array_at(*object, "calls"), pos, false); break;
+            case TwilioShape::kSummaryList:
+            case TwilioShape::kCallList:  // a list JsonRecordReader did not unwrap (a name written with escapes)
+                count_record();
+                skip_record(pos, "a list of calls where one call was expected");
+                break;
             case TwilioShape::kSummary: one(*object, pos, true); break;
             case TwilioShape::kCall: one(*object, pos, false); break;
             case TwilioShape::kNone:
@@ -57,18 +66,6 @@ protected:
     }
 
 private:
-    void each(simdjson::dom::array items, const exports::RecordPos& pos, bool summaries) {
-        for (simdjson::dom::element item : items) {
-            const std::optional<detail::object> object = detail::as_object(item);
-            if (!object) {
-                count_record();
-                skip_record(pos, "a list item that is not a JSON object");
-                continue;
-            }
-            one(*object, pos, summaries);
-        }
-    }
-
     void one(simdjson::dom::object object, const exports::RecordPos& pos, bool summary) {
         count_record();
         TwilioCall call;

@@ -34,7 +34,8 @@ int event_rank(std::string_view event) {
 
 class VoiceAgentCallsReader final : public JsonRecordReader {
 public:
-    using JsonRecordReader::JsonRecordReader;
+    /// A v3 list-calls page lists its calls in "items".
+    explicit VoiceAgentCallsReader(const Limits& limits) : JsonRecordReader(limits, detail::EnvelopeKeys{{"items"}}) {}
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
         std::vector<HeldCall*> ordered;
@@ -51,17 +52,11 @@ public:
     }
 
 protected:
-    void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& out) override {
+    void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& /*out*/) override {
         const std::optional<detail::object> object = detail::as_object(value);
         if (!object) {
             count_record();
             skip_record(pos, "not a JSON object");
-            return;
-        }
-        if (const auto items = detail::array_at(*object, "items")) {  // a v3 list-calls page
-            for (simdjson::dom::element item : *items) {
-                on_value(item, pos, out);
-            }
             return;
         }
         if (const auto call = object_at(*object, "call")) {  // a webhook payload
