@@ -12,10 +12,6 @@ namespace whohungup::ccp {
 
 namespace {
 
-bool is_end_state(State state) {
-    return state == State::kDisconnected || state == State::kFailed;
-}
-
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
     const std::string_view text = event.text;

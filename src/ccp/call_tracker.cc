@@ -18,10 +18,6 @@ constexpr std::size_t kMaxConnectionLinks = 100000;
 /// Bound on lines held for contacts whose first softphone line has not come yet.
 constexpr std::size_t kMaxEarlyLines = 100000;
 
-bool is_end_state(State state) {
-    return state == State::kDisconnected || state == State::kFailed;
-}
-
 /// Channel exits that a later contact's persistent connection logs under the first id.
 bool may_be_stale(const CcpEvent& event) {
     return event.from == State::kTalking || event.from == State::kIdle || event.from == State::kPendingConnectContact;

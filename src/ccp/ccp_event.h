@@ -52,6 +52,11 @@ enum class State : std::uint8_t {
     kOther,  ///< a name this version does not know; kept verbatim in the evidence
 };
 
+/// A softphone machine's end: the session (or channel) is over, whoever ended it.
+[[nodiscard]] constexpr bool is_end_state(State state) {
+    return state == State::kDisconnected || state == State::kFailed;
+}
+
 [[nodiscard]] State state_from_name(std::string_view name);
 [[nodiscard]] std::string_view machine_name(Machine machine);
 
