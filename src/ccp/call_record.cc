@@ -48,6 +48,7 @@ bool CallRecord::add(CcpEvent&& event) {
         const std::string& state = event.contact->state;
         closed = closed || state == "ended" || state == "missed" || state == "rejected" || state == "error";
     }
+    bytes += held_bytes(event);
     events.push_back(std::move(event));
     return true;
 }
