@@ -12,10 +12,6 @@ namespace whohungup::ccp {
 
 namespace {
 
-bool is_end_state(State state) {
-    return state == State::kDisconnected || state == State::kFailed;
-}
-
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
     const std::string_view text = event.text;
@@ -53,8 +49,8 @@ public:
         verdict_.channel = channel_of(facts_.type());
         verdict_.contact_id = call_.id;
         for (const CcpEvent& event : call_.events) {
-            if (verdict_.agent.empty() && !event.agent.empty()) {
-                verdict_.agent = event.agent;
+            if (verdict_.agent.empty() && event.agent && !event.agent->empty()) {
+                verdict_.agent = *event.agent;
             }
         }
         if (context_.usernames != nullptr && !verdict_.agent.empty()) {
@@ -92,13 +88,32 @@ public:
                 " The channel line carries the id of the contact that opened the persistent connection; it "
                 "was tied to this contact because this contact's session ended in the same millisecond.";
         }
-        if (call_.forced) {
-            verdict_.detail += fmt::format(" (judged before the end of the log: too many calls open at once)");
+        switch (call_.forced) {
+            case ForcedBy::kNone: break;
+            case ForcedBy::kOpenCalls:
+                verdict_.detail += " (judged before the end of the log: too many calls open at once)";
+                break;
+            case ForcedBy::kCallBytes:
+                verdict_.detail +=
+                    " (judged before the end of the log, with the lines held: this call's lines "
+                    "took more than the per-call byte budget, and later ones were not used)";
+                lower_confidence();
+                break;
+            case ForcedBy::kHeldBytes:
+                verdict_.detail +=
+                    " (judged before the end of the log: the lines held for the log took more than "
+                    "the held-bytes budget)";
+                break;
         }
         return std::move(verdict_);
     }
 
 private:
+    /// Lines of the call were not used: the verdict stands on less than the log said.
+    void lower_confidence() {
+        verdict_.confidence = verdict_.confidence == Confidence::kHigh ? Confidence::kMedium : Confidence::kLow;
+    }
+
     static CallRecord& sorted(CallRecord& call) {
         const auto by_time = [](const CcpEvent& a, const CcpEvent& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.seq < b.seq;

@@ -5,12 +5,6 @@
 
 namespace whohungup::ccp {
 
-namespace {
-bool is_end_state(State state) {
-    return state == State::kDisconnected || state == State::kFailed;
-}
-}  // namespace
-
 bool CallRecord::add(CcpEvent&& event) {
     // A call has a few dozen lines: a scan of their keys beats a hash set, which only takes over
     // for calls with many lines (a bound on the work for hostile input).
@@ -54,6 +48,7 @@ bool CallRecord::add(CcpEvent&& event) {
         const std::string& state = event.contact->state;
         closed = closed || state == "ended" || state == "missed" || state == "rejected" || state == "error";
     }
+    bytes += held_bytes(event);
     events.push_back(std::move(event));
     return true;
 }

@@ -12,6 +12,14 @@
 
 namespace whohungup::ccp {
 
+/// Why a call was judged before the log had moved a grace period past its end.
+enum class ForcedBy : std::uint8_t {
+    kNone,
+    kOpenCalls,  ///< more than Limits::max_open_calls open at once: the oldest go first
+    kCallBytes,  ///< its own lines took more than Limits::max_call_bytes
+    kHeldBytes,  ///< everything held took more than Limits::max_held_bytes: the oldest go first
+};
+
 struct CallRecord {
     std::string id;
     std::vector<CcpEvent> events;            ///< arrival order; the judge sorts by time
@@ -21,8 +29,9 @@ struct CallRecord {
     std::int64_t session_end_ms = kNoTime;     ///< first SESSION/CallSession end, if any
     ContactType type = ContactType::kUnknown;  ///< from the first snapshot that names it
     bool has_session_lines = false;
-    bool closed = false;  ///< a terminal state was logged
-    bool forced = false;  ///< judged early because too many calls were open
+    bool closed = false;                ///< a terminal state was logged
+    ForcedBy forced = ForcedBy::kNone;  ///< judged early, and why
+    std::size_t bytes = 0;              ///< held_bytes() of its events
 
     /// Adds an event unless it is an exact duplicate (same loggerId, time and text).
     bool add(CcpEvent&& event);

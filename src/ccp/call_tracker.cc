@@ -18,10 +18,6 @@ constexpr std::size_t kMaxConnectionLinks = 100000;
 /// Bound on lines held for contacts whose first softphone line has not come yet.
 constexpr std::size_t kMaxEarlyLines = 100000;
 
-bool is_end_state(State state) {
-    return state == State::kDisconnected || state == State::kFailed;
-}
-
 /// Channel exits that a later contact's persistent connection logs under the first id.
 bool may_be_stale(const CcpEvent& event) {
     return event.from == State::kTalking || event.from == State::kIdle || event.from == State::kPendingConnectContact;
@@ -34,6 +30,7 @@ CallTracker::CallTracker(const Limits& limits, const std::vector<std::string>& i
 
 void CallTracker::hold_context(std::multimap<std::int64_t, CcpEvent>& lines, CcpEvent&& event) {
     if (context_seen_.insert(event.dedupe_key).second) {
+        held_bytes_ += held_bytes(event);
         const std::int64_t time = event.time_ms;
         lines.emplace(time, std::move(event));
     }
@@ -54,6 +51,7 @@ void CallTracker::hold_for_contact(CcpEvent&& event, VerdictSink& out, Diagnosti
         stats_.late_lines += after_call_work ? 0 : 1;
     } else if (early_line_count_ < kMaxEarlyLines) {
         ++early_line_count_;
+        held_bytes_ += held_bytes(event);
         early_contact_lines_[event.id].push_back(std::move(event));
     } else {
         ++stats_.unattributed_lines;  // bounded: a flood of lines for unseen contacts
@@ -91,6 +89,12 @@ void CallTracker::add_contact_state(CcpEvent&& event, VerdictSink& out, Diagnost
 }
 
 void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    const EntryPos pos = event.pos;
+    add_event(std::move(event), out, diag);
+    enforce_byte_budgets(pos, out, diag);
+}
+
+void CallTracker::add_event(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
     now_ms_ = event.time_ms;
     if (event.current_shape || event.kind == EventKind::kApiRequest) {
         if (records_requests_.size() <= event.pos.input) {
@@ -145,13 +149,14 @@ void CallTracker::add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink
         ++stats_.calls;
         if (auto early = early_contact_lines_.find(event.id); early != early_contact_lines_.end()) {
             for (CcpEvent& line : early->second) {
-                it->second.add(std::move(line));
+                held_bytes_ -= held_bytes(line);
+                add_line(it->second, std::move(line));
             }
             early_line_count_ -= early->second.size();
             early_contact_lines_.erase(early);
         }
     }
-    if (!it->second.add(std::move(event))) {
+    if (!add_line(it->second, std::move(event))) {
         ++stats_.duplicate_lines;
     }
     note_if_closed(it->second);
@@ -176,7 +181,7 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
         if (it->second != event.id && calls_.contains(it->second)) {
             CallRecord& owner = calls_.at(it->second);
             event.reassigned = true;
-            if (!owner.add(std::move(event))) {
+            if (!add_line(owner, std::move(event))) {
                 ++stats_.duplicate_lines;
             }
             note_if_closed(owner);
@@ -185,11 +190,12 @@ void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, Dia
     }
     if (may_be_stale(event)) {
         const std::int64_t time = event.time_ms;
+        held_bytes_ += held_bytes(event);
         stale_channel_lines_.emplace(time, std::move(event));
         return;
     }
     if (own != calls_.end()) {  // the id's own trailing lines (bye acknowledged, timed out)
-        if (!own->second.add(std::move(event))) {
+        if (!add_line(own->second, std::move(event))) {
             ++stats_.duplicate_lines;
         }
         note_if_closed(own->second);
@@ -208,7 +214,8 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
     for (auto it = first; it != last;) {
         if (it->second.id != id) {
             it->second.reassigned = true;
-            if (!owner->second.add(std::move(it->second))) {
+            held_bytes_ -= held_bytes(it->second);
+            if (!add_line(owner->second, std::move(it->second))) {
                 ++stats_.duplicate_lines;
             }
             note_if_closed(owner->second);
@@ -223,6 +230,7 @@ void CallTracker::prune(std::int64_t before_ms) {
     for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_}) {
         const auto end = lines->lower_bound(before_ms);
         for (auto it = lines->begin(); it != end; ++it) {
+            held_bytes_ -= held_bytes(it->second);
             context_seen_.erase(it->second.dedupe_key);
             ambiguous_counted_.erase(it->second.dedupe_key);
         }
@@ -234,12 +242,18 @@ void CallTracker::prune(std::int64_t before_ms) {
     for (auto it = early_contact_lines_.begin(); it != early_contact_lines_.end();) {
         if (it->second.back().time_ms < before_ms) {
             early_line_count_ -= it->second.size();
+            for (const CcpEvent& line : it->second) {
+                held_bytes_ -= held_bytes(line);
+            }
             it = early_contact_lines_.erase(it);
         } else {
             ++it;
         }
     }
     const auto stale_end = stale_channel_lines_.lower_bound(before_ms);
+    for (auto it = stale_channel_lines_.begin(); it != stale_end; ++it) {
+        held_bytes_ -= held_bytes(it->second);
+    }
     stats_.unattributed_lines += static_cast<std::uint64_t>(std::distance(stale_channel_lines_.begin(), stale_end));
     stale_channel_lines_.erase(stale_channel_lines_.begin(), stale_end);
 }
@@ -326,6 +340,7 @@ void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSin
     judged_calls.reserve(ids.size());
     for (const std::string& id : ids) {
         judged_calls.push_back(std::move(calls_.extract(id).mapped()));
+        held_bytes_ -= judged_calls.back().bytes;
     }
     // Every call of the batch is still live for its neighbours while each is judged.
     for (const CallRecord& call : judged_calls) {
@@ -375,6 +390,10 @@ void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
                                            "(raise --max-open-calls)",
                                            limits_.max_open_calls)});
     }
+    judge_oldest(ForcedBy::kOpenCalls, out);
+}
+
+void CallTracker::judge_oldest(ForcedBy why, VerdictSink& out) {
     // Judge the oldest tenth at once: one sort per many calls, never a scan per new call.
     std::vector<std::pair<std::int64_t, std::string>> by_age;
     by_age.reserve(calls_.size());
@@ -386,11 +405,63 @@ void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
     std::vector<std::string> oldest;
     oldest.reserve(batch);
     for (std::size_t i = 0; i < batch; ++i) {
-        calls_.at(by_age[i].second).forced = true;
+        calls_.at(by_age[i].second).forced = why;
         oldest.push_back(std::move(by_age[i].second));
     }
-    stats_.forced += batch;
+    (why == ForcedBy::kOpenCalls ? stats_.forced : stats_.forced_by_bytes) += batch;
     judge_and_emit(oldest, out);
+}
+
+bool CallTracker::add_line(CallRecord& call, CcpEvent&& event) {
+    const std::size_t before = call.bytes;
+    if (!call.add(std::move(event))) {
+        return false;
+    }
+    held_bytes_ += call.bytes - before;
+    if (call.bytes > limits_.max_call_bytes && call.forced == ForcedBy::kNone) {
+        call.forced = ForcedBy::kCallBytes;
+        over_call_bytes_.push_back(call.id);  // judged once the line being added is done
+    }
+    return true;
+}
+
+void CallTracker::enforce_byte_budgets(const EntryPos& pos, VerdictSink& out, DiagnosticSink& diag) {
+    const std::string& input = pos.input < input_names_.size() ? input_names_[pos.input] : std::string();
+    if (!over_call_bytes_.empty()) {
+        std::vector<std::string> ids;
+        for (std::string& id : over_call_bytes_) {
+            const auto call = calls_.find(id);
+            if (call != calls_.end() && call->second.forced == ForcedBy::kCallBytes) {
+                ids.push_back(std::move(id));
+            }
+        }
+        over_call_bytes_.clear();
+        if (!ids.empty() && !warned_call_bytes_) {
+            warned_call_bytes_ = true;
+            diag.report(Diagnostic{Severity::kWarning, input, pos.line, pos.byte, true,
+                                   fmt::format("the lines of contact {} take more than {} bytes: judged now with the "
+                                               "lines held, later ones not used (raise --max-call-bytes)",
+                                               ids.front(), limits_.max_call_bytes)});
+        }
+        stats_.forced_by_bytes += ids.size();
+        judge_and_emit(ids, out);
+    }
+    if (held_bytes_ <= limits_.max_held_bytes) {
+        return;
+    }
+    if (!warned_held_bytes_) {
+        warned_held_bytes_ = true;
+        diag.report(Diagnostic{Severity::kWarning, input, pos.line, pos.byte, true,
+                               fmt::format("the lines held for this log take more than {} bytes: judging the oldest "
+                                           "calls early (raise --max-held-bytes)",
+                                           limits_.max_held_bytes)});
+    }
+    while (held_bytes_ > limits_.max_held_bytes && !calls_.empty()) {
+        judge_oldest(ForcedBy::kHeldBytes, out);
+    }
+    if (held_bytes_ > limits_.max_held_bytes) {
+        prune(INT64_MAX);  // only lines no call has claimed are left: they go (counted as unattributed)
+    }
 }
 
 void CallTracker::finish(VerdictSink& out) {

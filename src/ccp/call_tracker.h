@@ -30,6 +30,7 @@ struct TrackerStats {
     std::uint64_t late_lines = 0;          ///< lines about calls already reported
     std::uint64_t unattributed_lines = 0;  ///< stale-id channel lines no contact ended with
     std::uint64_t forced = 0;              ///< calls judged early (open-call limit)
+    std::uint64_t forced_by_bytes = 0;     ///< calls judged early (per-call or held-bytes budget)
     std::uint64_t non_voice_contacts = 0;  ///< chats, tasks, email contacts seen in snapshots
     std::uint64_t ambiguous_lines = 0;     ///< id-less lines kept out: not exactly one contact live
 };
@@ -45,9 +46,16 @@ public:
     [[nodiscard]] const TrackerStats& stats() const { return stats_; }
     /// Ids of judged calls still remembered (to count late lines); expires behind the log.
     [[nodiscard]] std::size_t judged_ids_held() const { return judged_.size(); }
+    /// held_bytes() of every line held (calls, context, early and stale lines).
+    [[nodiscard]] std::size_t bytes_held() const { return held_bytes_; }
 
 private:
+    void add_event(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
     void add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    /// Every line a call keeps goes through here: counts its bytes, and notes a call over its budget.
+    bool add_line(CallRecord& call, CcpEvent&& event);
+    void enforce_byte_budgets(const EntryPos& pos, VerdictSink& out, DiagnosticSink& diag);
+    void judge_oldest(ForcedBy why, VerdictSink& out);
     void add_channel_transition(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
     void on_session_end(const std::string& id, std::int64_t time_ms);
     void maybe_flush(VerdictSink& out);
@@ -98,6 +106,10 @@ private:
     std::int64_t now_ms_ = kNoTime;                        ///< time of the latest line read
     std::uint64_t since_flush_ = 0;
     bool warned_open_limit_ = false;
+    bool warned_call_bytes_ = false;
+    bool warned_held_bytes_ = false;
+    std::size_t held_bytes_ = 0;                ///< see bytes_held()
+    std::vector<std::string> over_call_bytes_;  ///< calls past Limits::max_call_bytes, to judge now
     TrackerStats stats_;
 };
 

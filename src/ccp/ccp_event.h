@@ -3,6 +3,7 @@
 // Everything else in the log (metrics, heartbeats, most snapshots) is read and dropped.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -51,6 +52,11 @@ enum class State : std::uint8_t {
     kCleanUp,
     kOther,  ///< a name this version does not know; kept verbatim in the evidence
 };
+
+/// A softphone machine's end: the session (or channel) is over, whoever ended it.
+[[nodiscard]] constexpr bool is_end_state(State state) {
+    return state == State::kDisconnected || state == State::kFailed;
+}
 
 [[nodiscard]] State state_from_name(std::string_view name);
 [[nodiscard]] std::string_view machine_name(Machine machine);
@@ -157,11 +163,31 @@ struct CcpEvent {
     ApiMethod method = ApiMethod::kOther;         ///< kApiRequest: which method
     EndpointKind endpoint = EndpointKind::kNone;  ///< kApiRequest: the endpoint a party is added at
     EntryPos pos;
-    std::string id;                              ///< contact id (or channel id) as logged; may be masked
-    std::string detail;                          ///< connection id, softphone error type, username
-    std::string agent;                           ///< agentResourceId of the entry
+    std::string id;      ///< contact id (or channel id) as logged; may be masked
+    std::string detail;  ///< connection id, softphone error type, username
+    /// agentResourceId of the entry: one agent writes a whole log, so the lines share one copy.
+    std::shared_ptr<const std::string> agent;
     std::string text;                            ///< the entry's text, leading space trimmed
     std::shared_ptr<const ContactView> contact;  ///< kContactState only
 };
+
+/// What holding a snapshot's contact view costs, in bytes (an estimate: heap and object sizes).
+[[nodiscard]] inline std::size_t held_bytes(const ConnectionView& view) {
+    return sizeof(ConnectionView) + view.id.size() + view.type.size() + view.state.size() + view.endpoint_type.size();
+}
+[[nodiscard]] inline std::size_t held_bytes(const ContactView& view) {
+    std::size_t bytes = sizeof(ContactView) + view.state.size() + view.initiation.size() + view.agent_state.size();
+    for (const ConnectionView& connection : view.connections) {
+        bytes += held_bytes(connection);
+    }
+    return bytes;
+}
+/// What holding an event costs, with its view and its slot in a call's duplicate set: the unit
+/// of the per-entry cap and of the tracker's byte budgets.
+[[nodiscard]] inline std::size_t held_bytes(const CcpEvent& event) {
+    constexpr std::size_t kSetSlot = 32;
+    return sizeof(CcpEvent) + kSetSlot + event.id.size() + event.detail.size() + event.text.size() +
+           (event.contact ? held_bytes(*event.contact) : 0);  // the agent id is shared, not per line
+}
 
 }  // namespace whohungup::ccp

@@ -62,6 +62,23 @@ std::string_view string_field(const object& entry, std::string_view key) {
     return value;
 }
 
+/// What the events of one entry may still cost (kEntryCostFloor + kEntryCostFactor x its bytes).
+class EntryBudget {
+public:
+    explicit EntryBudget(std::size_t entry_bytes) : left_(kEntryCostFloor + kEntryCostFactor * entry_bytes) {}
+    /// False (and stays false) once the entry has cost more than it may.
+    bool spend(std::size_t bytes) {
+        over_ = over_ || bytes > left_;
+        left_ -= over_ ? left_ : bytes;
+        return !over_;
+    }
+    [[nodiscard]] bool over() const { return over_; }
+
+private:
+    std::size_t left_;
+    bool over_ = false;
+};
+
 /// objects[0] of an entry, when it is an object.
 std::optional<object> first_object(const object& entry) {
     simdjson::dom::array objects;
@@ -157,8 +174,9 @@ ConnectionView read_connection(element connection) {
 }
 
 /// One kContactState event per contact of the snapshot, each with its own small view: the
-/// entry's text is never copied per contact or connection.
-void read_snapshot(const object& first, const CcpEvent& base, std::vector<CcpEvent>& events) {
+/// entry's text is never copied per contact or connection. Stops as soon as the views cost more
+/// than the entry may (the caller then drops them all).
+void read_snapshot(const object& first, const CcpEvent& base, EntryBudget& budget, std::vector<CcpEvent>& events) {
     simdjson::dom::array contacts;
     if (first["snapshot"]["contacts"].get_array().get(contacts) != simdjson::SUCCESS) {
         return;
@@ -180,21 +198,31 @@ void read_snapshot(const object& first, const CcpEvent& base, std::vector<CcpEve
             view->initiation = std::string(value);
         }
         view->agent_state = std::string(agent_state);
+        std::size_t connections_cost = 0;
         simdjson::dom::array connections;
         if (contact["connections"].get_array().get(connections) == simdjson::SUCCESS) {
             for (element connection : connections) {
                 view->connections.push_back(read_connection(connection));
+                const std::size_t cost = held_bytes(view->connections.back());
+                connections_cost += cost;
+                if (!budget.spend(cost)) {
+                    return;
+                }
             }
         }
         CcpEvent event = base;
         event.kind = EventKind::kContactState;
         event.id = std::string(contact_id);
         event.contact = std::move(view);
+        if (!budget.spend(held_bytes(event) - connections_cost)) {  // the connections are paid for
+            return;
+        }
         events.push_back(std::move(event));
     }
 }
 
-void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base, std::vector<CcpEvent>& events) {
+void read_object_line(
+    ObjectLine kind, const object& entry, const CcpEvent& base, EntryBudget& budget, std::vector<CcpEvent>& events) {
     if (kind == ObjectLine::kApiRequest) {
         read_request(entry, base.text, base, events);
         return;
@@ -216,7 +244,7 @@ void read_object_line(ObjectLine kind, const object& entry, const CcpEvent& base
             }
             return;
         }
-        case ObjectLine::kAgentSnapshot: read_snapshot(*first, base, events); return;
+        case ObjectLine::kAgentSnapshot: read_snapshot(*first, base, budget, events); return;
         case ObjectLine::kApiRequest:
         case ObjectLine::kNone: return;
     }
@@ -233,8 +261,43 @@ std::string_view describe(EntrySkip skip) {
         "no valid `time`",
         "larger than the entry size limit",
         "nested deeper than the depth limit",
+        "an id longer than 256 bytes",
+        "its events would cost far more than its bytes",
     };
     return kNames.at(static_cast<std::size_t>(skip));
+}
+
+namespace {
+/// The ids every event carries, checked once for the entry's events whichever path read them.
+bool ids_in_bounds(const std::vector<CcpEvent>& events, std::size_t first) {
+    for (std::size_t i = first; i < events.size(); ++i) {
+        const CcpEvent& event = events[i];
+        if (event.id.size() > kMaxIdBytes || (event.agent && event.agent->size() > kMaxIdBytes) ||
+            (event.kind == EventKind::kApiRequest && event.detail.size() > kMaxIdBytes)) {
+            return false;
+        }
+    }
+    return true;
+}
+}  // namespace
+
+EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
+    const std::size_t first = events.size();
+    EntrySkip skip = parse_entry(element, events);
+    if (skip == EntrySkip::kNone && !ids_in_bounds(events, first)) {
+        skip = EntrySkip::kIdTooLong;
+    }
+    if (skip != EntrySkip::kNone) {
+        events.resize(first);  // an entry is used whole or not at all
+    }
+    return skip;
+}
+
+std::shared_ptr<const std::string> EntryParser::intern_agent(std::string_view agent) {
+    if (!agent_ || *agent_ != agent) {
+        agent_ = std::make_shared<const std::string>(agent);
+    }
+    return agent_;
 }
 
 bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
@@ -265,7 +328,7 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
         return false;  // the full parser validates and says what is wrong
     }
     event.time_ms = *time;
-    event.agent = std::string(fields.agent_resource_id);
+    event.agent = intern_agent(fields.agent_resource_id);
     event.current_shape = fields.has_tab_id;
     event.text = std::string(text);
     event.dedupe_key = dedupe_key(fields.logger_id, text, *time);
@@ -273,7 +336,7 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
     return true;
 }
 
-EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
+EntrySkip EntryParser::parse_entry(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
     if (element.over_size) {
         return EntrySkip::kTooLarge;
     }
@@ -313,7 +376,7 @@ EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<Cc
         return EntrySkip::kNone;
     }
     const std::string_view logger_id = string_field(entry, "loggerId");
-    event.agent = std::string(string_field(entry, "agentResourceId"));
+    event.agent = intern_agent(string_field(entry, "agentResourceId"));
     event.current_shape = entry["tabId"].error() == simdjson::SUCCESS;
     // A snapshot's meaning is in its objects, and its text may be anything after the opening:
     // quote only the opening, so no contact copies a long text.
@@ -322,10 +385,11 @@ EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<Cc
     event.dedupe_key = dedupe_key(logger_id, text, *time);
     if (classified) {
         events.push_back(std::move(event));
-    } else {
-        read_object_line(object_kind, entry, event, events);
+        return EntrySkip::kNone;
     }
-    return EntrySkip::kNone;
+    EntryBudget budget(element.bytes.size());
+    read_object_line(object_kind, entry, event, budget, events);
+    return budget.over() ? EntrySkip::kTooCostly : EntrySkip::kNone;
 }
 
 }  // namespace whohungup::ccp

@@ -25,8 +25,22 @@ enum class EntrySkip : std::uint8_t {
     kBadTime,      ///< `time` missing or not a date
     kTooLarge,     ///< over Limits::max_entry_bytes
     kTooDeep,      ///< nested over Limits::max_depth
+    kIdTooLong,    ///< a contact or agent id over kMaxIdBytes
+    kTooCostly,    ///< its events would cost more than kEntryCostFloor + kEntryCostFactor x its bytes
 };
-inline constexpr std::size_t kEntrySkipKinds = 7;
+inline constexpr std::size_t kEntrySkipKinds = 9;
+
+/// The longest contact or agent id kept. Amazon Connect's API reference gives ContactId
+/// "Length Constraints: Minimum length of 1. Maximum length of 256" (DescribeContact,
+/// StopContact...); agent and connection ids are UUIDs, shorter still. A longer id is damage,
+/// and every line of its call would hold a copy.
+inline constexpr std::size_t kMaxIdBytes = 256;
+/// What the events of one entry may cost to hold (ccp_event.h held_bytes), whatever the entry
+/// says: a snapshot fans out into one event per contact, each with its connections, so a small
+/// entry of many empty connections, or a long agent state copied per contact, could cost far
+/// more than its bytes.
+inline constexpr std::size_t kEntryCostFloor = std::size_t{64} << 10;
+inline constexpr std::size_t kEntryCostFactor = 4;
 
 [[nodiscard]] std::string_view describe(EntrySkip skip);
 
@@ -37,10 +51,15 @@ public:
     EntrySkip parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
 
 private:
+    /// parse() before the checks on what the events hold.
+    EntrySkip parse_entry(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
     /// The DOM-free path (see entry_fast_path.h); false when the full parser must decide.
-    static bool parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
+    bool parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
+    /// The entry's agentResourceId, shared with the lines before it when it is the same.
+    std::shared_ptr<const std::string> intern_agent(std::string_view agent);
 
     simdjson::dom::parser parser_;
+    std::shared_ptr<const std::string> agent_;  ///< the last agentResourceId read
 };
 
 }  // namespace whohungup::ccp

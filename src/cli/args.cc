@@ -143,6 +143,14 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
                    "Judge the oldest call early when more calls than this are open at once")
         ->check(count_validator(true))
         ->capture_default_str();
+    app.add_option("--max-call-bytes", options.limits.max_call_bytes,
+                   "CCP logs: judge a call early, with what is held, when its lines take more than this")
+        ->check(count_validator(true))
+        ->capture_default_str();
+    app.add_option("--max-held-bytes", options.limits.max_held_bytes,
+                   "CCP logs: judge the oldest calls early when what one log holds takes more than this")
+        ->check(count_validator(true))
+        ->capture_default_str();
     app.add_option("-j,--jobs", options.jobs, "Inputs read at once (0: one per core)")
         ->check(count_validator(false))
         ->capture_default_str();

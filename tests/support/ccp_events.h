@@ -24,7 +24,7 @@ inline ccp::CcpEvent line(std::int64_t time_ms, const std::string& text, const s
     event.time_ms = time_ms;
     event.seq = ++seq;
     event.text = std::string(trimmed);
-    event.agent = agent;
+    event.agent = std::make_shared<const std::string>(agent);
     event.dedupe_key = std::hash<std::string>{}(text)*31U + static_cast<std::uint64_t>(time_ms);
     event.pos.line = seq;
     return event;

@@ -285,5 +285,76 @@ TEST(CallTrackerLimits, TooManyOpenCallsAreJudgedEarlyWithOneWarning) {
     EXPECT_NE(sink.verdicts[0].detail.find("too many calls open"), std::string::npos);
 }
 
+/// A tracker with its own limits, for the budget tests.
+struct LimitedTracker {
+    explicit LimitedTracker(const Limits& given) : limits(given) {}
+    void add(CcpEvent event) { tracker.add(std::move(event), sink, sink); }
+    Limits limits;
+    std::vector<std::string> names{"log"};
+    CallTracker tracker{limits, names};
+    Collect sink;
+};
+
+TEST(CallTrackerLimits, ACallOverItsByteBudgetIsJudgedWithWhatIsHeldAndSaysSo) {
+    Limits limits;
+    limits.max_call_bytes = 4000;
+    LimitedTracker t(limits);
+    CallTracker& tracker = t.tracker;
+    Collect& sink = t.sink;
+    t.add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    t.add(line(1001, " A SESSION AcceptState => TalkingState"));
+    t.add(line(2000, " A SIGNALING TalkingState => PendingLocalHangupState"));
+    t.add(line(2001, " A SESSION TalkingState => DisconnectedState"));
+    EXPECT_TRUE(sink.verdicts.empty());
+    for (int i = 0; i < 20 && sink.verdicts.empty(); ++i) {
+        t.add(line(2002 + i, " Contact detected: contactId A agent connectionId k"));
+    }
+    ASSERT_EQ(sink.verdicts.size(), 1U);  // judged now, before the grace period
+    EXPECT_EQ(sink.verdicts[0].ended_by, Party::kCustomer);
+    EXPECT_EQ(sink.verdicts[0].confidence, Confidence::kMedium);  // lowered: later lines not used
+    EXPECT_NE(sink.verdicts[0].detail.find("per-call byte budget"), std::string::npos);
+    ASSERT_EQ(sink.diagnostics.size(), 1U);
+    EXPECT_NE(sink.diagnostics[0].message.find("--max-call-bytes"), std::string::npos);
+    t.add(line(2100, " Contact detected: contactId A agent connectionId k"));  // late
+    tracker.finish(sink);
+    EXPECT_EQ(sink.verdicts.size(), 1U);
+    EXPECT_EQ(tracker.stats().forced_by_bytes, 1U);
+    EXPECT_EQ(tracker.bytes_held(), 0U);
+}
+
+TEST(CallTrackerLimits, OverTheHeldBytesBudgetTheOldestCallsAreJudgedEarly) {
+    Limits limits;
+    limits.max_held_bytes = 20000;
+    LimitedTracker t(limits);
+    CallTracker& tracker = t.tracker;
+    Collect& sink = t.sink;
+    std::size_t most_held = 0;
+    for (int i = 0; i < 100; ++i) {
+        t.add(line(1000 + i, " c" + std::to_string(i) + " SIGNALING PendingAcceptState => TalkingState"));
+        most_held = std::max(most_held, tracker.bytes_held());
+    }
+    EXPECT_LE(most_held, limits.max_held_bytes);
+    EXPECT_FALSE(sink.verdicts.empty());
+    EXPECT_EQ(sink.diagnostics.size(), 1U);
+    EXPECT_NE(sink.verdicts[0].detail.find("held-bytes budget"), std::string::npos);
+    tracker.finish(sink);
+    EXPECT_EQ(sink.verdicts.size(), 100U);
+    EXPECT_EQ(tracker.bytes_held(), 0U);
+}
+
+TEST(CallTrackerLimits, HeldBytesAreGivenBackByEveryKindOfHeldLine) {
+    LimitedTracker t(Limits{});
+    CallTracker& tracker = t.tracker;
+    Collect& sink = t.sink;
+    t.add(line(500, "Agent disconnected successfully."));  // context
+    t.add(destroy_request(600, "B", "k"));                 // early line of B
+    t.add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    t.add(line(5000, " A SESSION TalkingState => DisconnectedState"));
+    t.add(line(6000, " A SIGNALING TalkingState => PendingLocalHangupState"));  // stale
+    EXPECT_GT(tracker.bytes_held(), 0U);
+    tracker.finish(sink);
+    EXPECT_EQ(tracker.bytes_held(), 0U);
+}
+
 }  // namespace
 }  // namespace whohungup::ccp

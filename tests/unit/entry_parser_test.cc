@@ -28,7 +28,7 @@ TEST(EntryParser, ReadsCurrentShape) {
     ASSERT_EQ(p.skip, EntrySkip::kNone);
     ASSERT_EQ(p.events.size(), 1U);
     EXPECT_EQ(p.events[0].time_ms, 1735787045678);
-    EXPECT_EQ(p.events[0].agent, "ag-1");
+    EXPECT_EQ(*p.events[0].agent, "ag-1");
     EXPECT_EQ(p.events[0].text, "c1 SIGNALING TalkingState => PendingLocalHangupState");
 }
 
@@ -73,7 +73,7 @@ TEST(EntryParser, FastAndFullPathsAgree) {
     ASSERT_EQ(fast.events.size(), 1U);
     ASSERT_EQ(full.events.size(), 1U);
     EXPECT_EQ(fast.events[0].dedupe_key, full.events[0].dedupe_key);
-    EXPECT_EQ(fast.events[0].agent, full.events[0].agent);
+    EXPECT_EQ(*fast.events[0].agent, *full.events[0].agent);
     EXPECT_EQ(fast.events[0].time_ms, full.events[0].time_ms);
     EXPECT_EQ(fast.events[0].text, full.events[0].text);
     const Parsed text_escaped = parse(R"({"text":" c1 SIGNALING TalkingState => Idle\u0053tate","time":1})");
@@ -105,7 +105,7 @@ TEST(EntryParser, RepeatedKeysKeepTheirFirstValueOnBothPaths) {
     for (const std::string& entry : {fast, full}) {
         const Parsed p = parse(entry);
         ASSERT_EQ(p.events.size(), 1U) << entry;
-        EXPECT_EQ(p.events[0].agent, "first") << entry;
+        EXPECT_EQ(*p.events[0].agent, "first") << entry;
         EXPECT_EQ(p.events[0].time_ms, 5) << entry;
     }
     EXPECT_EQ(parse(fast).events[0].dedupe_key, parse(full).events[0].dedupe_key);
@@ -121,7 +121,7 @@ TEST(EntryParser, KeysThatOnlyStartLikeTheUsedOnesAreOtherKeys) {
     ASSERT_EQ(plain.events.size(), 1U);
     EXPECT_EQ(near.events[0].text, plain.events[0].text);
     EXPECT_EQ(near.events[0].time_ms, 5);
-    EXPECT_EQ(near.events[0].agent, "ag");
+    EXPECT_EQ(*near.events[0].agent, "ag");
     EXPECT_EQ(near.events[0].dedupe_key, plain.events[0].dedupe_key);
     const Parsed escaped_key = parse(R"({"te\u0078t":" c SIGNALING TalkingState => IdleState","time":5})");
     ASSERT_EQ(escaped_key.events.size(), 1U);  // the full parser decodes the key: it is "text"
@@ -225,6 +225,43 @@ TEST(EntryParser, SaysWhyAnEntryIsSkipped) {
     EXPECT_EQ(parse("{\"text\":\" c SIGNALING A => B\xFF\",\"time\":1}").skip, EntrySkip::kInvalidJson);
     EXPECT_EQ(parse(R"([1])").skip, EntrySkip::kNotObject);
     EXPECT_EQ(parse(R"({"text":"Sending heartbeat","time":1,"future":{"a":[1]}})").skip, EntrySkip::kNone);
+}
+
+TEST(EntryParser, IdsLongerThanConnectDocumentsAreSkippedEntries) {
+    const auto transition = [](const std::string& id) {
+        return parse(R"({"text":" )" + id + R"( SESSION TalkingState => DisconnectedState","time":1})");
+    };
+    EXPECT_EQ(transition(std::string(kMaxIdBytes, 'a')).skip, EntrySkip::kNone);
+    const Parsed too_long = transition(std::string(kMaxIdBytes + 1, 'a'));
+    EXPECT_EQ(too_long.skip, EntrySkip::kIdTooLong);
+    EXPECT_TRUE(too_long.events.empty());
+    EXPECT_EQ(parse(R"({"text":" c SESSION TalkingState => DisconnectedState","time":1,"agentResourceId":")" +
+                    std::string(kMaxIdBytes + 1, 'g') + R"("})")
+                  .skip,
+              EntrySkip::kIdTooLong);
+    EXPECT_EQ(
+        parse(R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":1,"objects":[{"snapshot":{"contacts":[{"contactId":")" +
+              std::string(kMaxIdBytes + 1, 'c') + R"("}]}}]})")
+            .skip,
+        EntrySkip::kIdTooLong);
+}
+
+TEST(EntryParser, ASnapshotWhoseEventsCostFarMoreThanItsBytesIsSkipped) {
+    std::string connections;
+    for (int i = 0; i < 20000; ++i) {
+        connections += i == 0 ? "{}" : ",{}";
+    }
+    const Parsed costly = parse(
+        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":1,"objects":[{"snapshot":{"contacts":[{"contactId":"c","connections":[)" +
+        connections + "]}]}}]}");
+    EXPECT_EQ(costly.skip, EntrySkip::kTooCostly);
+    EXPECT_TRUE(costly.events.empty());
+    // A few connections cost more than their bytes too, but stay under the floor.
+    const Parsed small = parse(
+        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":1,"objects":[{"snapshot":{"contacts":[{"contactId":"c","connections":[{},{},{}]}]}}]})");
+    EXPECT_EQ(small.skip, EntrySkip::kNone);
+    ASSERT_EQ(small.events.size(), 1U);
+    EXPECT_EQ(small.events[0].contact->connections.size(), 3U);
 }
 
 }  // namespace
