@@ -69,9 +69,10 @@ int main(int argc, char** argv) {
     const std::size_t after = mallinfo2().uordblks;
     const double per_call = static_cast<double>(after - before) / static_cast<double>(reconciler.held_calls());
     fmt::print(
-        "held calls: {}\ndetail and evidence text: {} bytes each\nheap held: {:.1f} MB\n"
+        "held calls: {}\ndetail and evidence text: {}\nheap held: {:.1f} MB\n"
         "temporary file: {:.1f} MB\nbytes per held call: {:.0f}\n",
-        reconciler.held_calls(), detail_bytes == 0 ? std::string("as decided") : std::to_string(detail_bytes),
+        reconciler.held_calls(),
+        detail_bytes == 0 ? std::string("as decided") : fmt::format("{} bytes each", detail_bytes),
         static_cast<double>(after - before) / 1e6, static_cast<double>(reconciler.spilled_bytes()) / 1e6, per_call);
     reconciler.flush_all();
     return out.count == calls ? 0 : 1;

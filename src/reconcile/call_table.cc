@@ -15,13 +15,13 @@ HeldCall CallTable::intern(std::string_view id) {
     HeldCall call;
     call.id_size = static_cast<std::uint32_t>(id.size());
     if (id.size() > kBlock / 4) {  // a long id gets a block of its own, so blocks stay dense
-        blocks_.push_back(std::make_unique<char[]>(id.size()));  // NOLINT(modernize-avoid-c-arrays)
+        blocks_.push_back(std::make_unique<char[]>(id.size()));
         call.id_block = static_cast<std::uint32_t>(blocks_.size() - 1);
         std::memcpy(blocks_.back().get(), id.data(), id.size());
         return call;
     }
     if (kBlock - block_used_ < id.size()) {
-        blocks_.push_back(std::make_unique<char[]>(kBlock));  // NOLINT(modernize-avoid-c-arrays)
+        blocks_.push_back(std::make_unique<char[]>(kBlock));
         last_block_ = static_cast<std::uint32_t>(blocks_.size() - 1);
         block_used_ = 0;
     }

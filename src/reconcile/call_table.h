@@ -68,9 +68,9 @@ private:
 
     static constexpr std::uint32_t kBlock = 1U << 20;  ///< arena block; longer ids get their own
 
-    std::vector<std::unique_ptr<char[]>> blocks_;  // NOLINT(modernize-avoid-c-arrays): raw arena
-    std::uint32_t block_used_ = kBlock;            ///< bytes used in the last normal block
-    std::uint32_t last_block_ = 0;                 ///< index of the last normal block
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::uint32_t block_used_ = kBlock;  ///< bytes used in the last normal block
+    std::uint32_t last_block_ = 0;       ///< index of the last normal block
     std::deque<HeldCall> calls_;
     std::deque<HeldSource> sources_;
     std::vector<std::uint32_t> index_;  ///< call index + 1, 0 when free; size a power of two

@@ -20,7 +20,7 @@ SpillFile::~SpillFile() {
 }
 
 std::string SpillFile::directory() {
-    const char* tmpdir = std::getenv("TMPDIR");  // NOLINT(concurrency-mt-unsafe): never set by the program
+    const char* tmpdir = std::getenv("TMPDIR");
     return tmpdir != nullptr && *tmpdir != '\0' ? std::string(tmpdir) : std::string("/tmp");
 }
 
