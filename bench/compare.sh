@@ -21,7 +21,7 @@
 #   RUNS          runs of each job (default 3)
 #   STARTUP_RUNS  runs on a tiny file (default 100)
 # A smoke run in seconds (tests/bench_smoke.sh, ctest bench/compare_smoke):
-#   BYTES=1000000 VENDOR_BYTES=50000 BATCH_FILES=2 HELD_CALLS=2000 RUNS=1 STARTUP_RUNS=3 bench/compare.sh
+#   BYTES=1000000 VENDOR_BYTES=20000 BATCH_FILES=2 HELD_CALLS=2000 RUNS=1 STARTUP_RUNS=1 bench/compare.sh
 # Needs the targets whohungup, gen_ccp_log and bench_reconcile_memory built in BUILD_DIR, and jq.
 set -euo pipefail
 bytes=${1:-${BYTES:-400000000}}
@@ -47,12 +47,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 : > "$work/results"
-measure() {  # measure NAME INPUT_BYTES COMMAND...  best of $runs; peak memory of the largest
-  local name=$1 input_bytes=$2 best="" peak=0 seconds kb
+measure() {  # measure NAME INPUT_BYTES COMMAND...  best of $runs (wall clock, ns); peak memory of the largest
+  local name=$1 input_bytes=$2 best="" peak=0 start seconds kb
   shift 2
   for _ in $(seq 1 "$runs"); do  # output to a file: GNU grep stops early when it writes to /dev/null
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> /dev/null || true
-    read -r seconds kb < "$work/time"
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$work/time" "$@" > "$work/out" 2> /dev/null || true
+    seconds=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+    read -r kb < "$work/time"
     if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$seconds; fi
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
@@ -60,7 +62,7 @@ measure() {  # measure NAME INPUT_BYTES COMMAND...  best of $runs; peak memory o
 }
 get() { awk -v n="$1" -v c="${2:-2}" -F'\t' '$1 == n { print $c }' "$work/results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
-mbps() { awk -v b="$(get "$1" 4)" -v s="$(get "$1")" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1e6 : 0) }'; }
+mbps() { awk -v b="$(get "$1" 4)" -v s="$(get "$1")" 'BEGIN { r = s > 0 ? b / s / 1e6 : 0; printf (r < 10 ? "%.1f" : "%.0f"), r }'; }
 # verdict VALUE OP TARGET: "met" or "short" (OP: ge / le)
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = op == "ge" ? v >= t : v <= t; print (ok ? "met" : "short") }'; }
 
@@ -128,42 +130,42 @@ echo
 printf '%-28s %8s %9s %9s\n' "job" "seconds" "MB/s" "peak MB"
 while IFS=$'\t' read -r name seconds kb input_bytes; do
   awk -v n="$name" -v s="$seconds" -v k="$kb" -v b="$input_bytes" \
-    'BEGIN { printf "%-28s %8.2f %9.0f %9.1f\n", n, s, (s > 0 ? b / s / 1e6 : 0), k / 1024 }'
+    'BEGIN { printf "%-28s %8.3f %9.0f %9.1f\n", n, s, (s > 0 ? b / s / 1e6 : 0), k / 1024 }'
 done < "$work/results"
 echo
-echo "figure                                   value   baseline           ratio    target     "
+row() { printf '%-42s %10s   %-18s %7s   %-8s %s\n' "$@"; }
+row "figure" "value" "baseline" "ratio" "target" ""
 w=$(get whohungup)
 ccp_mbps=$(mbps whohungup)
 jq_x=$(ratio "$(get jq_count)" "$w")
 grep_x=$(ratio "$w" "$(get grep_count)")
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "CCP log, -j 1, JSON Lines out" "${ccp_mbps} MB/s" "1000 MB/s" \
-  "$(ratio "$ccp_mbps" 1000)x" ">= 1.0x" "$(verdict "$ccp_mbps" ge 1000)"
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "CCP log vs grep -c SIGNALING" "$(mbps grep_count) MB/s" "grep's time" \
-  "${grep_x}x" "<= 4x" "$(verdict "$grep_x" le 4)"
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "CCP log vs jq counting hang-ups" "$(mbps jq_count) MB/s" "jq's time" \
-  "${jq_x}x" ">= 25x" "$(verdict "$jq_x" ge 25)"
-printf '%-36s %9s   %-18s %-8s\n' "CCP log from stdin" "$(mbps whohungup_stdin) MB/s" "from the file" \
-  "$(ratio "$(mbps whohungup_stdin)" "$ccp_mbps")x"
-printf '%-36s %9s   %-18s %-8s\n' "CCP log gzip" "$(mbps whohungup_gzip) MB/s" "from the file" \
-  "$(ratio "$(mbps whohungup_gzip)" "$ccp_mbps")x"
+row "CCP log, -j 1, JSON Lines out" "${ccp_mbps} MB/s" "1000 MB/s" "$(ratio "$ccp_mbps" 1000)x" ">= 1.0x" \
+  "$(verdict "$ccp_mbps" ge 1000)"
+row "CCP log: time vs grep -c" "${ccp_mbps} MB/s" "grep $(mbps grep_count) MB/s" "${grep_x}x" "<= 4x" "$(verdict "$grep_x" le 4)"
+row "CCP log: speed vs jq" "${ccp_mbps} MB/s" "jq $(mbps jq_count) MB/s" "${jq_x}x" ">= 25x" "$(verdict "$jq_x" ge 25)"
+row "CCP log from stdin" "$(mbps whohungup_stdin) MB/s" "from the file" "$(ratio "$(mbps whohungup_stdin)" "$ccp_mbps")x"
+row "CCP log, gzip" "$(mbps whohungup_gzip) MB/s" "from the file" "$(ratio "$(mbps whohungup_gzip)" "$ccp_mbps")x"
 for export in "${exports[@]}"; do
   m=$(mbps "export:$export")
-  peak_mb=$(awk -v k="$(get "export:$export" 3)" 'BEGIN { printf "%.0f", k / 1024 }')
-  file_mb=$(awk -v b="$(get "export:$export" 4)" 'BEGIN { printf "%.0f", b / 1e6 }')
-  printf '%-36s %9s   %-18s %-8s %-10s %s   (grep -c %s MB/s; peak %s MB for %s MB: %sx)\n' "export $export" \
-    "${m} MB/s" "300 MB/s" "$(ratio "$m" 300)x" ">= 1.0x" "$(verdict "$m" ge 300)" "$(mbps "grep:$export")" \
-    "$peak_mb" "$file_mb" "$(ratio "$peak_mb" "$file_mb")"
-  printf '%-36s %9s   %-18s %-8s\n' "  $export vs grep -c" "" "grep's time" \
-    "$(ratio "$(get "export:$export")" "$(get "grep:$export")")x"
+  row "export $export" "${m} MB/s" "300 MB/s" "$(ratio "$m" 300)x" ">= 1.0x" "$(verdict "$m" ge 300)"
 done
-printf '%-36s %9s   %-18s %-8s\n' "contact records vs jq select" "$(mbps jq_ctr_select) MB/s" "jq's time" \
-  "$(ratio "$(get jq_ctr_select)" "$(get export:ctr.jsonl)")x"
+for export in "${exports[@]}"; do
+  row "export $export: time vs grep -c" "$(mbps "export:$export") MB/s" \
+    "grep $(mbps "grep:$export") MB/s" "$(ratio "$(get "export:$export")" "$(get "grep:$export")")x"
+done
+for export in "${exports[@]}"; do
+  peak_mb=$(awk -v k="$(get "export:$export" 3)" 'BEGIN { printf "%.1f", k / 1024 }')
+  file_mb=$(awk -v b="$(get "export:$export" 4)" 'BEGIN { printf "%.2f", b / 1e6 }')
+  row "export $export: peak memory" "${peak_mb} MB" "file ${file_mb} MB" "$(ratio "$peak_mb" "$file_mb")x"
+done
+row "contact records: speed vs jq select" "$(mbps export:ctr.jsonl) MB/s" \
+  "jq $(mbps jq_ctr_select) MB/s" "$(ratio "$(get jq_ctr_select)" "$(get export:ctr.jsonl)")x"
 batch_x=$(ratio "$(get batch_j1)" "$(get batch_j2)")
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "batch of $batch_files x 1 MB, -j 2" "$(mbps batch_j2) MB/s" \
-  "-j 1 $(mbps batch_j1) MB/s" "${batch_x}x" ">= 1.8x" "$(verdict "$batch_x" ge 1.8)"
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "reconcile: held per call, small" "${held_small} B" "200 B" \
-  "$(ratio "$held_small" 200)x" "<= 1.0x" "$(verdict "$held_small" le 200)"
-printf '%-36s %9s   %-18s %-8s %-10s %s\n' "reconcile: held per call, 2 KB text" "${held_large} B" "200 B" \
-  "$(ratio "$held_large" 200)x" "<= 1.0x" "$(verdict "$held_large" le 200)"
-echo "  ($held_calls calls; the 2 KB records' detail and evidence wait in a temporary file in \$TMPDIR)"
+row "batch $batch_files x 1 MB: -j 2 vs -j 1" "$(mbps batch_j2) MB/s" "-j 1 $(mbps batch_j1) MB/s" "${batch_x}x" \
+  ">= 1.8x" "$(verdict "$batch_x" ge 1.8)"
+row "reconcile: held per call" "${held_small} B" "200 B" "$(ratio "$held_small" 200)x" "<= 1.0x" \
+  "$(verdict "$held_small" le 200)"
+row "reconcile: held, 2 KB records" "${held_large} B" "200 B" "$(ratio "$held_large" 200)x" "<= 1.0x" \
+  "$(verdict "$held_large" le 200)"
+echo "  ($held_calls calls; the whole verdicts wait in a temporary file in \$TMPDIR)"
 echo "start-up on a tiny file: ${startup_us} us per run (average of $startup_runs)"
