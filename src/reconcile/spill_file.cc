@@ -78,7 +78,7 @@ std::string SpillFile::read(const Place& place) {
     // The part already in the file (a record may straddle file_end_ after a failed write).
     std::uint64_t at = place.at;
     while (at < std::min(end, file_end_)) {
-        const std::size_t want = static_cast<std::size_t>(std::min(end, file_end_) - at);
+        const auto want = static_cast<std::size_t>(std::min(end, file_end_) - at);
         const ssize_t n = ::pread(fd_, bytes.data() + (at - place.at), want, static_cast<off_t>(at));
         if (n < 0 && errno == EINTR) {
             continue;

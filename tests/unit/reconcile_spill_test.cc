@@ -87,7 +87,7 @@ std::vector<std::string> open_files_under(const fs::path& dir) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -120,7 +120,7 @@ TEST(SpillFile, LivesInTmpdirWithoutANameAndGoesWithTheObject) {
         std::vector<SpillFile::Place> places;
         std::vector<std::string> records;
         for (int i = 0; i < 3000; ++i) {  // about 3 MB: several buffer writes, the rest pending
-            records.push_back(std::string(static_cast<std::size_t>(500 + i), static_cast<char>('a' + i % 26)));
+            records.emplace_back(static_cast<std::size_t>(500 + i), static_cast<char>('a' + i % 26));
             places.push_back(spill.append(records.back()));
         }
         const std::vector<std::string> open = open_files_under(dir);
