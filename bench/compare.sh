@@ -20,7 +20,7 @@
 #   HELD_CALLS    calls for the reconcile bench (default 1000000)
 #   RUNS          runs of each job (default 3)
 #   STARTUP_RUNS  runs on a tiny file (default 100)
-# A smoke run in seconds (tests/bench_smoke.sh, ctest bench/compare_smoke):
+# A smoke run in seconds (bench/smoke.sh checks that every figure is printed):
 #   BYTES=1000000 VENDOR_BYTES=20000 BATCH_FILES=2 HELD_CALLS=2000 RUNS=1 STARTUP_RUNS=1 bench/compare.sh
 # Needs the targets whohungup, gen_ccp_log and bench_reconcile_memory built in BUILD_DIR, and jq.
 set -euo pipefail
