@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # bench/compare.sh at a tiny size runs to its end and prints every figure of the speed targets, each
-# with a ratio. About 1.5 s of CPU; wall time is mostly process start-up.
+# with a ratio. About 3 s on a quiet 2-core machine (1.5 s of CPU; the rest is process start-up);
+# ctest runs it as bench/compare_smoke.
 # Usage: bench/smoke.sh [BUILD_DIR]        default: build/ci
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
