@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Bytes the reconcile stage holds per call: N contact-record-shaped verdicts (the shape
+// Bytes the reconcile stage holds in memory per call: N contact-record-shaped verdicts (the shape
 // whohungup decides from a contact record: ids, agent, reason, detail, one evidence line) held in
-// the amazon-connect key space, heap in use measured before and after (glibc mallinfo2).
-// Usage: bench_reconcile_memory [calls=1000000]
+// the amazon-connect key space, heap in use measured before and after (glibc mallinfo2), then all
+// emitted. DETAIL_BYTES pads the detail and the evidence text to that many bytes each (0: the
+// record as decided), to show that the held state does not grow with the record's size: the whole
+// verdicts wait in the temporary file, whose size is printed too.
+// Usage: bench_reconcile_memory [calls=1000000] [detail_bytes=0]
 #include <fmt/format.h>
 #include <malloc.h>
 
@@ -19,7 +22,13 @@ public:
     std::uint64_t count = 0;
 };
 
-whohungup::Verdict contact_record_verdict(std::uint64_t n) {
+void pad(std::string& text, std::size_t bytes) {
+    if (text.size() < bytes) {
+        text.append(bytes - text.size(), '.');
+    }
+}
+
+whohungup::Verdict contact_record_verdict(std::uint64_t n, std::size_t detail_bytes) {
     using namespace whohungup;
     Verdict v;
     v.source_format = "connect-ctr";
@@ -40,6 +49,8 @@ whohungup::Verdict contact_record_verdict(std::uint64_t n) {
                                   fmt::format("ContactId={} Channel=VOICE InitiationMethod=INBOUND "
                                               "DisconnectReason=AGENT_DISCONNECT",
                                               v.contact_id)});
+    pad(v.detail, detail_bytes);
+    pad(v.evidence.back().text, detail_bytes);
     return v;
 }
 
@@ -47,17 +58,22 @@ whohungup::Verdict contact_record_verdict(std::uint64_t n) {
 
 int main(int argc, char** argv) {
     const std::uint64_t calls = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+    const std::size_t detail_bytes = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 0;
     NullSink out;
     whohungup::reconcile::Reconciler reconciler(out);
     reconciler.hold("amazon-connect");
     const std::size_t before = mallinfo2().uordblks;
     for (std::uint64_t n = 0; n < calls; ++n) {
-        reconciler.on_verdict(contact_record_verdict(n));
+        reconciler.on_verdict(contact_record_verdict(n, detail_bytes));
     }
     const std::size_t after = mallinfo2().uordblks;
     const double per_call = static_cast<double>(after - before) / static_cast<double>(reconciler.held_calls());
-    fmt::print("held calls: {}\nheap held: {:.1f} MB\nbytes per held call: {:.0f}\n", reconciler.held_calls(),
-               static_cast<double>(after - before) / 1e6, per_call);
+    fmt::print(
+        "held calls: {}\ndetail and evidence text: {}\nheap held: {:.1f} MB\n"
+        "temporary file: {:.1f} MB\nbytes per held call: {:.0f}\n",
+        reconciler.held_calls(),
+        detail_bytes == 0 ? std::string("as decided") : fmt::format("{} bytes each", detail_bytes),
+        static_cast<double>(after - before) / 1e6, static_cast<double>(reconciler.spilled_bytes()) / 1e6, per_call);
     reconciler.flush_all();
     return out.count == calls ? 0 : 1;
 }

@@ -3,9 +3,15 @@
 """Writes large vendor exports for benchmarks, from the record shapes of the test fixtures
 (testdata/make_vendor_fixtures.py) with a fresh id on every record.
 
-    bench/gen_vendor_exports.py DIR [BYTES]     -> DIR/ctr.jsonl, DIR/genesys.jsonl,
-                                                   DIR/interactions.csv, DIR/voice-agent.json
+    bench/gen_vendor_exports.py DIR [BYTES]     -> in DIR, BYTES (default 100 MB) each of
+        ctr.jsonl, genesys.jsonl, interactions.csv, voice-agent.json, voice-agent.csv, gms.json,
+        queue_log, cel.csv, twilio.jsonl, freeswitch.json, freeswitch.xml, cucm_cdr.csv
+
+The PBX and CPaaS exports repeat one call of the committed fixtures (testdata/asterisk, twilio,
+freeswitch, cisco: written by their make_*.py) under a fresh call id each time.
 """
+import csv
+import io
 import json
 import os
 import sys
@@ -55,3 +61,85 @@ fill("interactions.csv",
             '"Direction","Queue","Wrap-up","Conversation ID","Abandoned","Disconnect Type","Total Talk","Total Handle"\n')
 call = fx.call(1, "user_hangup")
 fill("voice-agent.json", lambda n: json.dumps(dict(call, call_id="call_%012d" % n)), wrap=("[\n", "\n]\n"))
+
+
+# --- The rest of the formats of issue "Other platforms" -------------------------------------------
+testdata = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata")
+
+
+def fixture(path):
+    with open(os.path.join(testdata, path), encoding="utf-8") as f:
+        return f.read()
+
+
+def csv_line(fields):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(fields)
+    return buffer.getvalue()
+
+
+va_header = ("Time,Duration,Channel Type,Cost,Session ID,End Reason,Session Status,User Sentiment,From,To,"
+             "Direction,Session Outcome,End to End Latency\n")
+va_reasons = ["user_hangup", "agent_hangup", "dial_busy", "call_transfer"]
+fill("voice-agent.csv",
+     lambda n: "11/20/2026 09:00,1:35,phone_call,$0.12,call_csv_%012d,%s,ended,Positive,+15550100001,+15550199000,"
+               "inbound,Successful,820ms" % (n, va_reasons[n % 4]), header=va_header)
+fill("gms.json", lambda n: json.dumps(dict(fx.callback(n, "COMPLETED", ["AGENT_CONNECTED", "CANCELLED"][n % 2]),
+                                           _id="%032x" % (0x51CB000000 + n))), wrap=("[\n", "\n]\n"))
+
+# queue_log: a queued call the member (or the caller) hangs up, three lines per call.
+fill("queue_log",
+     lambda n: "%d|%d.%d|support|NONE|ENTERQUEUE||5551230001|1\n"
+               "%d|%d.%d|support|PJSIP/1002|CONNECT|10|%d.%d|6\n"
+               "%d|%d.%d|support|PJSIP/1002|%s|10|75|1" % (
+                   1795795210 + n, 1795795210 + n, n, 1795795220 + n, 1795795210 + n, n, 1795795220 + n, n,
+                   1795795295 + n, 1795795210 + n, n, ["COMPLETEAGENT", "COMPLETECALLER"][n % 2]))
+
+# CEL: the rows of one call of the fixture (an extension hangs up), under fresh ids.
+cel_lines = fixture("asterisk/cel.csv").splitlines()
+cel_linked = "1795795320.20"
+cel_call = [row for row in csv.reader(cel_lines[1:]) if row and row[17] == cel_linked]
+cel_uniques = sorted({row[16] for row in cel_call})
+
+
+def cel(n):
+    rows = []
+    for i, row in enumerate(cel_call):
+        row = list(row)
+        row[0] = str(n * 100 + i)
+        row[16] = "%d.%d" % (1795795920 + n, cel_uniques.index(row[16]) + n * 10)
+        row[17] = "%d.%d" % (1795795920 + n, cel_uniques.index(cel_linked) + n * 10)
+        rows.append(csv_line(row))
+    return "\n".join(rows)
+
+
+fill("cel.csv", cel, header=cel_lines[0] + "\n")
+
+# Twilio: Voice Insights call summaries as JSON Lines.
+summary = json.loads(fixture("twilio/call_summaries.json"))["call_summaries"][0]
+fill("twilio.jsonl", lambda n: json.dumps(dict(summary, call_sid="CA%032x" % n)))
+
+# FreeSWITCH: the fixture's A-leg, documents back to back (JSON) or <cdr> elements under a wrapper.
+fs_json = json.dumps(json.loads(fixture("freeswitch/cdr.json")))
+fs_uuid = json.loads(fs_json)["variables"]["uuid"]
+fill("freeswitch.json", lambda n: fs_json.replace(fs_uuid, "%08x-0000-4000-8000-a%011x" % (n, n)))
+fs_xml = fixture("freeswitch/cdr.xml").split("?>", 1)[1].strip()
+fill("freeswitch.xml", lambda n: fs_xml.replace(fs_uuid, "%08x-0000-4000-8000-a%011x" % (n, n)),
+     header='<?xml version="1.0"?>\n<cdrs>\n')
+with open(os.path.join(out_dir, "freeswitch.xml"), "a", encoding="utf-8") as f:
+    f.write("</cdrs>\n")
+
+# CUCM: the fixture's first CDR (two header rows, then one row per call) under a fresh callId/pkid.
+cucm_lines = fixture("cisco/cdr_StandAloneCluster_01_202611271600_1").splitlines()
+cucm_row = cucm_lines[2]
+cucm_fields = list(csv.reader([cucm_row]))[0]
+cucm_prefix = ",".join(cucm_fields[:3]) + ","  # cdrRecordType, callManagerId, callId: all integers
+cucm_pkid = cucm_fields[cucm_lines[0].split(",").index('"pkid"')]
+
+
+def cucm(n):
+    row = cucm_row.replace(cucm_pkid, "c0ffee00-0000-4000-8000-%012x" % n)
+    return "%s,%s,%d,%s" % (cucm_fields[0], cucm_fields[1], 1000000 + n, row[len(cucm_prefix):])
+
+
+fill("cucm_cdr.csv", cucm, header=cucm_lines[0] + "\n" + cucm_lines[1] + "\n")

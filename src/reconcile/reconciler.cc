@@ -2,12 +2,27 @@
 #include "reconcile/reconciler.h"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
 
 #include "reconcile/key_space.h"
 #include "reconcile/merge.h"
-#include "reconcile/winner.h"
+#include "reconcile/verdict_codec.h"
 
 namespace whohungup::reconcile {
+
+std::uint16_t Interned::id(std::string_view name) {
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        if (names_[i] == name) {
+            return static_cast<std::uint16_t>(i);
+        }
+    }
+    if (names_.size() > std::numeric_limits<std::uint16_t>::max()) {
+        throw std::length_error("reconcile: too many distinct formats or key spaces");
+    }
+    names_.emplace_back(name);
+    return static_cast<std::uint16_t>(names_.size() - 1);
+}
 
 bool Reconciler::held(std::string_view key_space) const {
     return hold_all_ || held_spaces_.contains(std::string(key_space));
@@ -30,57 +45,96 @@ void Reconciler::on_verdict(Verdict&& verdict) {
     }
     const std::uint32_t input = input_id(verdict.input);
     const std::uint64_t ordinal = next_ordinal_[input]++;
-    auto& space_calls = calls_[std::string(space)];
-    auto [it, inserted] = space_calls.try_emplace(verdict.contact_id);
-    HeldCall& call = it->second;
-    const Seen seen{input_names_[input], ordinal};
-    if (inserted) {
-        ++held_count_;
-        call.first_input = input;
-        call.first_ordinal = ordinal;
-    } else if (seen.before(Seen{input_names_[call.first_input], call.first_ordinal})) {
-        call.first_input = input;
-        call.first_ordinal = ordinal;
+    const auto [index, inserted] = table_.find_or_add(spaces_.id(space), verdict.contact_id);
+    {
+        HeldCall& call = table_.call(index);
+        if (inserted || seen(input, ordinal).before(seen(call.first_input, call.first_ordinal))) {
+            call.first_input = input;
+            call.first_ordinal = ordinal;
+        }
     }
-    for (Slot& slot : call.by_format) {
-        if (slot.verdict.source_format == verdict.source_format) {
-            if (replaces(verdict, seen, slot.verdict, Seen{input_names_[slot.input], slot.ordinal})) {
-                slot = Slot{std::move(verdict), input, ordinal};
+    const WinnerKey key = winner_key(verdict);
+    HeldSource incoming;
+    incoming.update = key.update;
+    incoming.completeness = static_cast<std::uint8_t>(key.completeness);
+    incoming.ordinal = ordinal;
+    incoming.input = input;
+    incoming.format = formats_.id(verdict.source_format);
+    const auto spill = [&] {
+        encoded_.clear();
+        encode_verdict(verdict, encoded_);
+        return spill_.append(encoded_);
+    };
+    for (std::uint32_t at = table_.call(index).first_source; at != kNoSlot; at = table_.source(at).next) {
+        HeldSource& held_source = table_.source(at);
+        if (held_source.format == incoming.format) {
+            if (replaces(key, seen(input, ordinal), held_source.key(), seen(held_source.input, held_source.ordinal))) {
+                incoming.next = held_source.next;
+                incoming.place = spill();  // the loser's bytes stay in the file, unreferenced
+                held_source = incoming;
             }
             return;
         }
     }
-    call.by_format.push_back(Slot{std::move(verdict), input, ordinal});
+    incoming.place = spill();
+    table_.add_source(index, incoming);
+}
+
+Verdict Reconciler::read_back(const HeldSource& source) {
+    return decode_verdict(spill_.read(source.place));
+}
+
+void Reconciler::emit(const HeldCall& call) {
+    const HeldSource& first = table_.source(call.first_source);
+    if (first.next == kNoSlot) {
+        out_.on_verdict(read_back(first));
+        return;
+    }
+    std::vector<Verdict> by_source;
+    for (std::uint32_t at = call.first_source; at != kNoSlot; at = table_.source(at).next) {
+        by_source.push_back(read_back(table_.source(at)));
+    }
+    out_.on_verdict(merge_sources(std::move(by_source)));
 }
 
 void Reconciler::flush(const std::function<bool(std::string_view key_space)>& due) {
-    std::vector<HeldCall> ready;
-    for (auto space = calls_.begin(); space != calls_.end();) {
-        if (!due(space->first)) {
-            ++space;
-            continue;
+    std::vector<bool> space_due;
+    std::vector<std::uint32_t> ready;
+    std::vector<std::uint32_t> kept;
+    for (std::uint32_t i = 0; i < table_.size(); ++i) {
+        const std::uint16_t space = table_.call(i).space;
+        while (space_due.size() <= space) {
+            space_due.push_back(due(spaces_.name(static_cast<std::uint16_t>(space_due.size()))));
         }
-        for (auto& [id, call] : space->second) {
-            ready.push_back(std::move(call));
-        }
-        space = calls_.erase(space);
+        (space_due[space] ? ready : kept).push_back(i);
     }
-    std::sort(ready.begin(), ready.end(), [this](const HeldCall& a, const HeldCall& b) {
-        return Seen{input_names_[a.first_input], a.first_ordinal}.before(
-            Seen{input_names_[b.first_input], b.first_ordinal});
+    if (ready.empty()) {
+        return;
+    }
+    std::sort(ready.begin(), ready.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const HeldCall& call_a = table_.call(a);
+        const HeldCall& call_b = table_.call(b);
+        return seen(call_a.first_input, call_a.first_ordinal).before(seen(call_b.first_input, call_b.first_ordinal));
     });
-    for (HeldCall& call : ready) {
-        --held_count_;
-        if (call.by_format.size() == 1) {
-            out_.on_verdict(std::move(call.by_format.front().verdict));
-            continue;
+    for (const std::uint32_t index : ready) {
+        emit(table_.call(index));
+    }
+    // The calls of spaces not yet due move to a fresh table; their verdicts stay where they are in
+    // the file, which is emptied only once nothing is held.
+    CallTable rest;
+    for (const std::uint32_t index : kept) {
+        const HeldCall& call = table_.call(index);
+        const auto [moved, inserted] = rest.find_or_add(call.space, table_.id(call));
+        HeldCall& copy = rest.call(moved);
+        copy.first_input = call.first_input;
+        copy.first_ordinal = call.first_ordinal;
+        for (std::uint32_t at = call.first_source; at != kNoSlot; at = table_.source(at).next) {
+            rest.add_source(moved, table_.source(at));
         }
-        std::vector<Verdict> by_source;
-        by_source.reserve(call.by_format.size());
-        for (Slot& slot : call.by_format) {
-            by_source.push_back(std::move(slot.verdict));
-        }
-        out_.on_verdict(merge_sources(std::move(by_source)));
+    }
+    table_ = std::move(rest);
+    if (table_.size() == 0) {
+        spill_.clear();
     }
 }
 

@@ -4,7 +4,9 @@
 // group can produce, by a reader that gives each call once, pass straight through (a CCP log piped
 // to `head` still streams); the others are held per (key space, call id), the winning record of
 // each source kept (reconcile/winner.h), and emitted merged (reconcile/merge.h) when the last
-// input that can produce their space has been read. See docs/reconcile.md.
+// input that can produce their space has been read. Memory holds a compact entry per call
+// (reconcile/call_table.h); the winning verdicts wait in a temporary file (reconcile/spill_file.h).
+// See docs/reconcile.md.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +17,22 @@
 #include <unordered_set>
 #include <vector>
 
+#include "reconcile/call_table.h"
+#include "reconcile/spill_file.h"
+#include "reconcile/winner.h"
 #include "whohungup/reader.h"
 
 namespace whohungup::reconcile {
+
+/// A few names (key spaces, formats) as small integers.
+class Interned {
+public:
+    [[nodiscard]] std::uint16_t id(std::string_view name);
+    [[nodiscard]] const std::string& name(std::uint16_t id) const { return names_[id]; }
+
+private:
+    std::vector<std::string> names_;
+};
 
 class Reconciler final : public VerdictSink {
 public:
@@ -35,22 +50,18 @@ public:
         flush([](std::string_view /*key_space*/) { return true; });
     }
 
-    [[nodiscard]] std::uint64_t held_calls() const { return held_count_; }
+    [[nodiscard]] std::uint64_t held_calls() const { return table_.size(); }
+    /// Bytes of whole verdicts in the temporary file (or in memory when it could not be written).
+    [[nodiscard]] std::uint64_t spilled_bytes() const { return spill_.bytes(); }
 
 private:
-    struct Slot {  ///< the winning record of one source format
-        Verdict verdict;
-        std::uint32_t input = 0;  ///< index into input_names_
-        std::uint64_t ordinal = 0;
-    };
-    struct HeldCall {
-        std::vector<Slot> by_format;  ///< one per source format, in order of first appearance
-        std::uint32_t first_input = 0;
-        std::uint64_t first_ordinal = 0;
-    };
-
     [[nodiscard]] bool held(std::string_view key_space) const;
     [[nodiscard]] std::uint32_t input_id(const std::string& name);
+    [[nodiscard]] Seen seen(std::uint32_t input, std::uint64_t ordinal) const {
+        return Seen{input_names_[input], ordinal};
+    }
+    [[nodiscard]] Verdict read_back(const HeldSource& source);
+    void emit(const HeldCall& call);
 
     VerdictSink& out_;
     bool hold_all_ = false;
@@ -58,9 +69,11 @@ private:
     std::vector<std::string> input_names_;
     std::vector<std::uint64_t> next_ordinal_;  ///< per input
     std::unordered_map<std::string, std::uint32_t> input_ids_;
-    /// key space -> call id -> the call.
-    std::unordered_map<std::string, std::unordered_map<std::string, HeldCall>> calls_;
-    std::uint64_t held_count_ = 0;
+    Interned spaces_;   ///< key-space names
+    Interned formats_;  ///< source-format names
+    CallTable table_;
+    SpillFile spill_;
+    std::string encoded_;  ///< reused encoding buffer
 };
 
 }  // namespace whohungup::reconcile

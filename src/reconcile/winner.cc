@@ -18,18 +18,18 @@ int completeness(const Verdict& verdict) {
            (verdict.ended_at_ms != kNoTime ? 1 : 0);
 }
 
-bool replaces(const Verdict& incoming, const Seen& incoming_seen, const Verdict& held, const Seen& held_seen) {
-    const std::int64_t incoming_update = update_time(incoming);
-    const std::int64_t held_update = update_time(held);
-    if (incoming_update != held_update) {
-        return incoming_update > held_update;
+bool replaces(const WinnerKey& incoming, const Seen& incoming_seen, const WinnerKey& held, const Seen& held_seen) {
+    if (incoming.update != held.update) {
+        return incoming.update > held.update;
     }
-    const int incoming_complete = completeness(incoming);
-    const int held_complete = completeness(held);
-    if (incoming_complete != held_complete) {
-        return incoming_complete > held_complete;
+    if (incoming.completeness != held.completeness) {
+        return incoming.completeness > held.completeness;
     }
     return incoming_seen.before(held_seen);
+}
+
+bool replaces(const Verdict& incoming, const Seen& incoming_seen, const Verdict& held, const Seen& held_seen) {
+    return replaces(winner_key(incoming), incoming_seen, winner_key(held), held_seen);
 }
 
 }  // namespace whohungup::reconcile

@@ -29,7 +29,22 @@ struct Seen {
 /// unknown, an end time before none.
 [[nodiscard]] int completeness(const Verdict& verdict);
 
-/// True when `incoming` (met at `incoming_seen`) should replace `held` (met at `held_seen`).
+/// What the rule needs of a record, so that a held call keeps these and not the whole verdict.
+struct WinnerKey {
+    std::int64_t update = kNoTime;  ///< update_time()
+    int completeness = 0;           ///< completeness()
+};
+[[nodiscard]] inline WinnerKey winner_key(const Verdict& verdict) {
+    return WinnerKey{update_time(verdict), completeness(verdict)};
+}
+
+/// True when a record of key `incoming` (met at `incoming_seen`) should replace the held one.
+[[nodiscard]] bool replaces(const WinnerKey& incoming,
+                            const Seen& incoming_seen,
+                            const WinnerKey& held,
+                            const Seen& held_seen);
+
+/// The same, from the records themselves.
 [[nodiscard]] bool replaces(const Verdict& incoming,
                             const Seen& incoming_seen,
                             const Verdict& held,

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "reconcile/verdict_codec.h"
+
+#include <cstdint>
+#include <stdexcept>
+
+namespace whohungup::reconcile {
+
+namespace {
+
+class Writer {
+public:
+    explicit Writer(std::string& out) : out_(out) {}
+    void u64(std::uint64_t value) {
+        for (int shift = 0; shift < 64; shift += 8) {
+            out_.push_back(static_cast<char>((value >> shift) & 0xFFU));
+        }
+    }
+    void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
+    void u8(std::uint8_t value) { out_.push_back(static_cast<char>(value)); }
+    void str(std::string_view text) {
+        u64(text.size());
+        out_.append(text);
+    }
+
+private:
+    std::string& out_;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+    std::uint64_t u64() {
+        need(8);
+        std::uint64_t value = 0;
+        for (std::size_t i = 0; i < 8; ++i) {
+            value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes_[at_ + i])) << (8 * i);
+        }
+        at_ += 8;
+        return value;
+    }
+    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    std::uint8_t u8() {
+        need(1);
+        return static_cast<std::uint8_t>(bytes_[at_++]);
+    }
+    std::string str() {
+        const std::uint64_t size = u64();
+        need(size);
+        std::string text(bytes_.substr(at_, size));
+        at_ += size;
+        return text;
+    }
+    template <typename Enum>
+    Enum code() {
+        return static_cast<Enum>(u8());
+    }
+    [[nodiscard]] bool done() const { return at_ == bytes_.size(); }
+
+private:
+    void need(std::uint64_t size) const {
+        if (size > bytes_.size() - at_) {
+            throw std::runtime_error("reconcile: a held verdict read back from the temporary file is cut short");
+        }
+    }
+    std::string_view bytes_;
+    std::size_t at_ = 0;
+};
+
+template <typename Enum>
+std::uint8_t code_of(Enum value) {
+    return static_cast<std::uint8_t>(value);
+}
+
+}  // namespace
+
+void encode_verdict(const Verdict& verdict, std::string& out) {
+    Writer w(out);
+    w.str(verdict.source_format);
+    w.str(verdict.input);
+    w.str(verdict.contact_id);
+    w.str(verdict.agent);
+    w.str(verdict.agent_name);
+    w.i64(verdict.started_at_ms);
+    w.i64(verdict.ended_at_ms);
+    w.u8(code_of(verdict.ended_by));
+    w.u8(code_of(verdict.category));
+    w.str(verdict.reason);
+    w.str(verdict.raw_reason);
+    w.str(verdict.detail);
+    w.u8(code_of(verdict.confidence));
+    w.str(verdict.outcome);
+    w.u8(code_of(verdict.channel));
+    w.u8(code_of(verdict.ended_by_side));
+    w.u8(code_of(verdict.agreement));
+    w.u64(verdict.sources.size());
+    for (const SourceView& source : verdict.sources) {
+        w.str(source.format);
+        w.str(source.input);
+        w.u8(code_of(source.ended_by));
+        w.u8(code_of(source.category));
+        w.str(source.reason);
+        w.u8(code_of(source.confidence));
+    }
+    w.u64(verdict.evidence.size());
+    for (const Evidence& line : verdict.evidence) {
+        w.i64(line.time_ms);
+        w.str(line.input);
+        w.u64(line.line);
+        w.u64(line.byte);
+        w.str(line.text);
+    }
+}
+
+Verdict decode_verdict(std::string_view bytes) {
+    Reader r(bytes);
+    Verdict verdict;
+    verdict.source_format = r.str();
+    verdict.input = r.str();
+    verdict.contact_id = r.str();
+    verdict.agent = r.str();
+    verdict.agent_name = r.str();
+    verdict.started_at_ms = r.i64();
+    verdict.ended_at_ms = r.i64();
+    verdict.ended_by = r.code<Party>();
+    verdict.category = r.code<Category>();
+    verdict.reason = r.str();
+    verdict.raw_reason = r.str();
+    verdict.detail = r.str();
+    verdict.confidence = r.code<Confidence>();
+    verdict.outcome = r.str();
+    verdict.channel = r.code<Channel>();
+    verdict.ended_by_side = r.code<Side>();
+    verdict.agreement = r.code<Agreement>();
+    const std::uint64_t sources = r.u64();
+    for (std::uint64_t i = 0; i < sources; ++i) {
+        SourceView& source = verdict.sources.emplace_back();
+        source.format = r.str();
+        source.input = r.str();
+        source.ended_by = r.code<Party>();
+        source.category = r.code<Category>();
+        source.reason = r.str();
+        source.confidence = r.code<Confidence>();
+    }
+    const std::uint64_t lines = r.u64();
+    for (std::uint64_t i = 0; i < lines; ++i) {
+        Evidence& line = verdict.evidence.emplace_back();
+        line.time_ms = r.i64();
+        line.input = r.str();
+        line.line = r.u64();
+        line.byte = r.u64();
+        line.text = r.str();
+    }
+    if (!r.done()) {
+        throw std::runtime_error("reconcile: a held verdict read back from the temporary file has trailing bytes");
+    }
+    return verdict;
+}
+
+}  // namespace whohungup::reconcile
