@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <unordered_map>
 #include <vector>
 
 #include "csv/csv_reader.h"
 #include "exports/asterisk/cel_decide.h"
 #include "exports/asterisk/queue_log_decoder.h"
+#include "exports/common/open_calls.h"
 
 namespace whohungup::exports::asterisk {
 
@@ -153,24 +153,18 @@ public:
     }
 
     void finish(VerdictSink& out, DiagnosticSink& diag) override {
-        std::vector<CelCall*> all;
-        all.reserve(calls_.size());
-        for (auto& [id, call] : calls_) all.push_back(&call);
-        std::sort(all.begin(), all.end(), [](const CelCall* a, const CelCall* b) { return a->order < b->order; });
-        for (const CelCall* call : all) emit(*call, out, diag);
-        calls_.clear();
+        calls_.drain([&](const CelCall& call) { emit(call, out, diag); });
     }
 
 private:
     void add(const CelEvent& event, VerdictSink& out, DiagnosticSink& diag) {
-        auto it = calls_.find(event.linkedid);
-        if (it == calls_.end()) {
+        CelCall* held = calls_.find(event.linkedid);
+        if (held == nullptr) {
             if (calls_.size() >= limits_.max_open_calls) make_room(out, diag, event.input);
-            it = calls_.try_emplace(event.linkedid).first;
-            it->second.linkedid = event.linkedid;
-            it->second.order = ++arrivals_;
+            held = &calls_.add(event.linkedid);
+            held->linkedid = event.linkedid;
         }
-        CelCall& call = it->second;
+        CelCall& call = *held;
         if (event.time_ms != kNoTime) {
             if (call.started_ms == kNoTime || event.time_ms < call.started_ms) call.started_ms = event.time_ms;
             if (call.ended_ms == kNoTime || event.time_ms > call.ended_ms) call.ended_ms = event.time_ms;
@@ -213,10 +207,7 @@ private:
     }
 
     void make_room(VerdictSink& out, DiagnosticSink& diag, const std::string& input) {
-        auto oldest = calls_.begin();
-        for (auto it = calls_.begin(); it != calls_.end(); ++it) {
-            if (it->second.order < oldest->second.order) oldest = it;
-        }
+        if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
         if (!warned_) {
             warned_ = true;
             diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
@@ -224,8 +215,8 @@ private:
                                                "decided before all their rows are read (said once)",
                                                limits_.max_open_calls)});
         }
-        emit(oldest->second, out, diag);
-        calls_.erase(oldest);
+        emit(calls_.oldest(), out, diag);
+        calls_.erase_oldest();
     }
 
     /// Decides one call; a hangupsource the table does not know is said once per value.
@@ -242,8 +233,7 @@ private:
     Limits limits_;
     AgentMatch agents_;
     simdjson::dom::parser parser_;
-    std::unordered_map<std::string, CelCall> calls_;
-    std::uint64_t arrivals_ = 0;
+    OpenCalls<CelCall> calls_;
     std::uint64_t rows_ = 0;
     bool warned_ = false;
 };

@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <vector>
 
 #include "csv/csv_reader.h"
 #include "exports/asterisk/line_reader.h"
 #include "exports/asterisk/queue_log_decide.h"
 #include "exports/asterisk/queue_log_decoder.h"
+#include "exports/common/open_calls.h"
 
 namespace whohungup::exports::asterisk {
 
@@ -60,11 +60,7 @@ public:
     }
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        std::vector<QueueLogCall*> all;
-        all.reserve(calls_.size());
-        for (auto& [id, call] : calls_) all.push_back(&call);
-        emit(all, out);
-        calls_.clear();
+        calls_.drain([&](const QueueLogCall& call) { out.on_verdict(decide(call)); });
     }
 
 private:
@@ -140,18 +136,19 @@ private:
         if (kind == QueueLogEventKind::kSession || is_non_call_id(event.callid)) {
             return;  // agent sessions and queue administration are not calls
         }
-        if (++since_sweep_ >= kSweepEveryLines) {
+        // A sweep looks at every held call: at least a quarter as many lines as calls held
+        // between sweeps keeps that to 4 looks per line however large --max-open-calls is.
+        if (++since_sweep_ >= std::max<std::uint64_t>(kSweepEveryLines, calls_.size() / 4)) {
             since_sweep_ = 0;
             sweep(event.time_ms, out);
         }
-        auto it = calls_.find(event.callid);
-        if (it == calls_.end()) {
+        QueueLogCall* held = calls_.find(event.callid);
+        if (held == nullptr) {
             if (calls_.size() >= limits_.max_open_calls) make_room(out);
-            it = calls_.try_emplace(event.callid).first;
-            it->second.callid = event.callid;
-            it->second.order = ++arrivals_;
+            held = &calls_.add(event.callid);
+            held->callid = event.callid;
         }
-        QueueLogCall& call = it->second;
+        QueueLogCall& call = *held;
         call.touched_ms = event.time_ms;
         switch (kind) {
             case QueueLogEventKind::kEnter:
@@ -192,18 +189,15 @@ private:
     void sweep(std::int64_t now_ms, VerdictSink& out) {
         if (now_ms == kNoTime) return;
         std::vector<QueueLogCall*> settled;
-        for (auto& [id, call] : calls_) {
+        calls_.for_each([&](const std::string& /*id*/, QueueLogCall& call) {
             if (call.end && distance(call.touched_ms, now_ms) > kSettleMs) settled.push_back(&call);
-        }
+        });
         emit(settled, out);
     }
 
     /// Over --max-open-calls: the oldest call is decided now, as it stands.
     void make_room(VerdictSink& out) {
-        auto oldest = calls_.begin();
-        for (auto it = calls_.begin(); it != calls_.end(); ++it) {
-            if (it->second.order < oldest->second.order) oldest = it;
-        }
+        if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
         if (!warned_open_calls_) {
             warned_open_calls_ = true;
             diag_->report(Diagnostic{
@@ -212,8 +206,8 @@ private:
                             "stand (said once)",
                             limits_.max_open_calls)});
         }
-        std::vector<QueueLogCall*> one{&oldest->second};
-        emit(one, out);
+        out.on_verdict(decide(calls_.oldest()));
+        calls_.erase_oldest();
     }
 
     /// Decides and emits `calls` in first-seen order, then forgets them.
@@ -275,11 +269,10 @@ private:
     std::string input_;
     DiagnosticSink* diag_ = nullptr;
     InputResult result_;
-    std::unordered_map<std::string, QueueLogCall> calls_;
+    OpenCalls<QueueLogCall> calls_;
     std::map<std::string, std::uint64_t> unknown_names_;
     std::uint64_t unknown_lines_ = 0;
     std::uint64_t warnings_ = 0;
-    std::uint64_t arrivals_ = 0;
     std::uint64_t since_sweep_ = 0;
     bool warned_open_calls_ = false;
 };

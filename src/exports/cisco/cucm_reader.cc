@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <charconv>
-#include <unordered_map>
 #include <vector>
 
 #include "csv/csv_reader.h"
 #include "exports/cisco/cucm_decide.h"
+#include "exports/common/open_calls.h"
 
 namespace whohungup::exports::cisco {
 
@@ -136,12 +135,7 @@ public:
     }
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        std::vector<std::pair<std::uint64_t, std::vector<CucmRecord>*>> all;
-        all.reserve(calls_.size());
-        for (auto& [key, held] : calls_) all.emplace_back(held.order, &held.records);
-        std::sort(all.begin(), all.end());
-        for (const auto& [order, records] : all) out.on_verdict(decide(*records, agents_));
-        calls_.clear();
+        calls_.drain([&](const Held& held) { out.on_verdict(decide(held.records, agents_)); });
     }
 
 private:
@@ -185,20 +179,17 @@ private:
 
     void add(CucmRecord&& record, VerdictSink& out, DiagnosticSink& diag) {
         const std::string key = record.call_manager_id + ':' + record.call_id;
-        auto it = calls_.find(key);
-        if (it == calls_.end()) {
+        Held* held = calls_.find(key);
+        if (held == nullptr) {
             if (calls_.size() >= limits_.max_open_calls) make_room(out, diag, record.input);
-            it = calls_.try_emplace(key).first;
-            it->second.order = ++arrivals_;
+            held = &calls_.add(key);
         }
-        it->second.records.push_back(std::move(record));
+        held->records.push_back(std::move(record));
     }
 
     void make_room(VerdictSink& out, DiagnosticSink& diag, const std::string& input) {
-        auto oldest = calls_.begin();
-        for (auto it = calls_.begin(); it != calls_.end(); ++it) {
-            if (it->second.order < oldest->second.order) oldest = it;
-        }
+        if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
+        const Held& oldest = calls_.oldest();
         if (!warned_) {
             warned_ = true;
             diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
@@ -206,14 +197,13 @@ private:
                                                "decided before all their records are read (said once)",
                                                limits_.max_open_calls)});
         }
-        out.on_verdict(decide(oldest->second.records, agents_));
-        calls_.erase(oldest);
+        out.on_verdict(decide(oldest.records, agents_));
+        calls_.erase_oldest();
     }
 
     Limits limits_;
     AgentMatch agents_;
-    std::unordered_map<std::string, Held> calls_;
-    std::uint64_t arrivals_ = 0;
+    OpenCalls<Held> calls_;
     bool warned_ = false;
 };
 

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// OpenCalls: calls found by id, the oldest held one first, an arrival-ordered drain, and the
+// arrival index kept in step with the calls through erases and rehashes.
+#include "exports/common/open_calls.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace whohungup::exports {
+namespace {
+
+struct TestCall {
+    std::string id;
+    int records = 0;
+    std::uint64_t order = 0;
+};
+
+std::vector<std::string> drained(OpenCalls<TestCall>& calls) {
+    std::vector<std::string> ids;
+    calls.drain([&](const TestCall& call) { ids.push_back(call.id); });
+    return ids;
+}
+
+TEST(OpenCalls, FindsByIdAndNumbersArrivals) {
+    OpenCalls<TestCall> calls;
+    EXPECT_EQ(calls.find("a"), nullptr);
+    calls.add("a").id = "a";
+    calls.add("b").id = "b";
+    ASSERT_NE(calls.find("b"), nullptr);
+    ++calls.find("b")->records;
+    EXPECT_EQ(calls.find("b")->records, 1);
+    EXPECT_EQ(calls.find("a")->order, 1U);
+    EXPECT_EQ(calls.find("b")->order, 2U);
+    EXPECT_EQ(calls.size(), 2U);
+}
+
+TEST(OpenCalls, OldestIsTheFirstArrivedStillHeld) {
+    OpenCalls<TestCall> calls;
+    for (const char* id : {"c", "a", "b"}) calls.add(id).id = id;
+    EXPECT_EQ(calls.oldest().id, "c");
+    calls.erase("c");  // decided elsewhere (a sweep): the next oldest takes its place
+    EXPECT_EQ(calls.oldest().id, "a");
+    calls.erase_oldest();
+    EXPECT_EQ(calls.oldest().id, "b");
+    EXPECT_EQ(calls.find("a"), nullptr);
+    calls.erase("not held");
+    EXPECT_EQ(calls.size(), 1U);
+}
+
+TEST(OpenCalls, DrainsInArrivalOrderAndForgets) {
+    OpenCalls<TestCall> calls;
+    for (const char* id : {"z", "y", "x", "w"}) calls.add(id).id = id;
+    calls.erase("y");
+    EXPECT_EQ(drained(calls), (std::vector<std::string>{"z", "x", "w"}));
+    EXPECT_TRUE(calls.empty());
+    EXPECT_EQ(calls.find("z"), nullptr);
+    calls.add("z").id = "z";  // a call seen again after its drain is a new arrival
+    EXPECT_EQ(calls.oldest().order, 5U);
+}
+
+TEST(OpenCalls, ArrivalIndexSurvivesRehashing) {
+    // Many calls force the hash table to rehash several times; the index points at calls, not
+    // at table slots, so every call is still found oldest first.
+    OpenCalls<TestCall> calls;
+    constexpr int kCalls = 5000;
+    for (int i = 0; i < kCalls; ++i) calls.add(std::to_string(i)).id = std::to_string(i);
+    for (int i = 0; i < kCalls; i += 2) calls.erase(std::to_string(i));  // the even ones settled
+    for (int i = 1; i < kCalls; i += 2) {
+        ASSERT_EQ(calls.oldest().id, std::to_string(i));
+        calls.erase_oldest();
+    }
+    EXPECT_TRUE(calls.empty());
+}
+
+}  // namespace
+}  // namespace whohungup::exports
