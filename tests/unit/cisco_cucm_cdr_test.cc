@@ -90,6 +90,40 @@ TEST(CucmDecide, DeviceRolesAndAgentMatch) {
     EXPECT_EQ(decide({trunks}, AgentMatch("^PSTN_GW")).ended_by, Party::kAgent);
 }
 
+TEST(CucmCall, KeepsTheFinalRecordAndTheEarliestStart) {
+    // A call costs one record however many legs it has: the final one by dateTimeDisconnect
+    // (the later read on a tie) and the earliest dateTimeOrigination.
+    CucmCall call;
+    CucmRecord first = record(16, 0, 12, 0);
+    first.originated_ms = 2000;
+    first.text = "first";
+    CucmRecord earlier = record(0, 16, 0, 12);
+    earlier.originated_ms = 1000;
+    earlier.disconnected_ms = 3000;
+    earlier.text = "earlier start, earlier end";
+    CucmRecord tie = record(0, 16, 0, 12);
+    tie.originated_ms = kNoTime;
+    tie.text = "same end as the first, read later";
+    call.add(std::move(first));
+    call.add(std::move(earlier));
+    call.add(std::move(tie));
+    ASSERT_TRUE(call.last.has_value());
+    EXPECT_EQ(call.last->text, "same end as the first, read later");
+    EXPECT_EQ(call.started_ms, 1000);
+    const Verdict v = decide(call, AgentMatch(""));
+    EXPECT_EQ(v.started_at_ms, 1000);
+    EXPECT_EQ(v.ended_by_side, Side::kCallee);
+
+    CucmCall untimed;  // the first record read has no origination time: the start stays unknown
+    CucmRecord no_start = record(16, 0, 12, 0);
+    no_start.originated_ms = kNoTime;
+    CucmRecord timed = record(16, 0, 12, 0);
+    timed.originated_ms = 500;
+    untimed.add(std::move(no_start));
+    untimed.add(std::move(timed));
+    EXPECT_EQ(untimed.started_ms, kNoTime);
+}
+
 TEST(CucmReader, OneVerdictPerGlobalCallId) {
     const Collect sink = read_all(fixture());
     const auto calls = sink.by_id();

@@ -127,22 +127,29 @@ bool is_phone_device(std::string_view device) {
                        [device](std::string_view prefix) { return device.starts_with(prefix); });
 }
 
+void CucmCall::add(CucmRecord&& record) {
+    if (!last) {
+        started_ms = record.originated_ms;  // a first record without a time leaves the start unknown
+    } else if (record.originated_ms != kNoTime && record.originated_ms < started_ms) {
+        started_ms = record.originated_ms;
+    }
+    if (!last || record.disconnected_ms >= last->disconnected_ms) last = std::move(record);
+}
+
 Verdict decide(const std::vector<CucmRecord>& records, const AgentMatch& agents) {
-    const CucmRecord* last = &records.front();
-    for (const CucmRecord& r : records) {
-        if (r.disconnected_ms >= last->disconnected_ms) last = &r;
-    }
-    const CucmRecord& r = *last;
-    const CucmRecord* first = &records.front();
-    for (const CucmRecord& each : records) {
-        if (each.originated_ms != kNoTime && each.originated_ms < first->originated_ms) first = &each;
-    }
+    CucmCall call;
+    for (CucmRecord record : records) call.add(std::move(record));
+    return decide(call, agents);
+}
+
+Verdict decide(const CucmCall& call, const AgentMatch& agents) {
+    const CucmRecord& r = *call.last;
     Verdict v;
     v.source_format = "cisco-cucm-cdr";
     v.input = r.input;
     v.contact_id = r.call_id;
     v.channel = Channel::kVoice;
-    v.started_at_ms = first->originated_ms;
+    v.started_at_ms = call.started_ms;
     v.ended_at_ms = r.disconnected_ms;
     v.evidence.push_back(Evidence{r.disconnected_ms, r.input, r.line, r.byte, r.text});
     v.raw_reason = fmt::format("origCause_value={} destCause_value={} origOnBehalfOf={} destOnBehalfOf={}",

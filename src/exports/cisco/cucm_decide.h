@@ -4,6 +4,7 @@
 // docs/platforms.md#cisco-cucm-cdr.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "exports/cisco/cucm_cdr_record.h"
@@ -23,7 +24,23 @@ namespace whohungup::exports::cisco {
 /// Jabber device prefixes) rather than a gateway or trunk.
 [[nodiscard]] bool is_phone_device(std::string_view device);
 
-/// One verdict from the records of one call (the final one, by dateTimeDisconnect, decides).
+/// What decide() reads of one call's records, kept as they are read so a call costs one record
+/// however many it has: the final one (by dateTimeDisconnect, the later read on a tie) and the
+/// earliest dateTimeOrigination (unknown when the first record read has none).
+struct CucmCall {
+    CucmCall() = default;  // not an aggregate: decide({record}) means the vector of records
+
+    std::optional<CucmRecord> last;
+    std::int64_t started_ms = kNoTime;
+    std::uint64_t order = 0;  ///< arrival order, for output
+
+    /// Takes one more record of the call.
+    void add(CucmRecord&& record);
+};
+
+/// One verdict from one call (the final record decides).
+[[nodiscard]] Verdict decide(const CucmCall& call, const AgentMatch& agents);
+/// The same from all the records of one call, in the order read (not empty).
 [[nodiscard]] Verdict decide(const std::vector<CucmRecord>& records, const AgentMatch& agents);
 
 }  // namespace whohungup::exports::cisco

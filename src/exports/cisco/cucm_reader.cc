@@ -135,15 +135,10 @@ public:
     }
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        calls_.drain([&](const Held& held) { out.on_verdict(decide(held.records, agents_)); });
+        calls_.drain([&](const CucmCall& call) { out.on_verdict(decide(call, agents_)); });
     }
 
 private:
-    struct Held {
-        std::vector<CucmRecord> records;
-        std::uint64_t order = 0;
-    };
-
     static bool decode(const std::vector<std::string>& row, const Columns& c, CucmRecord& r, std::string& why) {
         r.call_manager_id = std::string(cell(row, c.manager));
         r.call_id = std::string(cell(row, c.call_id));
@@ -179,17 +174,17 @@ private:
 
     void add(CucmRecord&& record, VerdictSink& out, DiagnosticSink& diag) {
         const std::string key = record.call_manager_id + ':' + record.call_id;
-        Held* held = calls_.find(key);
-        if (held == nullptr) {
+        CucmCall* call = calls_.find(key);
+        if (call == nullptr) {
             if (calls_.size() >= limits_.max_open_calls) make_room(out, diag, record.input);
-            held = &calls_.add(key);
+            call = &calls_.add(key);
         }
-        held->records.push_back(std::move(record));
+        call->add(std::move(record));
     }
 
     void make_room(VerdictSink& out, DiagnosticSink& diag, const std::string& input) {
         if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
-        const Held& oldest = calls_.oldest();
+        const CucmCall& oldest = calls_.oldest();
         if (!warned_) {
             warned_ = true;
             diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
@@ -197,13 +192,13 @@ private:
                                                "decided before all their records are read (said once)",
                                                limits_.max_open_calls)});
         }
-        out.on_verdict(decide(oldest.records, agents_));
+        out.on_verdict(decide(oldest, agents_));
         calls_.erase_oldest();
     }
 
     Limits limits_;
     AgentMatch agents_;
-    OpenCalls<Held> calls_;
+    OpenCalls<CucmCall> calls_;
     bool warned_ = false;
 };
 
