@@ -128,11 +128,10 @@ bool is_phone_device(std::string_view device) {
 }
 
 void CucmCall::add(CucmRecord&& record) {
-    if (!last) {
-        started_ms = record.originated_ms;  // a first record without a time leaves the start unknown
-    } else if (record.originated_ms != kNoTime && record.originated_ms < started_ms) {
-        started_ms = record.originated_ms;
-    }
+    // The first record's start, then any earlier one; a first record without a time leaves the
+    // start unknown (kNoTime is the smallest value: no start is earlier).
+    const bool earlier = record.originated_ms != kNoTime && record.originated_ms < started_ms;
+    if (!last || earlier) started_ms = record.originated_ms;
     if (!last || record.disconnected_ms >= last->disconnected_ms) last = std::move(record);
 }
 
