@@ -42,8 +42,8 @@ enum class Side : std::uint8_t { kNone, kCaller, kCallee };
 
 /// How the sources of one call relate, after the reconcile stage.
 enum class Agreement : std::uint8_t {
-    kSingle,    ///< one source decided the call
-    kAgree,     ///< several sources, the same ended_by
+    kSingle,    ///< one source decided the call (any other says unknown)
+    kAgree,     ///< two or more sources name the same ended_by
     kConflict,  ///< several sources disagree on ended_by; the verdict is the stronger side's
 };
 

@@ -384,11 +384,10 @@ void CallTracker::enforce_open_limit(VerdictSink& out, DiagnosticSink& diag) {
     }
     if (!warned_open_limit_) {
         warned_open_limit_ = true;
-        diag.report(Diagnostic{Severity::kWarning, input_names_.empty() ? std::string() : input_names_.back(), 0, 0,
-                               false,
-                               fmt::format("more than {} calls open at once: judging the oldest early "
-                                           "(raise --max-open-calls)",
-                                           limits_.max_open_calls)});
+        diag.report(Diagnostic::warning(input_names_.empty() ? std::string() : input_names_.back(),
+                                        fmt::format("more than {} calls open at once: judging the oldest early "
+                                                    "(raise --max-open-calls)",
+                                                    limits_.max_open_calls)));
     }
     judge_oldest(ForcedBy::kOpenCalls, out);
 }
@@ -438,10 +437,11 @@ void CallTracker::enforce_byte_budgets(const EntryPos& pos, VerdictSink& out, Di
         over_call_bytes_.clear();
         if (!ids.empty() && !warned_call_bytes_) {
             warned_call_bytes_ = true;
-            diag.report(Diagnostic{Severity::kWarning, input, pos.line, pos.byte, true,
-                                   fmt::format("the lines of contact {} take more than {} bytes: judged now with the "
+            diag.report(Diagnostic::warning(
+                            input, fmt::format("the lines of contact {} take more than {} bytes: judged now with the "
                                                "lines held, later ones not used (raise --max-call-bytes)",
-                                               ids.front(), limits_.max_call_bytes)});
+                                               ids.front(), limits_.max_call_bytes))
+                            .at(pos.line, pos.byte));
         }
         stats_.forced_by_bytes += ids.size();
         judge_and_emit(ids, out);
@@ -451,10 +451,11 @@ void CallTracker::enforce_byte_budgets(const EntryPos& pos, VerdictSink& out, Di
     }
     if (!warned_held_bytes_) {
         warned_held_bytes_ = true;
-        diag.report(Diagnostic{Severity::kWarning, input, pos.line, pos.byte, true,
-                               fmt::format("the lines held for this log take more than {} bytes: judging the oldest "
+        diag.report(Diagnostic::warning(
+                        input, fmt::format("the lines held for this log take more than {} bytes: judging the oldest "
                                            "calls early (raise --max-held-bytes)",
-                                           limits_.max_held_bytes)});
+                                           limits_.max_held_bytes))
+                        .at(pos.line, pos.byte));
     }
     while (held_bytes_ > limits_.max_held_bytes && !calls_.empty()) {
         judge_oldest(ForcedBy::kHeldBytes, out);

@@ -67,8 +67,8 @@ public:
                 ++result.skipped;
                 const auto kind = static_cast<std::size_t>(skip);
                 if (++skips.at(kind) <= kSkipWarningsShown) {
-                    diag.report(Diagnostic{Severity::kWarning, input_name, element.line, element.byte, true,
-                                           fmt::format("entry skipped: {}", describe(skip))});
+                    diag.report(Diagnostic::warning(input_name, fmt::format("entry skipped: {}", describe(skip)))
+                                    .at(element.line, element.byte));
                 }
                 continue;
             }
@@ -79,8 +79,8 @@ public:
             }
         }
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, splitter.bytes_read(), true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(Diagnostic::error(input_name, fmt::format("read error: {}", source.error()))
+                            .at(0, splitter.bytes_read()));
             result.failed = true;
         }
         result.bytes = splitter.bytes_read();
@@ -93,19 +93,19 @@ public:
         tracker_.finish(out);
         const TrackerStats& stats = tracker_.stats();
         if (stats.late_lines > 0 && !input_names_.empty()) {
-            diag.report(Diagnostic{Severity::kWarning, input_names_.back(), 0, 0, false,
-                                   fmt::format("{} lines about calls already reported were not used (overlapping "
-                                               "logs, or lines relayed more than {} minutes late)",
-                                               stats.late_lines, kGraceMs / 60000)});
+            diag.report(Diagnostic::warning(
+                input_names_.back(), fmt::format("{} lines about calls already reported were not used (overlapping "
+                                                 "logs, or lines relayed more than {} minutes late)",
+                                                 stats.late_lines, kGraceMs / 60000)));
         }
         if (stats.ambiguous_lines > 0 && !input_names_.empty()) {
-            diag.report(Diagnostic{
-                Severity::kWarning, input_names_.back(), 0, 0, false,
+            diag.report(Diagnostic::warning(
+                input_names_.back(),
                 fmt::format("{} {} no contact {} not used: more than one contact was live "
                             "when {} logged",
                             stats.ambiguous_lines, stats.ambiguous_lines == 1 ? "line that names" : "lines that name",
                             stats.ambiguous_lines == 1 ? "was" : "were",
-                            stats.ambiguous_lines == 1 ? "it was" : "they were")});
+                            stats.ambiguous_lines == 1 ? "it was" : "they were")));
         }
     }
 
@@ -124,8 +124,8 @@ private:
                                      describe(static_cast<EntrySkip>(kind)));
             }
         }
-        diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                               fmt::format("skipped {} of {} entries ({})", result.skipped, result.records, parts)});
+        diag.report(Diagnostic::warning(
+            input_name, fmt::format("skipped {} of {} entries ({})", result.skipped, result.records, parts)));
     }
 
     Limits limits_;

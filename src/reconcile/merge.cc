@@ -62,6 +62,7 @@ Verdict merge_sources(std::vector<Verdict> by_source) {
     merged.sources.clear();
     merged.sources.push_back(view_of(merged));
     bool conflict = false;
+    std::size_t deciding = merged.ended_by != Party::kUnknown ? 1 : 0;  // sources that name a party
     std::string said;
     for (const Verdict& other : others) {
         merged.sources.push_back(view_of(other));
@@ -70,6 +71,7 @@ Verdict merge_sources(std::vector<Verdict> by_source) {
         const bool disagrees = other.ended_by != Party::kUnknown && merged.ended_by != Party::kUnknown &&
                                other.ended_by != merged.ended_by;
         conflict = conflict || disagrees;
+        deciding += other.ended_by != Party::kUnknown ? 1 : 0;
         if (disagrees) {
             said += fmt::format(" Conflict: the {} says {} ({}, {}).", other.source_format, to_string(other.ended_by),
                                 other.reason, to_string(other.confidence));
@@ -80,7 +82,8 @@ Verdict merge_sources(std::vector<Verdict> by_source) {
                 fmt::format(" The {} agrees ({}, {}).", other.source_format, other.reason, to_string(other.confidence));
         }
     }
-    merged.agreement = conflict ? Agreement::kConflict : Agreement::kAgree;
+    // "agree" only when two sources name the same party: one that does not tell confirms nothing.
+    merged.agreement = conflict ? Agreement::kConflict : deciding >= 2 ? Agreement::kAgree : Agreement::kSingle;
     if (conflict) {
         merged.confidence = one_step_lower(merged.confidence);
         said += fmt::format(

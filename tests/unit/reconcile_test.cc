@@ -82,8 +82,16 @@ TEST(Merge, AnUnknownSourceDoesNotConflict) {
                               verdict("genesys-cloud", "x.json", "c1", Party::kAgent, Confidence::kLow)};
     const Verdict merged = merge_sources(std::move(both));
     EXPECT_EQ(merged.ended_by, Party::kAgent) << "a known party beats an unknown one";
-    EXPECT_EQ(merged.agreement, Agreement::kAgree);
+    EXPECT_EQ(merged.agreement, Agreement::kSingle) << "only one source names a party: nothing confirms it";
+    EXPECT_EQ(merged.sources.size(), 2U);
     EXPECT_EQ(merged.confidence, Confidence::kLow);
+}
+
+TEST(Merge, TwoSourcesNamingTheSamePartyAgree) {
+    std::vector<Verdict> both{verdict("genesys-interactions-csv", "x.csv", "c1", Party::kAgent, Confidence::kMedium),
+                              verdict("genesys-cloud", "x.json", "c1", Party::kAgent, Confidence::kHigh)};
+    const Verdict merged = merge_sources(std::move(both));
+    EXPECT_EQ(merged.agreement, Agreement::kAgree);
 }
 
 TEST(Reconciler, OneVerdictPerCallInOrderOfFirstAppearance) {

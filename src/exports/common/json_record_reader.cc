@@ -208,10 +208,12 @@ std::int64_t JsonRecordReader::read_epoch_ms(std::optional<std::int64_t> ms, con
     ++result_.unreadable_fields;
     if (!warned_time_) {
         warned_time_ = true;
-        diag_->report(Diagnostic{Severity::kWarning, input_name_, pos.line, pos.byte, true,
-                                 fmt::format("unreadable timestamp {} (epoch milliseconds outside 1970-9999): time "
-                                             "left unknown (further ones not reported)",
-                                             *ms)});
+        diag_->report(
+            Diagnostic::warning(input_name_,
+                                fmt::format("unreadable timestamp {} (epoch milliseconds outside 1970-9999): time "
+                                            "left unknown (further ones not reported)",
+                                            *ms))
+                .at(pos.line, pos.byte));
     }
     return kNoTime;
 }

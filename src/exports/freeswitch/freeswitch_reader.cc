@@ -62,10 +62,10 @@ private:
         }
         if (!warned_) {
             warned_ = true;
-            diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
-                                   fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
-                                               "decided before all their legs are read (said once)",
-                                               max_open_)});
+            diag.report(Diagnostic::warning(
+                input, fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
+                                   "decided before all their legs are read (said once)",
+                                   max_open_)));
         }
         out.on_verdict(decide(oldest->second, agents_, format_));
         calls_.erase(oldest);
@@ -121,8 +121,8 @@ public:
                 if (!ok) {
                     ++result.skipped;
                     if (++warnings <= 3) {
-                        diag.report(Diagnostic{Severity::kWarning, input_name, line, 0, true,
-                                               "record skipped: a <cdr> without variables/uuid"});
+                        diag.report(Diagnostic::warning(input_name, "record skipped: a <cdr> without variables/uuid")
+                                        .at(line, 0));
                     }
                     return;
                 }
@@ -132,21 +132,19 @@ public:
             },
             result.bytes);
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, result.bytes, true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, result.bytes));
             result.failed = true;
         } else if (!error.empty()) {
-            diag.report(
-                Diagnostic{Severity::kError, input_name, 0, 0, false, fmt::format("not well-formed XML: {}", error)});
+            diag.report(Diagnostic::error(input_name, fmt::format("not well-formed XML: {}", error)));
             result.failed = true;
         } else if (result.records == 0) {
-            diag.report(
-                Diagnostic{Severity::kError, input_name, 0, 0, false, "not a mod_xml_cdr document: no <cdr> element"});
+            diag.report(Diagnostic::error(input_name, "not a mod_xml_cdr document: no <cdr> element"));
             result.failed = true;
         }
         if (result.skipped > 3) {
-            diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                                   fmt::format("skipped {} of {} records", result.skipped, result.records)});
+            diag.report(Diagnostic::warning(input_name,
+                                            fmt::format("skipped {} of {} records", result.skipped, result.records)));
         }
         return result;
     }
