@@ -3,11 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <unordered_map>
 #include <vector>
 
 #include "exports/common/json_record_reader.h"
+#include "exports/common/open_calls.h"
 #include "exports/freeswitch/cdr_decoders.h"
 #include "exports/freeswitch/freeswitch_decide.h"
 #include "json/dom_access.h"
@@ -27,14 +26,13 @@ public:
 
     void add(FreeswitchLeg&& leg, VerdictSink& out, DiagnosticSink& diag) {
         const std::string id = leg.call_id();
-        auto it = calls_.find(id);
-        if (it == calls_.end()) {
+        FreeswitchCall* held = calls_.find(id);
+        if (held == nullptr) {
             if (calls_.size() >= max_open_) make_room(out, diag, leg.input);
-            it = calls_.try_emplace(id).first;
-            it->second.call_id = id;
-            it->second.order = ++arrivals_;
+            held = &calls_.add(id);
+            held->call_id = id;
         }
-        FreeswitchCall& call = it->second;
+        FreeswitchCall& call = *held;
         if (leg.is_a_leg() && leg.uuid == id) {
             call.a_leg = std::move(leg);
         } else if (call.b_legs.size() < kBLegsKept) {
@@ -45,21 +43,11 @@ public:
     }
 
     void finish(VerdictSink& out) {
-        std::vector<FreeswitchCall*> all;
-        all.reserve(calls_.size());
-        for (auto& [id, call] : calls_) all.push_back(&call);
-        std::sort(all.begin(), all.end(),
-                  [](const FreeswitchCall* a, const FreeswitchCall* b) { return a->order < b->order; });
-        for (const FreeswitchCall* call : all) out.on_verdict(decide(*call, agents_, format_));
-        calls_.clear();
+        calls_.drain([&](const FreeswitchCall& call) { out.on_verdict(decide(call, agents_, format_)); });
     }
 
 private:
     void make_room(VerdictSink& out, DiagnosticSink& diag, const std::string& input) {
-        auto oldest = calls_.begin();
-        for (auto it = calls_.begin(); it != calls_.end(); ++it) {
-            if (it->second.order < oldest->second.order) oldest = it;
-        }
         if (!warned_) {
             warned_ = true;
             diag.report(Diagnostic::warning(
@@ -67,15 +55,14 @@ private:
                                    "decided before all their legs are read (said once)",
                                    max_open_)));
         }
-        out.on_verdict(decide(oldest->second, agents_, format_));
-        calls_.erase(oldest);
+        out.on_verdict(decide(calls_.oldest(), agents_, format_));
+        calls_.erase_oldest();
     }
 
     AgentMatch agents_;
     std::size_t max_open_;
     std::string_view format_;
-    std::unordered_map<std::string, FreeswitchCall> calls_;
-    std::uint64_t arrivals_ = 0;
+    OpenCalls<FreeswitchCall> calls_;  ///< by id, oldest first: making room costs O(log n)
     bool warned_ = false;
 };
 
