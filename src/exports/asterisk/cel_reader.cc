@@ -80,8 +80,8 @@ public:
         if (with_header) {
             if (csv.next(row) != detail::CsvReader::Status::kRow) return result;
             if (const std::string missing = columns.bind(detail::CsvHeader(row)); !missing.empty()) {
-                diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true,
-                                       fmt::format("the CEL header has no {} column", missing)});
+                diag.report(
+                    Diagnostic::error(input_name, fmt::format("the CEL header has no {} column", missing)).at(1, 0));
                 result.failed = true;
                 return result;
             }
@@ -90,16 +90,15 @@ public:
         const auto skip = [&](std::string_view why) {
             ++result.skipped;
             if (++warnings <= kWarningsShown) {
-                diag.report(Diagnostic{Severity::kWarning, input_name, csv.row_line(), csv.row_byte(), true,
-                                       fmt::format("row skipped: {}", why)});
+                diag.report(Diagnostic::warning(input_name, fmt::format("row skipped: {}", why))
+                                .at(csv.row_line(), csv.row_byte()));
             }
         };
         for (;;) {
             const detail::CsvReader::Status status = csv.next(row);
             if (status == detail::CsvReader::Status::kEnd) break;
             if (status == detail::CsvReader::Status::kError) {
-                diag.report(Diagnostic{Severity::kError, input_name, csv.row_line(), csv.row_byte(), true,
-                                       csv.error_message()});
+                diag.report(Diagnostic::error(input_name, csv.error_message()).at(csv.row_line(), csv.row_byte()));
                 result.failed = true;
                 break;
             }
@@ -134,18 +133,17 @@ public:
             add(event, out, diag);
         }
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, csv.bytes_read(), true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, csv.bytes_read()));
             result.failed = true;
         }
         if (result.skipped > kWarningsShown) {
-            diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                                   fmt::format("skipped {} of {} rows", result.skipped, result.records)});
+            diag.report(
+                Diagnostic::warning(input_name, fmt::format("skipped {} of {} rows", result.skipped, result.records)));
         }
         if (!result.failed && result.records > 0 && result.skipped * 2 > result.records) {
-            diag.report(Diagnostic{
-                Severity::kError, input_name, 0, 0, false,
-                fmt::format("not Asterisk CEL: {} of {} rows are not CEL rows", result.skipped, result.records)});
+            diag.report(Diagnostic::error(input_name, fmt::format("not Asterisk CEL: {} of {} rows are not CEL rows",
+                                                                  result.skipped, result.records)));
             result.failed = true;
         }
         result.bytes = csv.bytes_read();
@@ -210,10 +208,10 @@ private:
         if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
         if (!warned_) {
             warned_ = true;
-            diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
-                                   fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
-                                               "decided before all their rows are read (said once)",
-                                               limits_.max_open_calls)});
+            diag.report(Diagnostic::warning(
+                input, fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
+                                   "decided before all their rows are read (said once)",
+                                   limits_.max_open_calls)));
         }
         emit(calls_.oldest(), out, diag);
         calls_.erase_oldest();

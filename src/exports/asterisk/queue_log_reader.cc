@@ -51,8 +51,8 @@ public:
             read_lines(source, out);
         }
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, result_.bytes, true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, result_.bytes));
             result_.failed = true;
         }
         report_counts();
@@ -200,11 +200,11 @@ private:
         if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
         if (!warned_open_calls_) {
             warned_open_calls_ = true;
-            diag_->report(Diagnostic{
-                Severity::kWarning, input_, 0, 0, false,
+            diag_->report(Diagnostic::warning(
+                input_,
                 fmt::format("more than {} calls open at once (--max-open-calls): the oldest are reported as they "
                             "stand (said once)",
-                            limits_.max_open_calls)});
+                            limits_.max_open_calls)));
         }
         out.on_verdict(decide(calls_.oldest()));
         calls_.erase_oldest();
@@ -231,26 +231,25 @@ private:
     void skip(std::uint64_t line, std::uint64_t byte, std::string_view why) {
         ++result_.skipped;
         if (++warnings_ <= kWarningsShown) {
-            diag_->report(
-                Diagnostic{Severity::kWarning, input_, line, byte, true, fmt::format("line skipped: {}", why)});
+            diag_->report(Diagnostic::warning(input_, fmt::format("line skipped: {}", why)).at(line, byte));
         }
     }
 
     void error(std::uint64_t line, std::uint64_t byte, std::string message) {
-        diag_->report(Diagnostic{Severity::kError, input_, line, byte, true, std::move(message)});
+        diag_->report(Diagnostic::error(input_, std::move(message)).at(line, byte));
         result_.failed = true;
     }
 
     void report_counts() {
         if (result_.skipped > kWarningsShown) {
-            diag_->report(Diagnostic{Severity::kWarning, input_, 0, 0, false,
-                                     fmt::format("skipped {} of {} lines", result_.skipped, result_.records)});
+            diag_->report(
+                Diagnostic::warning(input_, fmt::format("skipped {} of {} lines", result_.skipped, result_.records)));
         }
         // A file that is mostly something else is not a queue_log with a few bad lines.
         if (!result_.failed && result_.records > 0 && result_.skipped * 2 > result_.records) {
-            diag_->report(Diagnostic{Severity::kError, input_, 0, 0, false,
-                                     fmt::format("not an Asterisk queue_log: {} of {} lines are not queue_log lines",
-                                                 result_.skipped, result_.records)});
+            diag_->report(Diagnostic::error(
+                input_, fmt::format("not an Asterisk queue_log: {} of {} lines are not queue_log lines",
+                                    result_.skipped, result_.records)));
             result_.failed = true;
         }
         if (unknown_lines_ > 0) {
@@ -258,10 +257,9 @@ private:
             for (const auto& [name, count] : unknown_names_) {
                 names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", name, count);
             }
-            diag_->report(
-                Diagnostic{Severity::kWarning, input_, 0, 0, false,
-                           fmt::format("{} line{} with events whohungup does not know ({}): kept as raw events",
-                                       unknown_lines_, unknown_lines_ == 1 ? "" : "s", names)});
+            diag_->report(Diagnostic::warning(
+                input_, fmt::format("{} line{} with events whohungup does not know ({}): kept as raw events",
+                                    unknown_lines_, unknown_lines_ == 1 ? "" : "s", names)));
         }
     }
 

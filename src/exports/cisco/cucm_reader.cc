@@ -69,14 +69,14 @@ public:
         detail::CsvReader csv(source, limits_.max_entry_bytes);
         std::vector<std::string> row;
         if (csv.next(row) != detail::CsvReader::Status::kRow) {
-            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true, "no CDR field-name line"});
+            diag.report(Diagnostic::error(input_name, "no CDR field-name line").at(1, 0));
             result.failed = true;
             return result;
         }
         Columns columns;
         if (const std::string missing = columns.bind(detail::CsvHeader(row)); !missing.empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 1, 0, true,
-                                   fmt::format("the CDR field-name line has no {} field", missing)});
+            diag.report(Diagnostic::error(input_name, fmt::format("the CDR field-name line has no {} field", missing))
+                            .at(1, 0));
             result.failed = true;
             return result;
         }
@@ -84,16 +84,15 @@ public:
         const auto skip = [&](std::string_view why) {
             ++result.skipped;
             if (++warnings <= kWarningsShown) {
-                diag.report(Diagnostic{Severity::kWarning, input_name, csv.row_line(), csv.row_byte(), true,
-                                       fmt::format("row skipped: {}", why)});
+                diag.report(Diagnostic::warning(input_name, fmt::format("row skipped: {}", why))
+                                .at(csv.row_line(), csv.row_byte()));
             }
         };
         for (;;) {
             const detail::CsvReader::Status status = csv.next(row);
             if (status == detail::CsvReader::Status::kEnd) break;
             if (status == detail::CsvReader::Status::kError) {
-                diag.report(Diagnostic{Severity::kError, input_name, csv.row_line(), csv.row_byte(), true,
-                                       csv.error_message()});
+                diag.report(Diagnostic::error(input_name, csv.error_message()).at(csv.row_line(), csv.row_byte()));
                 result.failed = true;
                 break;
             }
@@ -116,18 +115,17 @@ public:
             add(std::move(record), out, diag);
         }
         if (!source.error().empty()) {
-            diag.report(Diagnostic{Severity::kError, input_name, 0, csv.bytes_read(), true,
-                                   fmt::format("read error: {}", source.error())});
+            diag.report(
+                Diagnostic::error(input_name, fmt::format("read error: {}", source.error())).at(0, csv.bytes_read()));
             result.failed = true;
         }
         if (result.skipped > kWarningsShown) {
-            diag.report(Diagnostic{Severity::kWarning, input_name, 0, 0, false,
-                                   fmt::format("skipped {} of {} rows", result.skipped, result.records)});
+            diag.report(
+                Diagnostic::warning(input_name, fmt::format("skipped {} of {} rows", result.skipped, result.records)));
         }
         if (!result.failed && result.records > 0 && result.skipped * 2 > result.records) {
-            diag.report(Diagnostic{
-                Severity::kError, input_name, 0, 0, false,
-                fmt::format("not a CUCM CDR file: {} of {} rows are not CDR rows", result.skipped, result.records)});
+            diag.report(Diagnostic::error(input_name, fmt::format("not a CUCM CDR file: {} of {} rows are not CDR rows",
+                                                                  result.skipped, result.records)));
             result.failed = true;
         }
         result.bytes = csv.bytes_read();
@@ -187,10 +185,10 @@ private:
         const CucmCall& oldest = calls_.oldest();
         if (!warned_) {
             warned_ = true;
-            diag.report(Diagnostic{Severity::kWarning, input, 0, 0, false,
-                                   fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
-                                               "decided before all their records are read (said once)",
-                                               limits_.max_open_calls)});
+            diag.report(Diagnostic::warning(
+                input, fmt::format("more than {} calls open at once (--max-open-calls): the oldest are "
+                                   "decided before all their records are read (said once)",
+                                   limits_.max_open_calls)));
         }
         out.on_verdict(decide(oldest, agents_));
         calls_.erase_oldest();
