@@ -24,10 +24,11 @@ std::string hour_of(std::int64_t ms, bool local) {
     if (!local) {
         constexpr std::int64_t kMsPerHour = 3600000;
         constexpr std::int64_t kHoursPerDay = 24;
-        const std::int64_t hours = ms >= 0 ? ms / kMsPerHour : (ms - kMsPerHour + 1) / kMsPerHour;
+        // Floored without overflow, for any time a caller passes (down to INT64_MIN + 1).
+        const std::int64_t hours = ms / kMsPerHour - (ms % kMsPerHour < 0 ? 1 : 0);
         return fmt::format("{:02}", ((hours % kHoursPerDay) + kHoursPerDay) % kHoursPerDay);
     }
-    const auto seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    const auto seconds = static_cast<std::time_t>(ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
     std::tm parts{};
     if (::localtime_r(&seconds, &parts) == nullptr) {
         return "(unknown)";
