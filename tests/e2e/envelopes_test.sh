@@ -152,7 +152,10 @@ with open(bomb, "w") as f:
     f.write(",".join(["0"] * (20 << 20)))
     f.write("]}]}")
 good = os.path.join(testdata, "genesys/conversations-api-call.json")
-for order in ([bomb, good], [good, bomb]):
+# An address-space limit only means something without AddressSanitizer's shadow memory (which
+# needs terabytes of it): the sanitizer build skips this part, as bad_input_test does.
+sanitized = b"asan" in subprocess.run(["ldd", binary], capture_output=True).stdout
+for order in ([] if sanitized else [[bomb, good], [good, bomb]]):
     for jobs in ("1", "2"):
         got = run(["-j", jobs, "--format", "jsonl", "--max-entry-bytes", str(1 << 30)] + order, limit_as=600 << 20)
         errors = [l for l in got.stderr.splitlines() if "error" in l]
