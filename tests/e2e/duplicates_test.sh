@@ -46,6 +46,21 @@ check genesys-interactions-csv genesys/interactions-export.csv genesys/interacti
 check voice-agent-calls voice-agent/list-calls-v2.json voice-agent/list-calls-v3-page.json voice-agent/webhooks.jsonl
 check voice-agent-calls-csv voice-agent/call-history.csv
 check gms-callbacks gms/callbacks-by-id.json gms/callbacks-by-queue.json
+# The readers below emit calls in input order (one input's calls, then the next's), so each is
+# checked with one input: given twice, or three times, it must still give exactly its verdicts.
+check asterisk-queue-log asterisk/queue_log
+check asterisk-queue-log-table asterisk/queue_log_table.csv
+check asterisk-cel asterisk/cel.csv
+check asterisk-cdr asterisk/cdr_table.csv
+check asterisk-cdr-master asterisk/Master.csv
+check cisco-cucm-cdr cisco/cdr_StandAloneCluster_01_202611271600_1
+check cisco-ucce-tcd cisco/ucce_tcd.csv
+check twilio twilio/call_summaries.json twilio/call_summary.json twilio/calls.json
+check freeswitch-json-cdr freeswitch/json
+check freeswitch-xml-cdr freeswitch/xml
+check 3cx-cdr columns/3cx_cdr.csv
+check talkdesk-calls columns/talkdesk_calls.csv
+check five9-call-log columns/five9_call_log.csv
 check two-sources ccp/sample-agent-log.txt connect/ccp-pair-agree.jsonl connect/ccp-pair-conflict.jsonl
 check genesys-two-shapes genesys/analytics-details-query.json genesys/interactions-export-pair.csv
 # whohungup's own JSON Lines: a file's verdicts, written once, read back twice.

@@ -155,6 +155,13 @@ public:
     }
 
 private:
+    /// What a row says (not where it was read), for telling a repeated row from a new one.
+    static std::uint64_t row_hash(const CelEvent& e) {
+        return std::hash<std::string>{}(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", e.eventtype,
+                                                    e.time_ms, e.id, e.channel, e.uniqueid, e.cid_num, e.exten,
+                                                    e.extra));
+    }
+
     void add(const CelEvent& event, VerdictSink& out, DiagnosticSink& diag) {
         CelCall* held = calls_.find(event.linkedid);
         if (held == nullptr) {
@@ -163,6 +170,7 @@ private:
             held->linkedid = event.linkedid;
         }
         CelCall& call = *held;
+        if (!call.seen_rows.insert(row_hash(event)).second) return;
         if (event.time_ms != kNoTime) {
             if (call.started_ms == kNoTime || event.time_ms < call.started_ms) call.started_ms = event.time_ms;
             if (call.ended_ms == kNoTime || event.time_ms > call.ended_ms) call.ended_ms = event.time_ms;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "whohungup/verdict.h"
@@ -53,6 +54,9 @@ struct CelCall {
     std::string transfer;              ///< BLINDTRANSFER / ATTENDEDTRANSFER when one happened
     bool linkedid_end = false;
     std::uint64_t order = 0;
+    /// Hashes of the rows already read: the same row again (overlapping exports, one file given
+    /// twice) adds nothing, so giving an input twice changes no verdict.
+    std::unordered_set<std::uint64_t> seen_rows;
 };
 
 }  // namespace whohungup::exports::asterisk

@@ -149,6 +149,7 @@ private:
             held->callid = event.callid;
         }
         QueueLogCall& call = *held;
+        if (!call.seen_lines.insert(line_hash(event)).second) return;
         call.touched_ms = event.time_ms;
         switch (kind) {
             case QueueLogEventKind::kEnter:
@@ -169,6 +170,16 @@ private:
                 break;
             case QueueLogEventKind::kSession: break;
         }
+    }
+
+    /// What a line says (not where it was read), for telling a repeated line from a new one.
+    static std::uint64_t line_hash(const QueueLogEvent& e) {
+        std::string said = fmt::format("{}\x1f{}\x1f{}\x1f{}", e.time_ms, e.queue, e.agent, e.event);
+        for (const std::string& value : e.data) {
+            said += '\x1f';
+            said += value;
+        }
+        return std::hash<std::string>{}(said);
     }
 
     /// The latest end (by time; the later line on a tie) decides; earlier ones are counted.

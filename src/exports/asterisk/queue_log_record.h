@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "whohungup/verdict.h"
@@ -43,6 +44,9 @@ struct QueueLogCall {
     std::string earlier_end_events;              ///< their names, "EXITWITHTIMEOUT,..." (capped)
     std::uint64_t order = 0;                     ///< first-seen order, for output
     std::int64_t touched_ms = kNoTime;           ///< newest line time of the call
+    /// Hashes of the lines already read: the same line again (overlapping logs, one file given
+    /// twice) adds nothing, so giving an input twice changes no verdict.
+    std::unordered_set<std::uint64_t> seen_lines;
 };
 
 }  // namespace whohungup::exports::asterisk
