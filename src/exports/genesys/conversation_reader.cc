@@ -14,8 +14,6 @@ namespace whohungup::exports {
 
 namespace {
 
-using detail::array_at;
-
 class GenesysConversationsReader final : public JsonRecordReader {
 public:
     /// The analytics query and async job results list "conversations", the Conversations API "entities".
