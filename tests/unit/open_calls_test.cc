@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "exports/common/seen_rows.h"
+
 namespace whohungup::exports {
 namespace {
 
@@ -72,6 +74,17 @@ TEST(OpenCalls, ArrivalIndexSurvivesRehashing) {
         calls.erase_oldest();
     }
     EXPECT_TRUE(calls.empty());
+}
+
+TEST(SeenRows, ARowReadAgainIsNotNewAndMemoryStaysBounded) {
+    SeenRows seen;
+    EXPECT_TRUE(seen.first_time(7));
+    EXPECT_FALSE(seen.first_time(7));  // the same row from a file given twice
+    for (std::uint64_t hash = 100; hash < 100 + 2 * SeenRows::kMaxKept; ++hash) {
+        EXPECT_TRUE(seen.first_time(hash));
+    }
+    EXPECT_FALSE(seen.first_time(7));                                // still remembered
+    EXPECT_TRUE(seen.first_time(100 + 2 * SeenRows::kMaxKept - 1));  // past the bound: not remembered
 }
 
 }  // namespace

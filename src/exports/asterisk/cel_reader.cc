@@ -170,7 +170,7 @@ private:
             held->linkedid = event.linkedid;
         }
         CelCall& call = *held;
-        if (!call.seen_rows.insert(row_hash(event)).second) return;
+        if (!call.seen_rows.first_time(row_hash(event))) return;
         if (event.time_ms != kNoTime) {
             if (call.started_ms == kNoTime || event.time_ms < call.started_ms) call.started_ms = event.time_ms;
             if (call.ended_ms == kNoTime || event.time_ms > call.ended_ms) call.ended_ms = event.time_ms;

@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "exports/common/seen_rows.h"
 #include "whohungup/verdict.h"
 
 namespace whohungup::exports::asterisk {
@@ -54,9 +54,8 @@ struct CelCall {
     std::string transfer;              ///< BLINDTRANSFER / ATTENDEDTRANSFER when one happened
     bool linkedid_end = false;
     std::uint64_t order = 0;
-    /// Hashes of the rows already read: the same row again (overlapping exports, one file given
-    /// twice) adds nothing, so giving an input twice changes no verdict.
-    std::unordered_set<std::uint64_t> seen_rows;
+    /// Rows read again (one file given twice) add nothing: an input given twice changes no verdict.
+    SeenRows seen_rows;
 };
 
 }  // namespace whohungup::exports::asterisk

@@ -149,7 +149,7 @@ private:
             held->callid = event.callid;
         }
         QueueLogCall& call = *held;
-        if (!call.seen_lines.insert(line_hash(event)).second) return;
+        if (!call.seen_lines.first_time(line_hash(event))) return;
         call.touched_ms = event.time_ms;
         switch (kind) {
             case QueueLogEventKind::kEnter:

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "exports/common/seen_rows.h"
 #include "whohungup/verdict.h"
 
 namespace whohungup::exports::asterisk {
@@ -44,9 +44,8 @@ struct QueueLogCall {
     std::string earlier_end_events;              ///< their names, "EXITWITHTIMEOUT,..." (capped)
     std::uint64_t order = 0;                     ///< first-seen order, for output
     std::int64_t touched_ms = kNoTime;           ///< newest line time of the call
-    /// Hashes of the lines already read: the same line again (overlapping logs, one file given
-    /// twice) adds nothing, so giving an input twice changes no verdict.
-    std::unordered_set<std::uint64_t> seen_lines;
+    /// Lines read again (one file given twice) add nothing: an input given twice changes no verdict.
+    SeenRows seen_lines;
 };
 
 }  // namespace whohungup::exports::asterisk
