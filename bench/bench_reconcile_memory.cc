@@ -40,7 +40,7 @@ whohungup::Verdict contact_record_verdict(std::uint64_t n, std::size_t detail_by
     v.ended_at_ms = v.started_at_ms + 95000;
     v.ended_by = Party::kAgent;
     v.category = Category::kHangup;
-    v.reason = "agent_hangup";
+    v.reason = Reason::agent_hangup;
     v.raw_reason = "AGENT_DISCONNECT";
     v.confidence = Confidence::kHigh;
     v.detail = "The contact record says DisconnectReason AGENT_DISCONNECT.";

@@ -40,7 +40,7 @@ struct Selection {
     std::int64_t since_ms = kNoTime;  ///< keep calls at or after this (ended_at, else started_at)
     std::int64_t until_ms = kNoTime;  ///< keep calls before this
     std::vector<std::string> agents;  ///< agent id or username
-    std::vector<std::string> reasons;
+    std::vector<Reason> reasons;
     std::vector<Category> categories;
     std::vector<Channel> channels;
 };

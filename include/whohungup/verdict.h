@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "whohungup/reason.h"
+
 namespace whohungup {
 
 /// Who ended the call.
@@ -67,7 +69,7 @@ struct SourceView {
     std::string input;
     Party ended_by = Party::kUnknown;
     Category category = Category::kOther;
-    std::string reason;
+    Reason reason = Reason::record_does_not_tell;
     Confidence confidence = Confidence::kLow;
 
     bool operator==(const SourceView&) const = default;
@@ -83,7 +85,8 @@ struct Verdict {
     std::int64_t ended_at_ms = kNoTime;
     Party ended_by = Party::kUnknown;
     Category category = Category::kOther;
-    std::string reason;      ///< stable snake_case code
+    /// Until a source decides, the honest default: the record does not say who ended the call.
+    Reason reason = Reason::record_does_not_tell;
     std::string raw_reason;  ///< the source's own words (transition, vendor code)
     std::string detail;      ///< one human sentence explaining the verdict
     Confidence confidence = Confidence::kLow;

@@ -80,7 +80,7 @@ public:
         });
         if (talked_ && verdict_.category != Category::kNotConnected) {
             verdict_.outcome = "handled";
-        } else if (verdict_.reason == "missed_by_agent") {
+        } else if (verdict_.reason == Reason::missed_by_agent) {
             verdict_.outcome = "not_responding";
         }
         if (decisive_reassigned_) {
@@ -140,10 +140,10 @@ private:
         }
     }
 
-    void set(Party party, Category category, std::string reason, Confidence confidence, std::string detail) {
+    void set(Party party, Category category, Reason reason, Confidence confidence, std::string detail) {
         verdict_.ended_by = party;
         verdict_.category = category;
-        verdict_.reason = std::move(reason);
+        verdict_.reason = reason;
         verdict_.confidence = confidence;
         verdict_.detail = std::move(detail);
     }
@@ -291,11 +291,11 @@ private:
             }
             if (remote_hangup != nullptr) {
                 cite(*remote_hangup);
-                set(Party::kCustomer, Category::kHangup, "customer_hangup", Confidence::kHigh,
+                set(Party::kCustomer, Category::kHangup, Reason::customer_hangup, Confidence::kHigh,
                     "The far end's bye reached two signaling channels in the same millisecond (one "
                     "logged a local, one a remote hang-up): the remote side ended the call.");
             } else {
-                set(Party::kCustomer, Category::kHangup, "customer_hangup", Confidence::kHigh,
+                set(Party::kCustomer, Category::kHangup, Reason::customer_hangup, Confidence::kHigh,
                     "The far end sent the bye: the customer (or whoever held the far end) hung up.");
             }
             return true;
@@ -344,7 +344,7 @@ private:
             // Streams' transfer API: the service removes the agent's leg; no destroyConnection.
             cite(*transfer->event);
             if (own.event != nullptr) cite(*own.event);
-            set(Party::kAgent, Category::kTransfer, "transfer_api",
+            set(Party::kAgent, Category::kTransfer, Reason::transfer_api,
                 transfer->idless ? Confidence::kMedium : Confidence::kHigh,
                 fmt::format("The agent transferred the contact (transferContact{}), then the agent's leg ended: "
                             "the customer was not hung up on.{}",
@@ -389,17 +389,17 @@ private:
         const std::string left_with =
             remaining.empty() ? std::string() : fmt::format(" Still on the contact: {}.", remaining);
         if (joined != nullptr) {
-            set(Party::kAgent, Category::kTransfer, "left_conference", confidence,
+            set(Party::kAgent, Category::kTransfer, Reason::left_conference, confidence,
                 fmt::format("The agent left a conference (conferenceConnections, then the agent's own leg ended): "
                             "the call went on without them.{}{}",
                             left_with, idless_note(*added)));
             return true;
         }
         const EndpointKind endpoint = added->event->endpoint;
-        const char* reason = endpoint == EndpointKind::kQueue         ? "transfer_to_queue"
-                             : endpoint == EndpointKind::kPhoneNumber ? "transfer_to_number"
-                             : endpoint == EndpointKind::kAgent       ? "transfer_to_agent"
-                                                                      : "transfer";
+        const Reason reason = endpoint == EndpointKind::kQueue         ? Reason::transfer_to_queue
+                              : endpoint == EndpointKind::kPhoneNumber ? Reason::transfer_to_number
+                              : endpoint == EndpointKind::kAgent       ? Reason::transfer_to_agent
+                                                                       : Reason::transfer;
         set(Party::kAgent, Category::kTransfer, reason, confidence,
             fmt::format("The agent added a party ({}{}) and then left: a transfer, the customer was not hung up "
                         "on.{}{}",
@@ -451,12 +451,12 @@ private:
         }
         const std::string who = fmt::format("a supervisor barging in (connection {})", barging->id);
         if (ccp_side || customer_stayed) {
-            set(Party::kThirdParty, Category::kHangup, "barged_out", Confidence::kMedium,
+            set(Party::kThirdParty, Category::kHangup, Reason::barged_out, Confidence::kMedium,
                 fmt::format("The agent's leg was ended from the service side while {} was on the call, with no "
                             "request of the agent's: the supervisor removed the agent.",
                             who));
         } else {
-            set(Party::kUnknown, Category::kOther, "barged_out", Confidence::kLow,
+            set(Party::kUnknown, Category::kOther, Reason::barged_out, Confidence::kLow,
                 fmt::format("The far end ended the agent's leg while {} was on the call: the supervisor or the "
                             "customer; the log cannot show which.",
                             who));
@@ -473,27 +473,27 @@ private:
         const OwnRequest own = own_destroy_request(end_ms, /*any_time=*/true);
         if (own.event != nullptr) {
             cite(*own.event);
-            set(Party::kAgent, Category::kNotConnected, "outbound_cancelled_by_agent",
+            set(Party::kAgent, Category::kNotConnected, Reason::outbound_cancelled_by_agent,
                 own.linked ? Confidence::kHigh : Confidence::kMedium,
                 "The agent hung up (destroyConnection) an outbound call before the customer answered.");
             return true;
         }
         const std::string& state = facts_.agent_error_state();
         if (state == "LineEngagedCustomer") {
-            set(Party::kSystem, Category::kNotConnected, "busy", Confidence::kHigh,
+            set(Party::kSystem, Category::kNotConnected, Reason::busy, Confidence::kHigh,
                 "The outbound call never connected: the number was busy (agent state LineEngagedCustomer).");
         } else if (state == "BadAddressCustomer") {
-            set(Party::kSystem, Category::kNotConnected, "invalid_number", Confidence::kHigh,
+            set(Party::kSystem, Category::kNotConnected, Reason::invalid_number, Confidence::kHigh,
                 "The outbound call never connected: the number is invalid (agent state BadAddressCustomer).");
         } else if (state == "MissedCallCustomer") {
-            set(Party::kSystem, Category::kNotConnected, "no_answer", Confidence::kHigh,
+            set(Party::kSystem, Category::kNotConnected, Reason::no_answer, Confidence::kHigh,
                 "The outbound call never connected: the customer did not answer (agent state MissedCallCustomer).");
         } else if (state == "FailedConnectCustomer") {
-            set(Party::kSystem, Category::kNotConnected, "unreachable", Confidence::kHigh,
+            set(Party::kSystem, Category::kNotConnected, Reason::unreachable, Confidence::kHigh,
                 "The outbound call never connected: the customer could not be reached (agent state "
                 "FailedConnectCustomer).");
         } else {
-            set(Party::kSystem, Category::kNotConnected, "outbound_not_connected", Confidence::kLow,
+            set(Party::kSystem, Category::kNotConnected, Reason::outbound_not_connected, Confidence::kLow,
                 "The customer's leg of this outbound call never connected in any snapshot, and the agent made no "
                 "request to hang up; the log does not say why it failed.");
         }
@@ -509,36 +509,36 @@ private:
         const CcpEvent* v1_line = nearby(context_.agent_disconnected, end_ms);
         if (destroy.event != nullptr && destroy.linked) {
             cite(*destroy.event);
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kHigh,
                 "The CCP sent the bye after the agent asked to hang up their own connection "
                 "(destroyConnection).");
         } else if (v1_line != nullptr) {
             cite(*v1_line);
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kHigh,
                 "The CCP sent the bye and logged \"Agent disconnected successfully.\".");
         } else if (destroy.event != nullptr && destroy.idless) {
             cite(*destroy.event);
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kMedium,
                 "The CCP sent the bye after a destroyConnection request relayed with no objects (it names no "
                 "contact); it was tied to this call because no other contact was live then.");
         } else if (destroy.event != nullptr) {
             cite(*destroy.event);
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kMedium,
                 "The CCP sent the bye after a destroyConnection request for this contact; the log does "
                 "not link the connection to the agent's own leg.");
         } else if (context_.records_requests) {
-            set(Party::kUnknown, Category::kOther, "ccp_side_end_without_agent_request", Confidence::kLow,
+            set(Party::kUnknown, Category::kOther, Reason::ccp_side_end_without_agent_request, Confidence::kLow,
                 "The CCP sent the bye (TalkingState => PendingRemoteHangupState), but this log records the "
                 "agent's API requests and has no End call (destroyConnection), transfer or conference request "
                 "shortly before: a customer bye lost in a reconnect, a flow disconnect or a barge end the same "
                 "way.");
         } else if (reconnected_before(end_ms)) {
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kLow,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kLow,
                 "The CCP sent the bye, but the signaling channel reconnected during the call: a customer bye "
                 "lost in the reconnect ends the same way. This log records no API requests (Streams before "
                 "2.5), so the agent's End call cannot be seen.");
         } else {
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kMedium,
                 "The CCP sent the bye (TalkingState => PendingRemoteHangupState). This log records no API "
                 "requests (Streams before 2.5), so the agent's End call cannot be confirmed (a flow disconnect "
                 "or a barge ends the same way).");
@@ -552,7 +552,7 @@ private:
         const OwnRequest destroy = own_destroy_request(end_ms, /*any_time=*/false);
         if (destroy.event != nullptr) {
             cite(*destroy.event);
-            set(Party::kAgent, Category::kHangup, "agent_hangup",
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup,
                 destroy.linked ? Confidence::kHigh : Confidence::kMedium,
                 destroy.linked ? "The call ended without saying which side hung up, and the agent had asked to "
                                  "hang up their own connection (destroyConnection)."
@@ -563,30 +563,30 @@ private:
                       "request for this contact that the log does not link to the agent's own leg.");
             return;
         }
-        set(Party::kUnknown, Category::kOther, "end_side_not_logged", Confidence::kLow,
+        set(Party::kUnknown, Category::kOther, Reason::end_side_not_logged, Confidence::kLow,
             "The call ended on a path that logs the same line whoever hangs up (persistent "
             "connection or CallSession), and the agent made no destroyConnection request.");
     }
 
     void decide_failure_while_talking(const CcpEvent& fail) {
         if (fail.from == State::kPendingReconnect) {
-            set(Party::kSystem, Category::kFailure, "signaling_lost", Confidence::kHigh,
+            set(Party::kSystem, Category::kFailure, Reason::signaling_lost, Confidence::kHigh,
                 "The signaling channel dropped during the call and never came back "
                 "(PendingReconnectState => FailedState).");
             return;
         }
         const FailureCause cause = first_cause();
         if (is_channel(fail.machine) && cause == FailureCause::kAccessDenied) {
-            set(Party::kSystem, Category::kNotConnected, "access_denied", Confidence::kHigh,
+            set(Party::kSystem, Category::kNotConnected, Reason::access_denied, Confidence::kHigh,
                 "The service rejected the accept (AccessDeniedException, 403) right after connecting.");
             return;
         }
         if (is_channel(fail.machine)) {
-            set(Party::kSystem, Category::kFailure, "signaling_failed", Confidence::kMedium,
+            set(Party::kSystem, Category::kFailure, Reason::signaling_failed, Confidence::kMedium,
                 "The signaling channel failed during the call (TalkingState => FailedState).");
             return;
         }
-        set(Party::kSystem, Category::kFailure, "session_failed", Confidence::kMedium,
+        set(Party::kSystem, Category::kFailure, Reason::session_failed, Confidence::kMedium,
             "The softphone session failed during the call.");
     }
 
@@ -636,13 +636,13 @@ private:
         if (own.event != nullptr && own.linked) {
             cite(*own.event);
             verdict_.ended_at_ms = own.event->time_ms;
-            set(Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium,
+            set(Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kMedium,
                 fmt::format("A {} contact, not a call: the agent ended it (destroyConnection on their own "
                             "connection).",
                             type_name(facts_.type())));
             return true;
         }
-        set(Party::kUnknown, Category::kOther, "non_voice_contact", Confidence::kLow,
+        set(Party::kUnknown, Category::kOther, Reason::non_voice_contact, Confidence::kLow,
             fmt::format("A {} contact, not a call (snapshot contact type): the CCP log has no softphone lines for "
                         "it and no request of the agent's that ended it.",
                         type_name(facts_.type())));
@@ -680,7 +680,7 @@ private:
             if (rejected_view != nullptr) cite(*rejected_view);
             verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive.time_ms;
             verdict_.raw_reason = rejected_view != nullptr ? "contact state rejected" : "rejectContact";
-            set(Party::kAgent, Category::kNotConnected, "rejected_by_agent",
+            set(Party::kAgent, Category::kNotConnected, Reason::rejected_by_agent,
                 reject != nullptr ? Confidence::kHigh : Confidence::kMedium,
                 reject != nullptr ? "The agent rejected the contact (rejectContact request) before it connected."
                                   : "The contact's state became rejected before it connected: the agent rejected it.");
@@ -699,7 +699,7 @@ private:
         if (missed_view != nullptr && decisive != missed_view) cite(*missed_view);
         verdict_.ended_at_ms = end_ms != kNoTime ? end_ms : decisive->time_ms;
         verdict_.raw_reason = missed_view != nullptr ? "contact state missed" : decisive->text;
-        set(Party::kSystem, Category::kNotConnected, "missed_by_agent", Confidence::kMedium,
+        set(Party::kSystem, Category::kNotConnected, Reason::missed_by_agent, Confidence::kMedium,
             talked_ ? "The contact was missed: the agent did not accept it in time. The softphone session had "
                       "started while it rang (auto-accept off), so its end line does not say who hung up."
                     : "The contact was missed: the agent did not accept it in time.");
@@ -720,7 +720,7 @@ private:
             verdict_.ended_at_ms = missed->time_ms;
             verdict_.started_at_ms = call_.first_time;
             verdict_.raw_reason = missed->text;
-            set(Party::kSystem, Category::kNotConnected, "missed_by_agent", Confidence::kMedium,
+            set(Party::kSystem, Category::kNotConnected, Reason::missed_by_agent, Confidence::kMedium,
                 "The contact was missed: the agent did not accept it in time.");
             return true;
         }
@@ -756,51 +756,51 @@ private:
             // On the classic path the service answers the stale invite with 404 after the agent
             // hung up; the destroyConnection request shows who really ended it.
             cite(*destroy);
-            set(Party::kAgent, Category::kNotConnected, "agent_hangup_before_answer",
+            set(Party::kAgent, Category::kNotConnected, Reason::agent_hangup_before_answer,
                 linked ? Confidence::kHigh : Confidence::kMedium,
                 "The agent hung up (destroyConnection) before the softphone finished connecting.");
             return true;
         }
         switch (cause) {
             case FailureCause::kAgentHangupBeforeAnswer:
-                set(Party::kAgent, Category::kNotConnected, "agent_hangup_before_answer", Confidence::kHigh,
+                set(Party::kAgent, Category::kNotConnected, Reason::agent_hangup_before_answer, Confidence::kHigh,
                     "The agent hung up before the softphone finished connecting.");
                 break;
             case FailureCause::kBusy:
-                set(Party::kSystem, Category::kNotConnected, "user_busy", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::user_busy, Confidence::kHigh,
                     "The service answered BusyException (486): another CCP window holds the softphone.");
                 break;
             case FailureCause::kCallNotFound:
-                set(Party::kCustomer, Category::kNotConnected, "call_not_found", Confidence::kMedium,
+                set(Party::kCustomer, Category::kNotConnected, Reason::call_not_found, Confidence::kMedium,
                     "The service answered CallNotFoundException (404): the caller was gone before the "
                     "agent's leg connected.");
                 break;
             case FailureCause::kAccessDenied:
-                set(Party::kSystem, Category::kNotConnected, "access_denied", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::access_denied, Confidence::kHigh,
                     "The service answered AccessDeniedException (403).");
                 break;
             case FailureCause::kTimeout:
-                set(Party::kSystem, Category::kNotConnected, "signaling_timeout", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::signaling_timeout, Confidence::kHigh,
                     "A signaling request timed out before the call connected.");
                 break;
             case FailureCause::kIceCollectionTimeout:
-                set(Party::kSystem, Category::kNotConnected, "ice_collection_timeout", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::ice_collection_timeout, Confidence::kHigh,
                     "ICE candidate collection timed out before the call connected.");
                 break;
             case FailureCause::kSignalingUnreachable:
-                set(Party::kSystem, Category::kNotConnected, "signaling_unreachable", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::signaling_unreachable, Confidence::kHigh,
                     "The softphone could not open its signaling connection.");
                 break;
             case FailureCause::kMicrophoneDenied:
-                set(Party::kSystem, Category::kNotConnected, "microphone_denied", Confidence::kHigh,
+                set(Party::kSystem, Category::kNotConnected, Reason::microphone_denied, Confidence::kHigh,
                     "The browser did not give the softphone the microphone.");
                 break;
             case FailureCause::kHandshakeFailure:
-                set(Party::kSystem, Category::kNotConnected, "signaling_handshake_failure", Confidence::kMedium,
+                set(Party::kSystem, Category::kNotConnected, Reason::signaling_handshake_failure, Confidence::kMedium,
                     "The signaling server answered the invite with an error.");
                 break;
             case FailureCause::kNone:
-                set(Party::kSystem, Category::kNotConnected, "setup_failed", Confidence::kLow,
+                set(Party::kSystem, Category::kNotConnected, Reason::setup_failed, Confidence::kLow,
                     "The softphone failed before the call connected; the log does not name the cause.");
                 break;
         }
@@ -825,7 +825,7 @@ private:
         const bool any_state = std::any_of(call_.events.begin(), call_.events.end(),
                                            [](const CcpEvent& e) { return e.kind == EventKind::kTransition; });
         if (!any_state) {
-            set(Party::kUnknown, Category::kOther, "no_softphone_session", Confidence::kLow,
+            set(Party::kUnknown, Category::kOther, Reason::no_softphone_session, Confidence::kLow,
                 "The contact was detected but the log has no softphone state line for it.");
             return;
         }
@@ -833,11 +833,11 @@ private:
             return e.kind == EventKind::kTransition && is_end_state(e.to);
         });
         if (ended) {
-            set(Party::kUnknown, Category::kOther, "end_not_attributable", Confidence::kLow,
+            set(Party::kUnknown, Category::kOther, Reason::end_not_attributable, Confidence::kLow,
                 "The softphone session ended without a transition that says who ended the call.");
             return;
         }
-        set(Party::kUnknown, Category::kOther, "log_ends_mid_call", Confidence::kLow,
+        set(Party::kUnknown, Category::kOther, Reason::log_ends_mid_call, Confidence::kLow,
             talked_ ? "The log ends while the call is still connected."
                     : "The log ends while the call is still being set up.");
     }

@@ -115,12 +115,14 @@ void apply_selection_flags(const SelectionFlags& flags, Options& options) {
         select.until_ms = parse_bound(flags.until, "--until", BoundKind::kUntil);
     }
     select.agents = flags.agents;
-    for (const std::string& reason : flags.reasons) {
-        if (find_reason_code(reason) == nullptr) {
-            throw CLI::ValidationError("--reason", "unknown reason code '" + reason + "' (see docs/verdicts.md)");
+    select.reasons.clear();
+    for (const std::string& name : flags.reasons) {
+        const std::optional<Reason> reason = reason_from_string(name);
+        if (!reason) {
+            throw CLI::ValidationError("--reason", "unknown reason code '" + name + "' (see docs/verdicts.md)");
         }
+        select.reasons.push_back(*reason);
     }
-    select.reasons = flags.reasons;
     select.categories = parse_names<Category, 7>(flags.categories, "--category", &category_from_string);
     // "all" keeps every channel; asking for any channel but voice also makes the CCP reader report
     // the chats, tasks and email contacts it otherwise only counts.

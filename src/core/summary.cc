@@ -104,7 +104,7 @@ void Summary::add(const Verdict& verdict) {
     ++total_;
     const std::string ended_by(to_string(verdict.ended_by));
     ++by_ended_by_[ended_by];
-    ++by_reason_[fmt::format("{}/{}", ended_by, verdict.reason)];
+    ++by_reason_[fmt::format("{}/{}", ended_by, to_string(verdict.reason))];
     ++by_category_[std::string(to_string(verdict.category))];
     ++by_confidence_[std::string(to_string(verdict.confidence))];
     ++by_channel_[std::string(to_string(verdict.channel))];

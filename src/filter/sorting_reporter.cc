@@ -26,7 +26,7 @@ SortValue value_of(const Verdict& v, SortKey key) {
             return {std::nullopt, agent.empty() ? std::nullopt : std::optional<std::string>(agent)};
         }
         case SortKey::kEndedBy: return {std::nullopt, std::string(to_string(v.ended_by))};
-        case SortKey::kReason: return {std::nullopt, v.reason};
+        case SortKey::kReason: return {std::nullopt, std::string(to_string(v.reason))};
         case SortKey::kNone: break;
     }
     return {};

@@ -77,13 +77,13 @@ bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {
     if (row == nullptr) {
         verdict.ended_by = Party::kUnknown;
         verdict.category = Category::kOther;
-        verdict.reason = "unmapped_code";
+        verdict.reason = Reason::unmapped_code;
         verdict.confidence = Confidence::kLow;
         return false;
     }
     verdict.ended_by = row->party;
     verdict.category = row->category;
-    verdict.reason = std::string(row->reason);
+    verdict.reason = row->reason;
     verdict.confidence = row->confidence;
     if (!row->note.empty()) {
         verdict.detail = std::string(row->note);
@@ -134,8 +134,8 @@ std::string render_markdown() {
         out += "|---|---|---|---|---|---|---|\n";
         for (const ReasonRow& row : table->rows) {
             out += fmt::format("| `{}{}` | {} | {} | `{}` | {} | {} | {} |\n", row.code, row.prefix ? "*" : "",
-                               to_string(row.party), to_string(row.category), row.reason, to_string(row.confidence),
-                               row.source, row.note);
+                               to_string(row.party), to_string(row.category), to_string(row.reason),
+                               to_string(row.confidence), row.source, row.note);
         }
     }
     return out;

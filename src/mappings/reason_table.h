@@ -18,7 +18,7 @@ struct ReasonRow {
     std::string_view code;  ///< the vendor's spelling (a prefix when `prefix`)
     Party party;
     Category category;
-    std::string_view reason;  ///< our stable code
+    Reason reason;
     Confidence confidence;
     std::string_view source;  ///< the page or document the code and its meaning come from
     bool prefix = false;      ///< matches every code that starts with `code` (TELECOM_*, error_*)

@@ -74,12 +74,12 @@ Verdict merge_sources(std::vector<Verdict> by_source) {
         deciding += other.ended_by != Party::kUnknown ? 1 : 0;
         if (disagrees) {
             said += fmt::format(" Conflict: the {} says {} ({}, {}).", other.source_format, to_string(other.ended_by),
-                                other.reason, to_string(other.confidence));
+                                to_string(other.reason), to_string(other.confidence));
         } else if (other.ended_by == Party::kUnknown) {
-            said += fmt::format(" The {} does not tell ({}).", other.source_format, other.reason);
+            said += fmt::format(" The {} does not tell ({}).", other.source_format, to_string(other.reason));
         } else {
-            said +=
-                fmt::format(" The {} agrees ({}, {}).", other.source_format, other.reason, to_string(other.confidence));
+            said += fmt::format(" The {} agrees ({}, {}).", other.source_format, to_string(other.reason),
+                                to_string(other.confidence));
         }
     }
     // "agree" only when two sources name the same party: one that does not tell confirms nothing.

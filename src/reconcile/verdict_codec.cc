@@ -18,6 +18,11 @@ public:
     }
     void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
     void u8(std::uint8_t value) { out_.push_back(static_cast<char>(value)); }
+    void reason(Reason value) {
+        const auto code = static_cast<std::uint16_t>(value);
+        u8(static_cast<std::uint8_t>(code & 0xFFU));
+        u8(static_cast<std::uint8_t>(code >> 8U));
+    }
     void str(std::string_view text) {
         u64(text.size());
         out_.append(text);
@@ -43,6 +48,11 @@ public:
     std::uint8_t u8() {
         need(1);
         return static_cast<std::uint8_t>(bytes_[at_++]);
+    }
+    Reason reason() {
+        const std::uint8_t low = u8();
+        const std::uint8_t high = u8();
+        return static_cast<Reason>(static_cast<std::uint16_t>(low | (high << 8U)));
     }
     std::string str() {
         const std::uint64_t size = u64();
@@ -85,7 +95,7 @@ void encode_verdict(const Verdict& verdict, std::string& out) {
     w.i64(verdict.ended_at_ms);
     w.u8(code_of(verdict.ended_by));
     w.u8(code_of(verdict.category));
-    w.str(verdict.reason);
+    w.reason(verdict.reason);
     w.str(verdict.raw_reason);
     w.str(verdict.detail);
     w.u8(code_of(verdict.confidence));
@@ -99,7 +109,7 @@ void encode_verdict(const Verdict& verdict, std::string& out) {
         w.str(source.input);
         w.u8(code_of(source.ended_by));
         w.u8(code_of(source.category));
-        w.str(source.reason);
+        w.reason(source.reason);
         w.u8(code_of(source.confidence));
     }
     w.u64(verdict.evidence.size());
@@ -124,7 +134,7 @@ Verdict decode_verdict(std::string_view bytes) {
     verdict.ended_at_ms = r.i64();
     verdict.ended_by = r.code<Party>();
     verdict.category = r.code<Category>();
-    verdict.reason = r.str();
+    verdict.reason = r.reason();
     verdict.raw_reason = r.str();
     verdict.detail = r.str();
     verdict.confidence = r.code<Confidence>();
@@ -139,7 +149,7 @@ Verdict decode_verdict(std::string_view bytes) {
         source.input = r.str();
         source.ended_by = r.code<Party>();
         source.category = r.code<Category>();
-        source.reason = r.str();
+        source.reason = r.reason();
         source.confidence = r.code<Confidence>();
     }
     const std::uint64_t lines = r.u64();

@@ -60,7 +60,7 @@ public:
         field(seconds);
         field(to_string(v.ended_by));
         field(to_string(v.category));
-        field(v.reason);
+        field(to_string(v.reason));
         field(v.raw_reason);
         field(to_string(v.confidence));
         field(v.detail);
@@ -72,7 +72,7 @@ public:
         std::string sources;  // "format=ended_by/reason/confidence; ..."
         for (const SourceView& s : sources_of(v)) {
             sources += fmt::format("{}{}={}/{}/{}", sources.empty() ? "" : "; ", s.format, to_string(s.ended_by),
-                                   s.reason, to_string(s.confidence));
+                                   to_string(s.reason), to_string(s.confidence));
         }
         field(sources, /*last=*/true);
         out_ << row_;

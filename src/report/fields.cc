@@ -67,7 +67,7 @@ std::string field_text(const Verdict& v, Field field) {
         }
         case Field::kEndedBy: return std::string(to_string(v.ended_by));
         case Field::kCategory: return std::string(to_string(v.category));
-        case Field::kReason: return v.reason;
+        case Field::kReason: return std::string(to_string(v.reason));
         case Field::kRawReason: return v.raw_reason;
         case Field::kConfidence: return std::string(to_string(v.confidence));
         case Field::kDetail: return v.detail;
@@ -81,7 +81,7 @@ std::string field_text(const Verdict& v, Field field) {
             std::string sources;  // "format=ended_by/reason/confidence; ..."
             for (const SourceView& s : sources_of(v)) {
                 sources += fmt::format("{}{}={}/{}/{}", sources.empty() ? "" : "; ", s.format, to_string(s.ended_by),
-                                       s.reason, to_string(s.confidence));
+                                       to_string(s.reason), to_string(s.confidence));
             }
             return sources;
         }

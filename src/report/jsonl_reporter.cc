@@ -247,7 +247,7 @@ public:
         }
         object.string("ended_by", to_string(v.ended_by))
             .string("category", to_string(v.category))
-            .string("reason", v.reason)
+            .string("reason", to_string(v.reason))
             .optional_string("raw_reason", v.raw_reason)
             .string("confidence", to_string(v.confidence))
             .string("detail", v.detail)
@@ -268,7 +268,7 @@ public:
                 .string("input", s.input)
                 .string("ended_by", to_string(s.ended_by))
                 .string("category", to_string(s.category))
-                .string("reason", s.reason)
+                .string("reason", to_string(s.reason))
                 .string("confidence", to_string(s.confidence));
             item.close();
         }

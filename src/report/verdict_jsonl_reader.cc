@@ -42,17 +42,19 @@ protected:
         const auto party = party_from_string(string_at(*object, "ended_by"));
         const auto category = category_from_string(string_at(*object, "category"));
         const auto confidence = confidence_from_string(string_at(*object, "confidence"));
-        v.reason = std::string(string_at(*object, "reason"));
-        if (!is_reason_code(v.reason)) {
-            skip_record(pos, "a verdict line whose reason is not a snake_case code");
+        const std::string_view reason_text = string_at(*object, "reason");
+        const auto reason = reason_from_string(reason_text);
+        if (!reason_text.empty() && !reason) {
+            skip_record(pos, "a verdict line whose reason is not a whohungup reason code (docs/verdicts.md)");
             return;
         }
-        if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || v.reason.empty()) {
+        if (v.source_format.empty() || v.contact_id.empty() || !party || !category || !confidence || !reason) {
             skip_record(pos,
                         "a verdict line without source_format, contact_id, ended_by, category, reason or "
                         "confidence");
             return;
         }
+        v.reason = *reason;
         v.ended_by = *party;
         v.category = *category;
         v.confidence = *confidence;
@@ -70,7 +72,8 @@ protected:
                     SourceView{std::string(string_at(*source, "format")), std::string(string_at(*source, "input")),
                                party_from_string(string_at(*source, "ended_by")).value_or(Party::kUnknown),
                                category_from_string(string_at(*source, "category")).value_or(Category::kOther),
-                               std::string(string_at(*source, "reason")),
+                               // A source's reason this version does not know is kept as such.
+                               reason_from_string(string_at(*source, "reason")).value_or(Reason::unmapped_code),
                                confidence_from_string(string_at(*source, "confidence")).value_or(Confidence::kLow)});
             }
         }
@@ -98,13 +101,6 @@ protected:
     }
 
 private:
-    /// Reason codes are snake_case ("agent_hangup"): lower-case letters, digits, underscores.
-    static bool is_reason_code(std::string_view reason) {
-        constexpr std::size_t kLongestCode = 64;
-        return !reason.empty() && reason.size() <= kLongestCode && reason.front() >= 'a' && reason.front() <= 'z' &&
-               reason.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
-    }
-
     static std::int64_t time_of(std::string_view text) {
         const auto ms = detail::parse_iso8601_ms(text);
         return ms ? *ms : kNoTime;

@@ -108,8 +108,8 @@ void check_html(const whohungup::Verdict& verdict) {
 class CheckingSink final : public whohungup::VerdictSink, public whohungup::DiagnosticSink {
 public:
     void on_verdict(whohungup::Verdict&& verdict) override {
-        // Every verdict names its source and has a reason code.
-        if (verdict.source_format.empty() || verdict.reason.empty()) {
+        // Every verdict names its source and has a listed reason code.
+        if (verdict.source_format.empty() || whohungup::to_string(verdict.reason).empty()) {
             std::abort();
         }
         check_output(verdict);

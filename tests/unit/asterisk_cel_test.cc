@@ -52,21 +52,21 @@ TEST(CelReader, BothShapesGiveTheSameVerdictPerLinkedid) {
         EXPECT_EQ(master.at(id).reason, v.reason) << id;
         EXPECT_EQ(master.at(id).ended_at_ms, v.ended_at_ms) << id;
     }
-    EXPECT_EQ(table.at(linked(1)).reason, "customer_hangup");
+    EXPECT_EQ(table.at(linked(1)).reason, Reason::customer_hangup);
     EXPECT_EQ(table.at(linked(1)).ended_by_side, Side::kCaller);
-    EXPECT_EQ(table.at(linked(2)).reason, "agent_hangup");
+    EXPECT_EQ(table.at(linked(2)).reason, Reason::agent_hangup);
     EXPECT_EQ(table.at(linked(2)).ended_by_side, Side::kCallee);
     EXPECT_EQ(table.at(linked(3)).ended_by, Party::kAgent);  // the extension called out and hung up
     EXPECT_EQ(table.at(linked(3)).ended_by_side, Side::kCaller);
-    EXPECT_EQ(table.at(linked(4)).reason, "ended_by_dialplan");
-    EXPECT_EQ(table.at(linked(5)).reason, "no_answer");
-    EXPECT_EQ(table.at(linked(6)).reason, "user_busy");
+    EXPECT_EQ(table.at(linked(4)).reason, Reason::ended_by_dialplan);
+    EXPECT_EQ(table.at(linked(5)).reason, Reason::no_answer);
+    EXPECT_EQ(table.at(linked(6)).reason, Reason::user_busy);
     EXPECT_EQ(table.at(linked(7)).category, Category::kAbandoned);
     EXPECT_EQ(table.at(linked(8)).category, Category::kTransfer);
-    EXPECT_EQ(table.at(linked(9)).reason, "agent_hangup");  // Local hops (cause 26) are not parties
-    EXPECT_EQ(table.at(linked(10)).reason, "no_hangup_source");
+    EXPECT_EQ(table.at(linked(9)).reason, Reason::agent_hangup);  // Local hops (cause 26) are not parties
+    EXPECT_EQ(table.at(linked(10)).reason, Reason::no_hangup_source);
     EXPECT_EQ(table.at(linked(11)).category, Category::kInProgress);
-    EXPECT_EQ(table.at(linked(12)).reason, "unmapped_code");
+    EXPECT_EQ(table.at(linked(12)).reason, Reason::unmapped_code);
     EXPECT_EQ(table.at(linked(12)).raw_reason, "crm-forced");
 }
 

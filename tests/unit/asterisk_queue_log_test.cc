@@ -106,13 +106,13 @@ TEST(QueueLogDecide, NoEndIsInProgressAndSessionEventsAreNotCalls) {
     call.enter = QueueLogEvent{};
     call.enter->event = "ENTERQUEUE";
     EXPECT_EQ(decide(call).category, Category::kInProgress);
-    EXPECT_EQ(decide(call).reason, "waiting_in_queue");
+    EXPECT_EQ(decide(call).reason, Reason::waiting_in_queue);
     call.connect = QueueLogEvent{};
     call.connect->event = "CONNECT";
     call.connect->agent = "PJSIP/1001";
     const Verdict connected = decide(call);
     EXPECT_EQ(connected.category, Category::kInProgress);
-    EXPECT_EQ(connected.reason, "call_in_progress");
+    EXPECT_EQ(connected.reason, Reason::call_in_progress);
     EXPECT_EQ(connected.agent, "PJSIP/1001");
     EXPECT_EQ(connected.ended_by, Party::kUnknown);
     for (const char* event : {"ADDMEMBER", "REMOVEMEMBER", "PAUSE", "UNPAUSE", "PAUSEALL", "UNPAUSEALL", "PENALTY",
@@ -129,22 +129,22 @@ TEST(QueueLogReader, OneVerdictPerCallFromThePipeFile) {
     const Collect sink = read_all(fixture("queue_log"));
     const auto calls = sink.by_id();
     ASSERT_EQ(calls.size(), 23U);
-    EXPECT_EQ(calls.at("1795795210.1").reason, "agent_hangup");
+    EXPECT_EQ(calls.at("1795795210.1").reason, Reason::agent_hangup);
     EXPECT_EQ(calls.at("1795795210.1").agent, "PJSIP/1002");
     EXPECT_EQ(calls.at("1795795210.1").started_at_ms, 1795795210000);
-    EXPECT_EQ(calls.at("1795795230.3").reason, "customer_hangup");
+    EXPECT_EQ(calls.at("1795795230.3").reason, Reason::customer_hangup);
     // RINGCANCELED then ABANDON: one abandoned call.
-    EXPECT_EQ(calls.at("1795795240.5").reason, "customer_abandoned_in_queue");
+    EXPECT_EQ(calls.at("1795795240.5").reason, Reason::customer_abandoned_in_queue);
     // Timeout in one queue, answered in the next: the last stay decides, the first is said.
     const Verdict& overflow = calls.at("1795795270.7");
-    EXPECT_EQ(overflow.reason, "customer_hangup");
+    EXPECT_EQ(overflow.reason, Reason::customer_hangup);
     EXPECT_NE(overflow.detail.find("EXITWITHTIMEOUT"), std::string::npos);
     EXPECT_EQ(calls.at("1795795370.28").category, Category::kInProgress);
-    EXPECT_EQ(calls.at("1795795376.30").reason, "waiting_in_queue");
-    EXPECT_EQ(calls.at("1795795377.31").reason, "customer_abandoned_while_ringing");
+    EXPECT_EQ(calls.at("1795795376.30").reason, Reason::waiting_in_queue);
+    EXPECT_EQ(calls.at("1795795377.31").reason, Reason::customer_abandoned_while_ringing);
     EXPECT_EQ(calls.at("1795795377.31").confidence, Confidence::kMedium);
     // An unknown event alone on a callid is kept raw; agent sessions give no call.
-    EXPECT_EQ(calls.at("1795795386.32").reason, "unmapped_code");
+    EXPECT_EQ(calls.at("1795795386.32").reason, Reason::unmapped_code);
     EXPECT_EQ(calls.at("1795795386.32").raw_reason, "CALLSTATUS");
     EXPECT_FALSE(calls.contains("1795795202.11"));
     bool counted = false;
@@ -165,8 +165,8 @@ TEST(QueueLogReader, CsvExportsGiveTheSameVerdictsAsTheFile) {
         EXPECT_EQ(from_table.at(id).ended_at_ms, v.ended_at_ms) << id;
     }
     const auto from_data = read_all(fixture("queue_log_data.csv")).by_id();
-    EXPECT_EQ(from_data.at("1795795270.7").reason, "customer_hangup");
-    EXPECT_EQ(from_data.at("1795795240.5").reason, "customer_abandoned_in_queue");
+    EXPECT_EQ(from_data.at("1795795270.7").reason, Reason::customer_hangup);
+    EXPECT_EQ(from_data.at("1795795240.5").reason, Reason::customer_abandoned_in_queue);
 }
 
 TEST(QueueLogReader, NewestFirstRowsGiveTheSameVerdicts) {
@@ -200,7 +200,7 @@ TEST(QueueLogReader, SettledCallsAreEmittedAsTheLogGoesOn) {
     EXPECT_GT(sink.verdicts.size(), 4000U);  // decided while reading, not held to the end
     reader->finish(sink, sink);
     EXPECT_EQ(sink.by_id().size(), 5000U);
-    for (const Verdict& v : sink.verdicts) ASSERT_EQ(v.reason, "agent_hangup") << v.contact_id;
+    for (const Verdict& v : sink.verdicts) ASSERT_EQ(v.reason, Reason::agent_hangup) << v.contact_id;
 }
 
 TEST(QueueLogReader, OpenCallsOverTheLimitAreReportedAsTheyStand) {
@@ -218,7 +218,7 @@ TEST(QueueLogReader, OpenCallsOverTheLimitAreReportedAsTheyStand) {
 
 TEST(QueueLogReader, BadLinesAreCountedAndAFileOfOtherThingsIsAnError) {
     const Collect one_bad = read_all(fixture("queue_log_bad_line"));
-    EXPECT_EQ(one_bad.by_id().at("1795795210.1").reason, "agent_hangup");
+    EXPECT_EQ(one_bad.by_id().at("1795795210.1").reason, Reason::agent_hangup);
     ASSERT_EQ(one_bad.diagnostics.size(), 1U);
     EXPECT_EQ(one_bad.diagnostics[0].line, 2U);
     EXPECT_EQ(one_bad.diagnostics[0].severity, Severity::kWarning);

@@ -38,7 +38,7 @@ TEST(CallJudge, RemoteByeIsTheCustomer) {
                                  line(5000, " c1 SESSION TalkingState => DisconnectedState")));
     EXPECT_EQ(v.ended_by, Party::kCustomer);
     EXPECT_EQ(v.category, Category::kHangup);
-    EXPECT_EQ(v.reason, "customer_hangup");
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_EQ(v.raw_reason, "SIGNALING TalkingState => PendingLocalHangupState");
     EXPECT_EQ(v.started_at_ms, 1000);
@@ -55,7 +55,7 @@ TEST(CallJudge, CcpSideByeWithOwnDestroyRequestIsTheAgentForSure) {
                                  line(7000, " c1 SIGNALING PendingRemoteHangupState => FailedState")),
                             context);
     EXPECT_EQ(v.ended_by, Party::kAgent);
-    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_EQ(v.ended_at_ms, 5000);  // the bye timing out later does not change it
 }
@@ -98,14 +98,14 @@ TEST(CallJudge, ReconnectThatNeverReturnsIsAFailure) {
                                  line(12000, " c1 SIGNALING PendingReconnectState => FailedState")));
     EXPECT_EQ(v.ended_by, Party::kSystem);
     EXPECT_EQ(v.category, Category::kFailure);
-    EXPECT_EQ(v.reason, "signaling_lost");
+    EXPECT_EQ(v.reason, Reason::signaling_lost);
 }
 
 TEST(CallJudge, ReconnectThatReturnsIsNotAnEnd) {
     const Verdict v = judge(with(talking(), line(2000, " c1 SIGNALING TalkingState => PendingReconnectState"),
                                  line(3000, " c1 SIGNALING PendingReconnectState => TalkingState")));
     EXPECT_EQ(v.ended_by, Party::kUnknown);
-    EXPECT_EQ(v.reason, "log_ends_mid_call");
+    EXPECT_EQ(v.reason, Reason::log_ends_mid_call);
 }
 
 TEST(CallJudge, LocalAndRemoteHangupInOneMillisecondIsTheCustomer) {
@@ -122,7 +122,7 @@ TEST(CallJudge, PersistentIdleEndNeedsTheAgentsRequest) {
     };
     const Verdict unknown = judge(idle());
     EXPECT_EQ(unknown.ended_by, Party::kUnknown);
-    EXPECT_EQ(unknown.reason, "end_side_not_logged");
+    EXPECT_EQ(unknown.reason, Reason::end_side_not_logged);
     EXPECT_EQ(unknown.raw_reason, "SIGNALING TalkingState => IdleState");
     JudgeContext context;
     context.agent_connection = "k1";
@@ -139,7 +139,7 @@ TEST(CallJudge, V2CallSessionEnds) {
     EXPECT_EQ(bye.raw_reason, "CallSession Received message: bye");
     const Verdict silent = judge({line(1000, " c1 CallSession ConnectContactState => TalkingState"),
                                   line(5001, " c1 CallSession TalkingState => DisconnectedState")});
-    EXPECT_EQ(silent.reason, "end_side_not_logged");
+    EXPECT_EQ(silent.reason, Reason::end_side_not_logged);
 }
 
 TEST(CallJudge, StartRolledOutOfTheLogIsJudgedFromItsEnd) {
@@ -153,7 +153,7 @@ struct NotConnectedCase {
     const char* name;
     std::vector<std::string> lines;
     Party party;
-    const char* reason;
+    Reason reason;
 };
 
 void PrintTo(const NotConnectedCase& c, std::ostream* out) {
@@ -182,34 +182,37 @@ INSTANTIATE_TEST_SUITE_P(
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION User Busy, possibly multiple CCP windows open BusyException: x"},
                          Party::kSystem,
-                         "user_busy"},
+                         Reason::user_busy},
         NotConnectedCase{"not_found",
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION Call not found. One of the participant probably hungup. CallNotFoundException"},
                          Party::kCustomer,
-                         "call_not_found"},
+                         Reason::call_not_found},
         NotConnectedCase{"timeout",
                          {" c1 SIGNALING PendingAnswerState => FailedState",
                           " c1 SESSION Failed handshaking with signaling server Timeout"},
                          Party::kSystem,
-                         "signaling_timeout"},
+                         Reason::signaling_timeout},
         NotConnectedCase{"ice",
                          {" c1 SESSION ICE collection timed out",
                           " c1 SESSION ConnectSignalingAndIceCollectionState => FailedState"},
                          Party::kSystem,
-                         "ice_collection_timeout"},
+                         Reason::ice_collection_timeout},
         NotConnectedCase{"unreachable",
                          {" c1 SIGNALING PendingConnectState => PendingConnectState",
                           " c1 SIGNALING PendingConnectState => FailedState"},
                          Party::kSystem,
-                         "signaling_unreachable"},
-        NotConnectedCase{
-            "microphone", {" c1 SESSION GrabLocalMediaState => FailedState"}, Party::kSystem, "microphone_denied"},
+                         Reason::signaling_unreachable},
+        NotConnectedCase{"microphone",
+                         {" c1 SESSION GrabLocalMediaState => FailedState"},
+                         Party::kSystem,
+                         Reason::microphone_denied},
         NotConnectedCase{"agent_hangs_up",
                          {" c1 SESSION Agent clicks hangs up", " c1 SESSION InviteAnswerState => FailedState"},
                          Party::kAgent,
-                         "agent_hangup_before_answer"},
-        NotConnectedCase{"unnamed", {" c1 SESSION InviteAnswerState => FailedState"}, Party::kSystem, "setup_failed"}),
+                         Reason::agent_hangup_before_answer},
+        NotConnectedCase{
+            "unnamed", {" c1 SESSION InviteAnswerState => FailedState"}, Party::kSystem, Reason::setup_failed}),
     [](const ::testing::TestParamInfo<NotConnectedCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(CallJudge, AgentRequestBeforeA404MeansTheAgentHungUpFirst) {
@@ -223,7 +226,7 @@ TEST(CallJudge, AgentRequestBeforeA404MeansTheAgentHungUpFirst) {
                     "CallNotFoundException")},
               context);
     EXPECT_EQ(v.ended_by, Party::kAgent);
-    EXPECT_EQ(v.reason, "agent_hangup_before_answer");
+    EXPECT_EQ(v.reason, Reason::agent_hangup_before_answer);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
 }
 
@@ -234,7 +237,7 @@ TEST(CallJudge, SoftphoneErrorNearTheFailureNamesTheCause) {
     const Verdict v = judge({line(100, " c1 SIGNALING PendingInviteState => PendingAnswerState"),
                              line(2000, " c1 SIGNALING PendingAnswerState => FailedState")},
                             context);
-    EXPECT_EQ(v.reason, "user_busy");
+    EXPECT_EQ(v.reason, Reason::user_busy);
 }
 
 TEST(CallJudge, AccessDeniedRightAfterConnectingIsNotConnected) {
@@ -244,22 +247,22 @@ TEST(CallJudge, AccessDeniedRightAfterConnectingIsNotConnected) {
                                       "AccessDeniedException: no"),
                                  line(1300, " c1 SIGNALING TalkingState => FailedState")));
     EXPECT_EQ(v.category, Category::kNotConnected);
-    EXPECT_EQ(v.reason, "access_denied");
+    EXPECT_EQ(v.reason, Reason::access_denied);
 }
 
 TEST(CallJudge, MissedContact) {
     const Verdict v = judge({line(100, "Contact detected: contactId c1 agent connectionId k1"),
                              line(20100, "Publishing event: contact::missed::c1")});
-    EXPECT_EQ(v.reason, "missed_by_agent");
+    EXPECT_EQ(v.reason, Reason::missed_by_agent);
     EXPECT_EQ(v.category, Category::kNotConnected);
 }
 
 TEST(CallJudge, UnfinishedCalls) {
-    EXPECT_EQ(judge(talking()).reason, "log_ends_mid_call");
+    EXPECT_EQ(judge(talking()).reason, Reason::log_ends_mid_call);
     EXPECT_EQ(judge({line(100, " c1 SIGNALING null => PendingConnectState")}).detail,
               "The log ends while the call is still being set up.");
     EXPECT_EQ(judge({line(100, "Contact detected: contactId c1 agent connectionId k1")}).reason,
-              "no_softphone_session");
+              Reason::no_softphone_session);
 }
 
 TEST(CallJudge, EvidenceIsInTimeOrder) {
@@ -334,7 +337,7 @@ TEST(CallJudgeFlows, ColdTransferToAQueueIsATransferNotAHangup) {
                                   destroy_request(33000, "c1", "k-agent"), ccp_side_end(33600)});
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_EQ(v.category, Category::kTransfer);
-    EXPECT_EQ(v.reason, "transfer_to_queue");
+    EXPECT_EQ(v.reason, Reason::transfer_to_queue);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
 }
 
@@ -342,7 +345,7 @@ TEST(CallJudgeFlows, TransferApiHasNoDestroyConnection) {
     const Verdict v =
         judge_flow({request(30000, "transferContact", "c1", "", EndpointKind::kPhoneNumber), ccp_side_end(31500)});
     EXPECT_EQ(v.category, Category::kTransfer);
-    EXPECT_EQ(v.reason, "transfer_api");
+    EXPECT_EQ(v.reason, Reason::transfer_api);
 }
 
 TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {
@@ -353,7 +356,7 @@ TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {
                                   snapshot(40500, "connected", {leg("k-third", "outbound", "connected")}),
                                   destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)});
     EXPECT_EQ(v.category, Category::kTransfer);
-    EXPECT_EQ(v.reason, "left_conference");
+    EXPECT_EQ(v.reason, Reason::left_conference);
     EXPECT_NE(v.detail.find("the customer (connection k-cust"), std::string::npos) << v.detail;
     EXPECT_NE(v.detail.find("k-third"), std::string::npos) << v.detail;
 }
@@ -366,26 +369,26 @@ TEST(CallJudgeFlows, DroppingTheThirdPartyLeavesAnOrdinaryHangup) {
                                   snapshot(40500, "connected", {leg("k-third", "outbound", "disconnected")}),
                                   destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)});
     EXPECT_EQ(v.category, Category::kHangup);
-    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
 }
 
 TEST(CallJudgeFlows, HoldRequestsAreNotAnEndCall) {
     const Verdict v = judge_flow({request(3000, "holdConnection", "c1", "k-cust"),
                                   request(4000, "resumeConnection", "c1", "k-cust"), ccp_side_end(5000)});
-    EXPECT_EQ(v.reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(v.reason, Reason::ccp_side_end_without_agent_request);
     const Verdict bye = judge_flow({request(3000, "holdConnection", "c1", "k-cust"),
                                     line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
-    EXPECT_EQ(bye.reason, "customer_hangup");
+    EXPECT_EQ(bye.reason, Reason::customer_hangup);
 }
 
 TEST(CallJudgeFlows, WhereRequestsAreRecordedAnUnrequestedCcpSideEndIsUnknown) {
     const Verdict modern = judge_flow({ccp_side_end(5000)}, /*records_requests=*/true);
     EXPECT_EQ(modern.ended_by, Party::kUnknown);
-    EXPECT_EQ(modern.reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(modern.reason, Reason::ccp_side_end_without_agent_request);
     const Verdict legacy = judge_flow({ccp_side_end(5000)}, /*records_requests=*/false);
     EXPECT_EQ(legacy.ended_by, Party::kAgent);
-    EXPECT_EQ(legacy.reason, "agent_hangup");
+    EXPECT_EQ(legacy.reason, Reason::agent_hangup);
     EXPECT_EQ(legacy.confidence, Confidence::kMedium);
     EXPECT_NE(legacy.detail.find("records no API requests"), std::string::npos);
 }
@@ -393,14 +396,14 @@ TEST(CallJudgeFlows, WhereRequestsAreRecordedAnUnrequestedCcpSideEndIsUnknown) {
 TEST(CallJudgeFlows, AnEndCallLongBeforeTheEndIsNotShortlyBefore) {
     const Verdict v = judge_flow(
         {snapshot(2000, "connected"), destroy_request(3000, "c1", "k-agent"), ccp_side_end(3000 + kRequestLeadMs + 1)});
-    EXPECT_EQ(v.reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(v.reason, Reason::ccp_side_end_without_agent_request);
 }
 
 TEST(CallJudgeFlows, ARequestWithoutObjectsCountsAtMediumWhenTheCallWasAlone) {
     const CcpEvent relayed = request(4700, "destroyConnection", "", "");
     const Verdict v = judge_flow({ccp_side_end(5000)}, true, {&relayed});
     EXPECT_EQ(v.ended_by, Party::kAgent);
-    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
     EXPECT_EQ(v.confidence, Confidence::kMedium);
 }
 
@@ -410,11 +413,11 @@ TEST(CallJudgeFlows, BargedOutIsTheSupervisor) {
     const Verdict v = judge_flow({snapshot(2000, "connected", {supervisor}), ccp_side_end(5000),
                                   snapshot(5400, "ended", {supervisor}, "connected", "disconnected")});
     EXPECT_EQ(v.ended_by, Party::kThirdParty);
-    EXPECT_EQ(v.reason, "barged_out");
+    EXPECT_EQ(v.reason, Reason::barged_out);
     const Verdict far = judge_flow({snapshot(2000, "connected", {supervisor}),
                                     line(5000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
     EXPECT_EQ(far.ended_by, Party::kUnknown);  // the supervisor or the customer
-    EXPECT_EQ(far.reason, "barged_out");
+    EXPECT_EQ(far.reason, Reason::barged_out);
 }
 
 CcpEvent outbound_view(std::int64_t at, std::string state, std::string customer, std::string agent_state = "Busy") {
@@ -432,18 +435,18 @@ TEST(CallJudgeFlows, OutboundCallsThatNeverConnectAreNotHangups) {
         judge_flow({outbound_view(1500, "connected", "connecting"),
                     outbound_view(4000, "error", "disconnected", "LineEngagedCustomer"), ccp_side_end(4100)});
     EXPECT_EQ(busy.category, Category::kNotConnected);
-    EXPECT_EQ(busy.reason, "busy");
+    EXPECT_EQ(busy.reason, Reason::busy);
     const Verdict unreachable = judge_flow({outbound_view(1500, "connected", "connecting"),
                                             outbound_view(4000, "error", "disconnected", "FailedConnectCustomer"),
                                             line(4000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
-    EXPECT_EQ(unreachable.reason, "unreachable");
+    EXPECT_EQ(unreachable.reason, Reason::unreachable);
     const Verdict cancelled = judge_flow(
         {outbound_view(1500, "connected", "connecting"), destroy_request(6000, "c1", "k-agent"), ccp_side_end(6500)});
     EXPECT_EQ(cancelled.ended_by, Party::kAgent);
     EXPECT_EQ(cancelled.category, Category::kNotConnected);
     const Verdict answered = judge_flow({outbound_view(1500, "connected", "connected"),
                                          line(9000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
-    EXPECT_EQ(answered.reason, "customer_hangup");
+    EXPECT_EQ(answered.reason, Reason::customer_hangup);
 }
 
 TEST(CallJudgeFlows, MissedAndRejectedContactsOutrankTheSoftphone) {
@@ -451,12 +454,12 @@ TEST(CallJudgeFlows, MissedAndRejectedContactsOutrankTheSoftphone) {
         judge_flow({snapshot(500, "connecting", {}, "connected", "connecting"),
                     snapshot(20000, "missed", {}, "connected", "disconnected"), ccp_side_end(20050)});
     EXPECT_EQ(missed.category, Category::kNotConnected);
-    EXPECT_EQ(missed.reason, "missed_by_agent");
+    EXPECT_EQ(missed.reason, Reason::missed_by_agent);
     const Verdict rejected = judge_flow({snapshot(500, "connecting", {}, "connected", "connecting"),
                                          request(5000, "rejectContact", "c1", ""),
                                          line(7000, " c1 SIGNALING TalkingState => PendingLocalHangupState")});
     EXPECT_EQ(rejected.ended_by, Party::kAgent);
-    EXPECT_EQ(rejected.reason, "rejected_by_agent");
+    EXPECT_EQ(rejected.reason, Reason::rejected_by_agent);
     EXPECT_EQ(rejected.confidence, Confidence::kHigh);
 }
 
@@ -471,7 +474,7 @@ TEST(CallJudgeFlows, QueuedCallbackEndCallNamesTheNewAgentConnection) {
     const Verdict v = judge_flow({line(900, " Contact detected: contactId c1 agent connectionId k-first"),
                                   contact_state(950, "c1", ringing), contact_state(5000, "c1", connected),
                                   destroy_request(9000, "c1", "k-second"), ccp_side_end(9500)});
-    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_EQ(v.channel, Channel::kCallback);
 }

@@ -46,7 +46,7 @@ TEST_F(CallTrackerTest, StaleIdChannelLinesGoToTheContactEndingInTheSameMillisec
     add(line(15000, " B SESSION TalkingState => DisconnectedState"));
     const auto verdicts = finish();
     ASSERT_EQ(verdicts.size(), 2U);
-    EXPECT_EQ(verdicts.at("A").reason, "end_side_not_logged");  // not changed by B's hang-up
+    EXPECT_EQ(verdicts.at("A").reason, Reason::end_side_not_logged);  // not changed by B's hang-up
     EXPECT_EQ(verdicts.at("B").ended_by, Party::kCustomer);
     EXPECT_EQ(verdicts.at("B").ended_at_ms, 15000);
 }
@@ -88,21 +88,21 @@ TEST_F(CallTrackerTest, ALogOfTheCurrentShapeRecordsRequests) {
     start.current_shape = true;
     add(std::move(start));
     add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
-    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(finish().at("A").reason, Reason::ccp_side_end_without_agent_request);
 }
 
 TEST_F(CallTrackerTest, ARequestLineAloneShowsTheLogRecordsRequests) {
     add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
     add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
     add(request(90000, "holdConnection", "B", "k-b"));  // another contact's request, any method
-    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(finish().at("A").reason, Reason::ccp_side_end_without_agent_request);
 }
 
 TEST_F(CallTrackerTest, A2019LogKeepsTheOldRule) {
     add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
     add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
     const Verdict v = finish().at("A");
-    EXPECT_EQ(v.reason, "agent_hangup");
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
     EXPECT_EQ(v.confidence, Confidence::kMedium);
 }
 
@@ -119,8 +119,8 @@ TEST_F(CallTrackerTest, IdlessLinesGoOnlyToTheOneLiveContact) {
     add(line(101000, " C SIGNALING PendingAnswerState => FailedState"));
     add(line(101001, " Softphone call failed due to CallNotFoundException."));
     const auto verdicts = finish();
-    EXPECT_EQ(verdicts.at("A").reason, "setup_failed");  // not call_not_found
-    EXPECT_EQ(verdicts.at("C").reason, "call_not_found");
+    EXPECT_EQ(verdicts.at("A").reason, Reason::setup_failed);  // not call_not_found
+    EXPECT_EQ(verdicts.at("C").reason, Reason::call_not_found);
     EXPECT_EQ(tracker_.stats().ambiguous_lines, 1U);
 }
 
@@ -130,7 +130,7 @@ TEST_F(CallTrackerTest, RequestsWithoutObjectsAreNeverUsedWhenCallsOverlap) {
     add(request(4700, "destroyConnection", "", ""));
     add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
     add(line(9000, " B SIGNALING TalkingState => PendingLocalHangupState"));
-    EXPECT_EQ(finish().at("A").reason, "ccp_side_end_without_agent_request");
+    EXPECT_EQ(finish().at("A").reason, Reason::ccp_side_end_without_agent_request);
 }
 
 ContactView chat_view(std::string state) {
@@ -165,7 +165,7 @@ TEST(CallTrackerOptions, ChannelAllReportsChatsToo) {
     const auto verdicts = sink.by_id();
     ASSERT_EQ(verdicts.size(), 1U);
     EXPECT_EQ(verdicts.at("CHAT").channel, Channel::kChat);
-    EXPECT_EQ(verdicts.at("CHAT").reason, "non_voice_contact");
+    EXPECT_EQ(verdicts.at("CHAT").reason, Reason::non_voice_contact);
 }
 
 // --- bounded work and memory on hostile input (issue "Hardening II", items 1 and 3) -------------

@@ -62,7 +62,7 @@ TEST(CcpReader, TruncatedFileReportsEveryCallBeforeTheCutAndAnError) {
     EXPECT_TRUE(result.failed);
     ASSERT_EQ(sink.verdicts.size(), 2U);
     EXPECT_EQ(sink.verdicts[0].ended_by, Party::kCustomer);
-    EXPECT_EQ(sink.verdicts[1].reason, "log_ends_mid_call");
+    EXPECT_EQ(sink.verdicts[1].reason, Reason::log_ends_mid_call);
     ASSERT_EQ(sink.diagnostics.size(), 1U);
     EXPECT_EQ(sink.diagnostics[0].severity, Severity::kError);
     EXPECT_GT(sink.diagnostics[0].line, 0U);

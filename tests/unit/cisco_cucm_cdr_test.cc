@@ -51,18 +51,18 @@ TEST(CucmDecide, TheNonZeroCauseSaysWhichSideCleared) {
     Verdict v = decide({record(16, 0, 12, 0)}, none);
     EXPECT_EQ(v.ended_by, Party::kCustomer);
     EXPECT_EQ(v.ended_by_side, Side::kCaller);
-    EXPECT_EQ(v.reason, "customer_hangup");
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
     v = decide({record(0, 16, 0, 12)}, none);
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_EQ(v.ended_by_side, Side::kCallee);
     EXPECT_NE(v.raw_reason.find("destCause_value=16"), std::string::npos);
     v = decide({record(16, 16, 0, 12)}, none);  // both set: the device hang-up breaks the tie
     EXPECT_EQ(v.ended_by_side, Side::kCallee);
-    EXPECT_EQ(decide({record(0, 0, 0, 0)}, none).reason, "nobody_cleared");
+    EXPECT_EQ(decide({record(0, 0, 0, 0)}, none).reason, Reason::nobody_cleared);
     EXPECT_EQ(decide({record(0, 0, 0, 0)}, none).ended_by, Party::kUnknown);
     EXPECT_EQ(decide({record(393216, 393216, 10, 10)}, none).category, Category::kTransfer);
     EXPECT_EQ(decide({record(0, 41, 0, 0)}, none).ended_by, Party::kSystem);
-    EXPECT_EQ(decide({record(0, 16, 0, 1)}, none).reason, "cti_application_hangup");
+    EXPECT_EQ(decide({record(0, 16, 0, 1)}, none).reason, Reason::cti_application_hangup);
     EXPECT_EQ(decide({record(0, 16, 0, 10)}, none).category, Category::kTransfer);
 }
 
@@ -70,7 +70,7 @@ TEST(CucmDecide, NeverConnected) {
     const AgentMatch none("");
     CucmRecord busy = record(0, 17, 0, 0);
     busy.connected_ms = kNoTime;
-    EXPECT_EQ(decide({busy}, none).reason, "user_busy");
+    EXPECT_EQ(decide({busy}, none).reason, Reason::user_busy);
     EXPECT_EQ(decide({busy}, none).category, Category::kNotConnected);
     CucmRecord gave_up = record(16, 0, 12, 0);
     gave_up.connected_ms = kNoTime;
@@ -128,14 +128,14 @@ TEST(CucmReader, OneVerdictPerGlobalCallId) {
     const Collect sink = read_all(fixture());
     const auto calls = sink.by_id();
     ASSERT_EQ(calls.size(), 12U);
-    EXPECT_EQ(calls.at("101").reason, "customer_hangup");
-    EXPECT_EQ(calls.at("102").reason, "agent_hangup");
+    EXPECT_EQ(calls.at("101").reason, Reason::customer_hangup);
+    EXPECT_EQ(calls.at("102").reason, Reason::agent_hangup);
     EXPECT_EQ(calls.at("103").ended_by, Party::kAgent);  // the agent called out and hung up
     EXPECT_EQ(calls.at("104").ended_by, Party::kAgent);  // internal: agent, the side says which
     EXPECT_EQ(calls.at("104").ended_by_side, Side::kCallee);
-    EXPECT_EQ(calls.at("105").reason, "user_busy");
+    EXPECT_EQ(calls.at("105").reason, Reason::user_busy);
     EXPECT_EQ(calls.at("107").category, Category::kAbandoned);
-    EXPECT_EQ(calls.at("108").reason, "agent_hangup");  // the last leg, after the transfer split
+    EXPECT_EQ(calls.at("108").reason, Reason::agent_hangup);  // the last leg, after the transfer split
     EXPECT_EQ(calls.at("108").started_at_ms, 1795795620000);
     EXPECT_EQ(calls.at("111").ended_by, Party::kUnknown);
     for (const Diagnostic& d : sink.diagnostics) ADD_FAILURE() << d.message;

@@ -62,8 +62,8 @@ TEST(ThreeCx, TheTypeColumnsOrTheAgentPatternTellWhichSideIsTheAgent) {
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_EQ(three_cx_cdr().decide(row("terminatedbydst"), none).raw_reason, "terminatedbydst");
-    EXPECT_EQ(three_cx_cdr().decide(row("terminatedbydst"), none).reason, "callee_hangup_role_unknown");
-    EXPECT_EQ(three_cx_cdr().decide(row("Lost"), none).reason, "unmapped_code");
+    EXPECT_EQ(three_cx_cdr().decide(row("terminatedbydst"), none).reason, Reason::callee_hangup_role_unknown);
+    EXPECT_EQ(three_cx_cdr().decide(row("Lost"), none).reason, Reason::unmapped_code);
 }
 
 TEST(Talkdesk, AgentDisconnectedDecidesAnsweredCallsAndTheTypeTheOthers) {
@@ -98,7 +98,7 @@ TEST(Five9, EveryEncodingMapsAndNoneIsHigh) {
     }
     const Verdict empty = five9_call_log().decide(row(""), none);
     EXPECT_EQ(empty.ended_by, Party::kUnknown);
-    EXPECT_EQ(empty.reason, "record_does_not_tell");
+    EXPECT_EQ(empty.reason, Reason::record_does_not_tell);
 }
 
 TEST(ColumnReader, EachProductIsDetectedByItsHeaderOnly) {

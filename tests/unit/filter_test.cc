@@ -21,7 +21,7 @@ Verdict call(std::string agent, std::string name, std::int64_t end_ms) {
     v.ended_at_ms = end_ms;
     v.ended_by = Party::kAgent;
     v.category = Category::kHangup;
-    v.reason = "agent_hangup";
+    v.reason = Reason::agent_hangup;
     v.channel = Channel::kVoice;
     return v;
 }
@@ -57,7 +57,7 @@ TEST(VerdictFilter, TimeWindowUsesEndedAtElseStartedAt) {
 TEST(VerdictFilter, AgentMatchesIdOrUsernameAndListsKeepAnyValue) {
     Options options;
     options.select.agents = {"jdoe", "a2"};
-    options.select.reasons = {"agent_hangup", "customer_hangup"};
+    options.select.reasons = {Reason::agent_hangup, Reason::customer_hangup};
     options.select.categories = {Category::kHangup};
     options.select.channels = {Channel::kVoice};
     options.who = {Party::kAgent};
@@ -69,7 +69,7 @@ TEST(VerdictFilter, AgentMatchesIdOrUsernameAndListsKeepAnyValue) {
     other.channel = Channel::kChat;
     EXPECT_FALSE(filter.keep(other));
     other = call("a2", "", kNoon);
-    other.reason = "signaling_lost";
+    other.reason = Reason::signaling_lost;
     EXPECT_FALSE(filter.keep(other));
     other = call("a2", "", kNoon);
     other.ended_by = Party::kCustomer;

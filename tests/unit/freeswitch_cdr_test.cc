@@ -84,11 +84,11 @@ TEST(FreeswitchDecide, EachDispositionOnTheALeg) {
     const Verdict nobody = decide_a(a_leg("send_bye", "NORMAL_CLEARING"));
     EXPECT_EQ(nobody.ended_by, Party::kSystem);
     EXPECT_EQ(nobody.ended_by_side, Side::kNone);
-    EXPECT_EQ(decide_a(a_leg("send_bye", "MANAGER_REQUEST")).reason, "ended_by_api");
-    EXPECT_EQ(decide_a(a_leg("send_bye", "ALLOTTED_TIMEOUT")).reason, "time_limit");
+    EXPECT_EQ(decide_a(a_leg("send_bye", "MANAGER_REQUEST")).reason, Reason::ended_by_api);
+    EXPECT_EQ(decide_a(a_leg("send_bye", "ALLOTTED_TIMEOUT")).reason, Reason::time_limit);
     EXPECT_EQ(decide_a(a_leg("recv_cancel", "ORIGINATOR_CANCEL")).category, Category::kAbandoned);
-    EXPECT_EQ(decide_a(a_leg("send_refuse", "")).reason, "rejected_by_switch");
-    EXPECT_EQ(decide_a(a_leg("send_cancel", "")).reason, "disposition_not_expected_on_leg");
+    EXPECT_EQ(decide_a(a_leg("send_refuse", "")).reason, Reason::rejected_by_switch);
+    EXPECT_EQ(decide_a(a_leg("send_cancel", "")).reason, Reason::disposition_not_expected_on_leg);
 }
 
 TEST(FreeswitchDecide, BLegConfirmsTheCalleeAndRingOutcomes) {
@@ -112,7 +112,7 @@ TEST(FreeswitchDecide, BLegConfirmsTheCalleeAndRingOutcomes) {
     b.sip_hangup_disposition = "send_cancel";
     b.hangup_cause = "LOSE_RACE";
     only_b.b_legs.push_back(b);
-    EXPECT_EQ(decide(only_b, AgentMatch(""), "freeswitch-json-cdr").reason, "answered_elsewhere");
+    EXPECT_EQ(decide(only_b, AgentMatch(""), "freeswitch-json-cdr").reason, Reason::answered_elsewhere);
     only_b.b_legs[0].sip_hangup_disposition = "recv_bye";
     only_b.b_legs[0].hangup_cause = "NORMAL_CLEARING";
     EXPECT_EQ(decide(only_b, AgentMatch(""), "freeswitch-json-cdr").ended_by_side, Side::kCallee);
@@ -128,7 +128,7 @@ TEST(FreeswitchDecide, RolesFromCallDirectionAndAgentMatch) {
     FreeswitchLeg queued = a_leg("recv_bye", "NORMAL_CLEARING");
     queued.cc_cause = "cancel";
     queued.cc_cancel_reason = "BREAK_OUT";
-    EXPECT_EQ(decide_a(queued).reason, "customer_abandoned_in_queue");
+    EXPECT_EQ(decide_a(queued).reason, Reason::customer_abandoned_in_queue);
 }
 
 TEST(FreeswitchReaders, JsonAndXmlFilesGiveOneVerdictPerCall) {
@@ -137,12 +137,12 @@ TEST(FreeswitchReaders, JsonAndXmlFilesGiveOneVerdictPerCall) {
             read_dir(xml ? "xml" : "json", xml ? make_xml_cdr_reader(Limits{}) : make_json_cdr_reader(Limits{}));
         const auto calls = sink.by_id();
         ASSERT_EQ(calls.size(), 10U) << xml;
-        EXPECT_EQ(calls.at(uuid(1, 'a')).reason, "customer_hangup");
-        EXPECT_EQ(calls.at(uuid(2, 'a')).reason, "agent_hangup");
+        EXPECT_EQ(calls.at(uuid(1, 'a')).reason, Reason::customer_hangup);
+        EXPECT_EQ(calls.at(uuid(2, 'a')).reason, Reason::agent_hangup);
         EXPECT_EQ(calls.at(uuid(2, 'a')).evidence.size(), 2U);
         EXPECT_EQ(calls.at(uuid(4, 'a')).ended_by, Party::kSystem);
         EXPECT_EQ(calls.at(uuid(5, 'a')).category, Category::kAbandoned);
-        EXPECT_EQ(calls.at(uuid(7, 'a')).reason, "customer_hangup");
+        EXPECT_EQ(calls.at(uuid(7, 'a')).reason, Reason::customer_hangup);
         EXPECT_EQ(calls.at(uuid(9, 'a')).ended_by, Party::kAgent);
         EXPECT_EQ(calls.at(uuid(10, 'a')).source_format, xml ? "freeswitch-xml-cdr" : "freeswitch-json-cdr");
         EXPECT_EQ(calls.at(uuid(1, 'a')).started_at_ms, 1795795260000);

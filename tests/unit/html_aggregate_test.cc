@@ -16,7 +16,7 @@ Verdict call(std::string agent, Party by, Category category, std::int64_t ended,
     v.agent = std::move(agent);
     v.ended_by = by;
     v.category = category;
-    v.reason = by == Party::kAgent ? "agent_hangup" : "customer_hangup";
+    v.reason = by == Party::kAgent ? Reason::agent_hangup : Reason::customer_hangup;
     v.ended_at_ms = ended;
     return v;
 }
@@ -152,9 +152,10 @@ TEST(ReportAggregate, ReconciledConflictsListEverySource) {
     ReportAggregate totals;
     Verdict v = call("a", Party::kAgent, Category::kHangup, kStart, "c1");
     v.agreement = Agreement::kConflict;
-    v.sources = {SourceView{"ccp-log", "log.txt", Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kHigh},
-                 SourceView{"connect-ctr", "ctr.jsonl", Party::kCustomer, Category::kHangup, "customer_hangup",
-                            Confidence::kMedium}};
+    v.sources = {
+        SourceView{"ccp-log", "log.txt", Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kHigh},
+        SourceView{"connect-ctr", "ctr.jsonl", Party::kCustomer, Category::kHangup, Reason::customer_hangup,
+                   Confidence::kMedium}};
     totals.add(v);
     Verdict agreed = call("a", Party::kAgent, Category::kHangup, kStart, "c2");
     agreed.agreement = Agreement::kAgree;

@@ -22,7 +22,7 @@ Verdict ccp_call(int n) {
     v.ended_at_ms = v.started_at_ms + 84300;
     v.ended_by = n % 3 == 0 ? Party::kAgent : Party::kCustomer;
     v.category = Category::kHangup;
-    v.reason = n % 3 == 0 ? "agent_hangup" : "customer_hangup";
+    v.reason = n % 3 == 0 ? Reason::agent_hangup : Reason::customer_hangup;
     v.raw_reason = "SIGNALING TalkingState => PendingRemoteHangupState";
     v.detail = "The CCP sent the bye after the agent asked to hang up their own connection (destroyConnection).";
     v.confidence = Confidence::kHigh;
@@ -123,7 +123,6 @@ TEST(HtmlReporter, InputStringsAreTextEverywhere) {
     hostile.contact_id = "</script><script>alert(1)</script>\xE2\x80\xA8";
     hostile.agent_name = "\" onmouseover=\"alert(2)\" x=\"";
     hostile.agent = "<img src=x onerror=alert(3)>";
-    hostile.reason = "<b>reason</b>";
     hostile.source_format = "https://evil.invalid/x.js";
     hostile.evidence[0].text = "<!-- //cdn.invalid/y.css";
     Verdict second = ccp_call(1);

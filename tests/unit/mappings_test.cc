@@ -25,7 +25,7 @@ std::string read_file(const std::string& path) {
 void expect_mapped(const ReasonTable& table, std::string_view code) {
     const ReasonRow* row = lookup(table, code);
     ASSERT_NE(row, nullptr) << table.name << " does not map \"" << code << "\"";
-    EXPECT_FALSE(row->reason.empty());
+    EXPECT_FALSE(to_string(row->reason).empty());
     EXPECT_FALSE(row->source.empty());
 }
 
@@ -223,7 +223,7 @@ TEST(Mappings, ConnectCodesOfEveryChannelFollowTheAdminGuide) {
             {"DISCARDED", Party::kAgent, Category::kNotConnected, Confidence::kMedium},
         });
     // The prefix still catches a TELECOM_ code the guide does not list yet.
-    EXPECT_EQ(lookup(connect_disconnect_reason(), "TELECOM_SOMETHING_NEW")->reason, "telecom_not_connected");
+    EXPECT_EQ(lookup(connect_disconnect_reason(), "TELECOM_SOMETHING_NEW")->reason, Reason::telecom_not_connected);
 }
 
 TEST(Mappings, VoiceAgentMachineAndRefusedCallsAreNotConnected) {
@@ -256,7 +256,7 @@ TEST(Mappings, ANoteBecomesTheDetailAndSaysWhatTheCodeLeavesOpen) {
 
     Verdict cancel;
     ASSERT_TRUE(apply(connect_disconnect_reason(), "TELECOM_ORIGINATOR_CANCEL", cancel));
-    EXPECT_EQ(cancel.reason, "originator_cancelled");
+    EXPECT_EQ(cancel.reason, Reason::originator_cancelled);
     EXPECT_NE(cancel.detail.find("inbound"), std::string::npos) << cancel.detail;
 
     Verdict plain;  // a row without a note leaves the reader's own detail to the reader
@@ -288,7 +288,7 @@ TEST(Mappings, UnknownCodesGiveUnknownWithTheRawCode) {
     Verdict v;
     EXPECT_FALSE(apply(retell_disconnection_reason(), "teleported_away", v));
     EXPECT_EQ(v.ended_by, Party::kUnknown);
-    EXPECT_EQ(v.reason, "unmapped_code");
+    EXPECT_EQ(v.reason, Reason::unmapped_code);
     EXPECT_EQ(v.raw_reason, "teleported_away");
     const Diagnostic a = unknown_code_warning(retell_disconnection_reason(), "zz", "one.json", 3, 10);
     const Diagnostic b = unknown_code_warning(retell_disconnection_reason(), "zz", "two.json", 9, 90);
@@ -297,9 +297,9 @@ TEST(Mappings, UnknownCodesGiveUnknownWithTheRawCode) {
 }
 
 TEST(Mappings, PrefixRowsMatchTheLongestPrefix) {
-    EXPECT_EQ(lookup(retell_disconnection_reason(), "error_asr")->reason, "speech_recognition_error");
-    EXPECT_EQ(lookup(retell_disconnection_reason(), "error_whatever")->reason, "platform_error");
-    EXPECT_EQ(lookup(connect_disconnect_reason(), "telecom_busy")->reason, "busy");
+    EXPECT_EQ(lookup(retell_disconnection_reason(), "error_asr")->reason, Reason::speech_recognition_error);
+    EXPECT_EQ(lookup(retell_disconnection_reason(), "error_whatever")->reason, Reason::platform_error);
+    EXPECT_EQ(lookup(connect_disconnect_reason(), "telecom_busy")->reason, Reason::busy);
 }
 
 TEST(Mappings, DocsAreRenderedFromTheTables) {

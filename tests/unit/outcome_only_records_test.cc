@@ -53,14 +53,14 @@ TEST(AsteriskCdr, EachDispositionMapsToItsOutcome) {
     const exports::AgentMatch none("");
     using exports::asterisk::decide_cdr;
     EXPECT_EQ(decide_cdr(cdr("ANSWERED"), none).category, Category::kHangup);
-    EXPECT_EQ(decide_cdr(cdr("ANSWERED"), none).reason, "record_does_not_tell");
-    EXPECT_EQ(decide_cdr(cdr("NO ANSWER"), none).reason, "no_answer");
-    EXPECT_EQ(decide_cdr(cdr("BUSY"), none).reason, "busy");
+    EXPECT_EQ(decide_cdr(cdr("ANSWERED"), none).reason, Reason::record_does_not_tell);
+    EXPECT_EQ(decide_cdr(cdr("NO ANSWER"), none).reason, Reason::no_answer);
+    EXPECT_EQ(decide_cdr(cdr("BUSY"), none).reason, Reason::busy);
     EXPECT_EQ(decide_cdr(cdr("FAILED"), none).category, Category::kNotConnected);  // never answered
-    EXPECT_EQ(decide_cdr(cdr("CONGESTION"), none).reason, "congestion");
-    EXPECT_EQ(decide_cdr(cdr("no answer "), none).reason, "no_answer");  // case and spaces
+    EXPECT_EQ(decide_cdr(cdr("CONGESTION"), none).reason, Reason::congestion);
+    EXPECT_EQ(decide_cdr(cdr("no answer "), none).reason, Reason::no_answer);  // case and spaces
     const Verdict unknown = decide_cdr(cdr("ANSWERED_ELSEWHERE"), none);
-    EXPECT_EQ(unknown.reason, "unmapped_code");
+    EXPECT_EQ(unknown.reason, Reason::unmapped_code);
     EXPECT_EQ(unknown.raw_reason, "ANSWERED_ELSEWHERE");
 }
 
@@ -134,7 +134,7 @@ TEST(AsteriskCdr, ReadsBothHeaderlessMasterCsvTemplatesFromTheirFirstRow) {
         EXPECT_EQ(first.raw_reason, "ANSWERED") << path;
         ASSERT_TRUE(first.duration_s().has_value()) << path;
         EXPECT_DOUBLE_EQ(*first.duration_s(), 95.0) << path;
-        EXPECT_EQ(sink.verdicts[1].reason, "no_answer") << path;
+        EXPECT_EQ(sink.verdicts[1].reason, Reason::no_answer) << path;
     }
 }
 
@@ -182,12 +182,12 @@ TEST(UcceTcd, OnlyTheAbandonStagesNameTheCaller) {
     for (const char* handled : {"13", "14"}) {
         const Verdict v = decide_tcd(tcd(handled));
         EXPECT_EQ(v.ended_by, Party::kUnknown) << handled;
-        EXPECT_EQ(v.reason, "record_does_not_tell") << handled;
+        EXPECT_EQ(v.reason, Reason::record_does_not_tell) << handled;
         EXPECT_NE(v.detail.find("does not say who hung up"), std::string::npos) << handled;
     }
     EXPECT_EQ(decide_tcd(tcd("28")).category, Category::kTransfer);
     const Verdict unknown = decide_tcd(tcd("52"));
-    EXPECT_EQ(unknown.reason, "unmapped_code");
+    EXPECT_EQ(unknown.reason, Reason::unmapped_code);
     EXPECT_EQ(unknown.raw_reason, "52");
 }
 

@@ -121,7 +121,7 @@ TEST_F(PlatformReference, EverySipHangupDispositionMapsOnEachLeg) {
                 mappings::lookup(mappings::freeswitch_sip_hangup_disposition(), std::string(leg) + "/" + value);
             ASSERT_NE(row, nullptr) << leg << "/" << value;
             const bool not_applicable = cell.find("n/a") != std::string::npos;
-            EXPECT_EQ(row->reason == "disposition_not_expected_on_leg", not_applicable) << leg << "/" << value;
+            EXPECT_EQ(row->reason == Reason::disposition_not_expected_on_leg, not_applicable) << leg << "/" << value;
             ++checked;
         }
     }

@@ -32,7 +32,7 @@ Verdict rich_verdict(std::string_view id, std::string_view input, std::int64_t e
     v.ended_at_ms = ended;
     v.ended_by = Party::kThirdParty;
     v.category = Category::kTransfer;
-    v.reason = "transferred";
+    v.reason = Reason::transferred;
     v.raw_reason = std::string("peer\0with NUL", 13);
     v.detail = "Détail: \xE2\x80\x94 two words.";
     v.confidence = Confidence::kMedium;
@@ -40,10 +40,10 @@ Verdict rich_verdict(std::string_view id, std::string_view input, std::int64_t e
     v.channel = Channel::kChat;
     v.ended_by_side = Side::kCallee;
     v.agreement = Agreement::kConflict;
-    v.sources.push_back(
-        SourceView{"genesys-cloud", std::string(input), Party::kAgent, Category::kHangup, "peer", Confidence::kHigh});
-    v.sources.push_back(SourceView{"genesys-interactions-csv", "b.csv", Party::kCustomer, Category::kHangup, "external",
-                                   Confidence::kLow});
+    v.sources.push_back(SourceView{"genesys-cloud", std::string(input), Party::kAgent, Category::kHangup,
+                                   Reason::agent_hangup, Confidence::kHigh});
+    v.sources.push_back(SourceView{"genesys-interactions-csv", "b.csv", Party::kCustomer, Category::kHangup,
+                                   Reason::customer_hangup, Confidence::kLow});
     v.evidence.push_back(Evidence{ended, std::string(input), 7, 1234, "{\"segmentEnd\":\"…\"}"});
     v.evidence.push_back(Evidence{kNoTime, "b.csv", 0, 0, ""});
     return v;

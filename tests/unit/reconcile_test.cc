@@ -28,7 +28,7 @@ Verdict verdict(std::string_view format,
     v.contact_id = std::string(id);
     v.ended_by = party;
     v.category = party == Party::kUnknown ? Category::kInProgress : Category::kHangup;
-    v.reason = party == Party::kUnknown ? "conversation_in_progress" : "hangup";
+    v.reason = party == Party::kUnknown ? Reason::conversation_in_progress : Reason::agent_hangup;
     v.confidence = confidence;
     v.ended_at_ms = ended;
     v.detail = "Own words.";

@@ -19,7 +19,7 @@ Verdict sample() {
     v.ended_at_ms = 1570126946478;
     v.ended_by = Party::kCustomer;
     v.category = Category::kHangup;
-    v.reason = "customer_hangup";
+    v.reason = Reason::customer_hangup;
     v.raw_reason = "SIGNALING TalkingState => PendingLocalHangupState";
     v.detail = "=cmd|' /C calc'!A0 \x1b[31m";
     v.confidence = Confidence::kHigh;
@@ -86,10 +86,10 @@ TEST(JsonlReporter, WritesChannelSideAgreementAndSources) {
     Verdict merged = sample();
     merged.ended_by_side = Side::kCallee;
     merged.agreement = Agreement::kConflict;
-    merged.sources = {
-        SourceView{"ccp-log", "agent-log.txt", Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium},
-        SourceView{"connect-ctr", "ctr.json", Party::kCustomer, Category::kHangup, "customer_hangup",
-                   Confidence::kHigh}};
+    merged.sources = {SourceView{"ccp-log", "agent-log.txt", Party::kAgent, Category::kHangup, Reason::agent_hangup,
+                                 Confidence::kMedium},
+                      SourceView{"connect-ctr", "ctr.json", Party::kCustomer, Category::kHangup,
+                                 Reason::customer_hangup, Confidence::kHigh}};
     std::ostringstream out;
     auto reporter = make_reporter(OutputFormat::kJsonl, ReportStyle{}, out);
     reporter->on_verdict(single);
@@ -171,7 +171,7 @@ TEST(Summary, MergesLikeItAdds) {
     Summary both;
     Verdict other = sample();
     other.ended_by = Party::kAgent;
-    other.reason = "agent_hangup";
+    other.reason = Reason::agent_hangup;
     a.add(sample());
     b.add(other);
     both.add(sample());

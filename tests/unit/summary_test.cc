@@ -15,7 +15,7 @@ Verdict call(std::string agent, Party party, Category category, std::int64_t sta
     v.agent = std::move(agent);
     v.ended_by = party;
     v.category = category;
-    v.reason = "r";
+    v.reason = Reason::agent_hangup;
     v.started_at_ms = start_ms;
     v.ended_at_ms = end_ms;
     return v;

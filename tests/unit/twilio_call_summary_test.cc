@@ -95,7 +95,7 @@ TEST(TwilioDecide, WithoutDisconnectedByOnlyTheOutcomeIsKnown) {
         const Verdict v = decide(call, none);
         EXPECT_EQ(v.ended_by, Party::kUnknown) << state;
         EXPECT_EQ(v.ended_by_side, Side::kNone) << state;
-        EXPECT_NE(v.reason, "unmapped_code") << state;
+        EXPECT_NE(v.reason, Reason::unmapped_code) << state;
         EXPECT_EQ(v.raw_reason, state);
     }
     TwilioCall resource;
@@ -105,10 +105,10 @@ TEST(TwilioDecide, WithoutDisconnectedByOnlyTheOutcomeIsKnown) {
         resource.status = status;
         const Verdict v = decide(resource, none);
         EXPECT_EQ(v.ended_by, Party::kUnknown) << status;
-        EXPECT_NE(v.reason, "unmapped_code") << status;
+        EXPECT_NE(v.reason, Reason::unmapped_code) << status;
     }
     resource.status = "completed";
-    EXPECT_EQ(decide(resource, none).reason, "record_does_not_tell");
+    EXPECT_EQ(decide(resource, none).reason, Reason::record_does_not_tell);
 }
 
 TEST(TwilioDecoder, Rfc2822Times) {
@@ -122,23 +122,23 @@ TEST(TwilioReader, TheListEnvelopeGivesOneVerdictPerCall) {
     const Collect sink = read_all(fixture("call_summaries.json"));
     const auto calls = sink.by_id();
     ASSERT_EQ(calls.size(), 16U);
-    EXPECT_EQ(calls.at(sid(1)).reason, "customer_hangup");  // complete summary kept over the later partial
+    EXPECT_EQ(calls.at(sid(1)).reason, Reason::customer_hangup);  // complete summary kept over the later partial
     EXPECT_EQ(calls.at(sid(1)).started_at_ms, 1795795260000);
-    EXPECT_EQ(calls.at(sid(2)).reason, "agent_hangup");
+    EXPECT_EQ(calls.at(sid(2)).reason, Reason::agent_hangup);
     EXPECT_EQ(calls.at(sid(5)).ended_by, Party::kAgent);
-    EXPECT_EQ(calls.at(sid(9)).reason, "record_does_not_tell");
-    EXPECT_EQ(calls.at(sid(10)).reason, "busy");
+    EXPECT_EQ(calls.at(sid(9)).reason, Reason::record_does_not_tell);
+    EXPECT_EQ(calls.at(sid(10)).reason, Reason::busy);
     EXPECT_EQ(calls.at(sid(15)).category, Category::kInProgress);
     for (const Diagnostic& d : sink.diagnostics) ADD_FAILURE() << d.message;
 }
 
 TEST(TwilioReader, OneSummaryAndCallResources) {
-    EXPECT_EQ(read_all(fixture("call_summary.json")).by_id().at(sid(20)).reason, "agent_hangup");
+    EXPECT_EQ(read_all(fixture("call_summary.json")).by_id().at(sid(20)).reason, Reason::agent_hangup);
     const auto calls = read_all(fixture("calls.json")).by_id();
     ASSERT_EQ(calls.size(), 8U);
-    EXPECT_EQ(calls.at(sid(101)).reason, "record_does_not_tell");
+    EXPECT_EQ(calls.at(sid(101)).reason, Reason::record_does_not_tell);
     EXPECT_EQ(calls.at(sid(101)).ended_at_ms, 1795798890000);
-    EXPECT_EQ(calls.at(sid(102)).reason, "busy");
+    EXPECT_EQ(calls.at(sid(102)).reason, Reason::busy);
 }
 
 TEST(TwilioReader, AgentMatchReachesTheReader) {

@@ -35,7 +35,7 @@ TEST(ConnectDecide, OriginatorCancelOnAnInboundCallIsTheCustomer) {
     const Verdict v = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "INBOUND", 4'000));
     EXPECT_EQ(v.ended_by, Party::kCustomer);
     EXPECT_EQ(v.category, Category::kNotConnected);
-    EXPECT_EQ(v.reason, "customer_cancelled");
+    EXPECT_EQ(v.reason, Reason::customer_cancelled);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_EQ(v.raw_reason, "TELECOM_ORIGINATOR_CANCEL");
 }
@@ -43,12 +43,12 @@ TEST(ConnectDecide, OriginatorCancelOnAnInboundCallIsTheCustomer) {
 TEST(ConnectDecide, OriginatorCancelOnAnOutboundCallSplitsAtSixtySeconds) {
     const Verdict early = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "OUTBOUND", 59'000));
     EXPECT_EQ(early.ended_by, Party::kAgent);
-    EXPECT_EQ(early.reason, "agent_cancelled");
+    EXPECT_EQ(early.reason, Reason::agent_cancelled);
     EXPECT_EQ(early.confidence, Confidence::kMedium);
     const Verdict late = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "EXTERNAL_OUTBOUND", 60'000));
     EXPECT_EQ(late.ended_by, Party::kCustomer);
     EXPECT_EQ(late.category, Category::kNotConnected);
-    EXPECT_EQ(late.reason, "no_answer");
+    EXPECT_EQ(late.reason, Reason::no_answer);
     EXPECT_EQ(late.confidence, Confidence::kMedium);
     EXPECT_NE(late.detail.find("60 s"), std::string::npos) << late.detail;
 }
@@ -56,37 +56,37 @@ TEST(ConnectDecide, OriginatorCancelOnAnOutboundCallSplitsAtSixtySeconds) {
 TEST(ConnectDecide, OriginatorCancelByAnApiUserIsTheSystem) {
     const Verdict api = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "API", 10'000));
     EXPECT_EQ(api.ended_by, Party::kSystem);
-    EXPECT_EQ(api.reason, "api_cancelled");
+    EXPECT_EQ(api.reason, Reason::api_cancelled);
     const Verdict callback = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "CALLBACK", 61'000));
-    EXPECT_EQ(callback.reason, "no_answer");
+    EXPECT_EQ(callback.reason, Reason::no_answer);
 }
 
 TEST(ConnectDecide, OriginatorCancelWithoutADirectionOrTimesKeepsTheTable) {
     const Verdict transfer = connect::decide(voice_record("TELECOM_ORIGINATOR_CANCEL", "TRANSFER", 10'000));
     EXPECT_EQ(transfer.ended_by, Party::kUnknown);
-    EXPECT_EQ(transfer.reason, "originator_cancelled");
+    EXPECT_EQ(transfer.reason, Reason::originator_cancelled);
     EXPECT_EQ(transfer.confidence, Confidence::kLow);
     connect::ContactRecord untimed = voice_record("TELECOM_ORIGINATOR_CANCEL", "OUTBOUND", 0);
     untimed.disconnected_at_ms = kNoTime;
-    EXPECT_EQ(connect::decide(untimed).reason, "originator_cancelled");
+    EXPECT_EQ(connect::decide(untimed).reason, Reason::originator_cancelled);
 }
 
 TEST(ConnectDecide, ExpiredMeansSomethingPerChannel) {
     connect::ContactRecord record = voice_record("EXPIRED", "OUTBOUND", 0);
     Verdict v = connect::decide(record);
-    EXPECT_EQ(v.reason, "campaign_expired");
+    EXPECT_EQ(v.reason, Reason::campaign_expired);
     EXPECT_EQ(v.category, Category::kNotConnected);
     record.channel = "EMAIL";
     v = connect::decide(record);
-    EXPECT_EQ(v.reason, "email_expired");
+    EXPECT_EQ(v.reason, Reason::email_expired);
     EXPECT_EQ(v.category, Category::kNotConnected);
     record.channel = "CHAT";
     v = connect::decide(record);
-    EXPECT_EQ(v.reason, "chat_expired");
+    EXPECT_EQ(v.reason, Reason::chat_expired);
     EXPECT_EQ(v.category, Category::kOther);
     EXPECT_EQ(v.channel, Channel::kChat);
     record.channel = "TASK";
-    EXPECT_EQ(connect::decide(record).reason, "task_expired");
+    EXPECT_EQ(connect::decide(record).reason, Reason::task_expired);
 }
 
 TEST(ConnectDecide, TelecomProblemOnADialThatNeverConnectedIsNotConnected) {
@@ -116,17 +116,17 @@ TEST(ConnectDecide, QueuedCustomerWithAnAgentThatNeverConnectedAbandoned) {
     connect::ContactRecord record = voice_record("CUSTOMER_DISCONNECT", "INBOUND", 90'000);
     record.has_queue = true;
     record.has_agent = true;  // offered to an agent who did not answer: no ConnectedToAgentTimestamp
-    EXPECT_EQ(connect::decide(record).reason, "abandoned");
+    EXPECT_EQ(connect::decide(record).reason, Reason::abandoned);
     record.connected_to_agent_ms = kT0 + 30'000;
-    EXPECT_EQ(connect::decide(record).reason, "customer_hangup");
+    EXPECT_EQ(connect::decide(record).reason, Reason::customer_hangup);
     record.connected_to_agent_ms = kNoTime;
     record.initiation_method = "CALLBACK";
-    EXPECT_EQ(connect::decide(record).reason, "customer_hangup") << "a queued callback has no customer waiting";
+    EXPECT_EQ(connect::decide(record).reason, Reason::customer_hangup) << "a queued callback has no customer waiting";
 }
 
 TEST(ConnectDecide, UnknownCodeIsKeptRaw) {
     const Verdict v = connect::decide(voice_record("NEW_CODE", "INBOUND", 1'000));
-    EXPECT_EQ(v.reason, "unmapped_code");
+    EXPECT_EQ(v.reason, Reason::unmapped_code);
     EXPECT_EQ(v.raw_reason, "NEW_CODE");
 }
 
@@ -173,7 +173,7 @@ TEST(GenesysDecide, ASkippedPreviewCallbackIsNotConnected) {
     const Verdict v = decided(c);
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_EQ(v.category, Category::kNotConnected);
-    EXPECT_EQ(v.reason, "preview_skipped");
+    EXPECT_EQ(v.reason, Reason::preview_skipped);
     EXPECT_EQ(v.confidence, Confidence::kMedium);
     EXPECT_NE(v.detail.find("ININ-OUTBOUND-PREVIEW-SKIPPED"), std::string::npos);
 }
@@ -183,7 +183,7 @@ TEST(GenesysDecide, APreviewThatWasDialledIsDecidedByItsCall) {
     agent.preview_skipped = true;
     const genesys::GenesysConversation c = ended_conversation(
         Channel::kCallback, {leg(genesys::Role::kCustomer, Channel::kVoice, "peer", kT0 + 6'000), agent});
-    EXPECT_EQ(decided(c).reason, "agent_hangup") << "a voice session exists: a call was placed";
+    EXPECT_EQ(decided(c).reason, Reason::agent_hangup) << "a voice session exists: a call was placed";
 }
 
 TEST(GenesysDecide, ChatWhoseLegsAllEndSystemWasClosedByThePlatform) {
@@ -193,11 +193,11 @@ TEST(GenesysDecide, ChatWhoseLegsAllEndSystemWasClosedByThePlatform) {
     const Verdict v = decided(chat);
     EXPECT_EQ(v.ended_by, Party::kSystem);
     EXPECT_EQ(v.category, Category::kOther);
-    EXPECT_EQ(v.reason, "closed_by_platform");
+    EXPECT_EQ(v.reason, Reason::closed_by_platform);
     EXPECT_EQ(v.confidence, Confidence::kMedium);
     genesys::GenesysConversation voice = chat;
     voice.channel = Channel::kVoice;
-    EXPECT_EQ(decided(voice).reason, "system_disconnect") << "the rule is for messaging media";
+    EXPECT_EQ(decided(voice).reason, Reason::system_disconnect) << "the rule is for messaging media";
     genesys::GenesysConversation no_end = chat;
     no_end.end_given = false;
     EXPECT_EQ(decided(no_end).confidence, Confidence::kLow) << "no conversationEnd: one step lower";
@@ -210,7 +210,7 @@ TEST(GenesysDecide, AnInternalCallersUserLegIsTheAgentsCounterpart) {
         ended_conversation(Channel::kVoice, {caller, leg(genesys::Role::kAgent, Channel::kVoice, "peer", kT0 + 9'000)});
     const Verdict v = decided(c);
     EXPECT_EQ(v.ended_by, Party::kCustomer);
-    EXPECT_EQ(v.reason, "customer_hangup");
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
     EXPECT_EQ(v.confidence, Confidence::kHigh);
     EXPECT_NE(v.detail.find("internal call"), std::string::npos) << v.detail;
 }
@@ -245,13 +245,13 @@ TEST(GenesysDecide, InteractionsRowSystemOnAChatIsDecidedAsTheJson) {
     row.channel = Channel::kChat;
     row.users = "Ana Agent";
     const Verdict chat = decided(row);
-    EXPECT_EQ(chat.reason, "closed_by_platform");
+    EXPECT_EQ(chat.reason, Reason::closed_by_platform);
     EXPECT_EQ(chat.confidence, Confidence::kMedium);
     EXPECT_EQ(chat.outcome, "handled");
     row.media = "voice";
     row.channel = Channel::kVoice;
     const Verdict voice = decided(row);
-    EXPECT_EQ(voice.reason, "system_disconnect");
+    EXPECT_EQ(voice.reason, Reason::system_disconnect);
     EXPECT_EQ(voice.confidence, Confidence::kHigh);
 }
 
@@ -286,7 +286,7 @@ TEST(GmsDecide, StateThenReasonAndTheUnknownTableIsNamed) {
     callback.state = "COMPLETED";
     callback.reason = "SOMETHING_NEW";
     const Verdict v = gms::decide(callback, unknown);
-    EXPECT_EQ(v.reason, "unmapped_code");
+    EXPECT_EQ(v.reason, Reason::unmapped_code);
     EXPECT_EQ(unknown, &mappings::gms_callback_reason());
     EXPECT_EQ(v.channel, Channel::kCallback);
 }

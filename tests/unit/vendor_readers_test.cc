@@ -44,8 +44,8 @@ TEST(ConnectCtr, LatestUpdateWinsAndTransferLegsAreLinked) {
     EXPECT_EQ(verdicts.at("a").ended_by, Party::kCustomer);  // the later update, not the later line
     EXPECT_EQ(verdicts.at("b").category, Category::kTransfer);
     EXPECT_EQ(verdicts.at("b").raw_reason, "AGENT_DISCONNECT");
-    EXPECT_EQ(verdicts.at("c").reason, "customer_hangup");
-    EXPECT_EQ(verdicts.at("d").reason, "no_disconnect_reason");
+    EXPECT_EQ(verdicts.at("c").reason, Reason::customer_hangup);
+    EXPECT_EQ(verdicts.at("d").reason, Reason::no_disconnect_reason);
 }
 
 TEST(ConnectCtr, PreviousLegSeenOnlyThroughTheNextLegIsStillATransfer) {
@@ -165,7 +165,7 @@ TEST(GenesysConversations, EnvelopesAndApiShape) {
         R"({"purpose":"agent","name":"A","state":"disconnected","connectedTime":"2026-01-01T00:01:00Z","endTime":"2026-01-01T00:05:00Z","calls":[{"disconnectType":"transfer.consult"}]}]},)"
         R"({"id":"api2","participants":[{"purpose":"customer","state":"connected"}]}]})";
     const auto verdicts = read_all(make_genesys_conversations_reader(Limits{}), {api}).by_id();
-    EXPECT_EQ(verdicts.at("api1").reason, "consult_transfer");
+    EXPECT_EQ(verdicts.at("api1").reason, Reason::consult_transfer);
     EXPECT_EQ(verdicts.at("api1").raw_reason, "transfer.consult");
     EXPECT_EQ(verdicts.at("api2").category, Category::kInProgress);
 }
@@ -237,7 +237,7 @@ TEST(TwoShapes, GenesysConversationAndInteractionsRowDecideAlike) {
     // others: a customer, an agent and an in-progress voice call, a queue abandon, messaging
     // inactivity and session expiry, and a chat every leg of which ended 'system'.
     expect_same_verdicts(json.by_id(), csv.by_id(), {"c1a2b3c4-0002-4000-8000-000000000002"}, 7);
-    EXPECT_EQ(csv.by_id().at("c1a2b3c4-0201-4000-8000-000000000201").reason, "closed_by_platform");
+    EXPECT_EQ(csv.by_id().at("c1a2b3c4-0201-4000-8000-000000000201").reason, Reason::closed_by_platform);
 }
 
 TEST(GenesysSegments, NoConversationEndIsDecidedFromTheSegments) {
@@ -246,18 +246,18 @@ TEST(GenesysSegments, NoConversationEndIsDecidedFromTheSegments) {
             .by_id();
     ASSERT_EQ(verdicts.size(), 4U);
     const Verdict& older = verdicts.at("c1a2b3c4-0101-4000-8000-000000000101");
-    EXPECT_EQ(older.reason, "agent_hangup") << "every last segment has ended: not in progress";
+    EXPECT_EQ(older.reason, Reason::agent_hangup) << "every last segment has ended: not in progress";
     EXPECT_EQ(older.confidence, Confidence::kMedium) << "an incomplete record is never high";
     EXPECT_NE(older.detail.find("no conversationEnd"), std::string::npos);
     const Verdict& live = verdicts.at("c1a2b3c4-0102-4000-8000-000000000102");
     EXPECT_EQ(live.category, Category::kInProgress) << "a segment without segmentEnd";
     const Verdict& wrapping = verdicts.at("c1a2b3c4-0103-4000-8000-000000000103");
-    EXPECT_EQ(wrapping.reason, "customer_hangup") << "an open wrap-up does not keep the call in progress";
+    EXPECT_EQ(wrapping.reason, Reason::customer_hangup) << "an open wrap-up does not keep the call in progress";
     EXPECT_NE(wrapping.detail.find("wrap-up"), std::string::npos);
     const Verdict& chat = verdicts.at("c1a2b3c4-0104-4000-8000-000000000104");
     EXPECT_EQ(chat.channel, Channel::kChat);
     EXPECT_EQ(chat.ended_by, Party::kSystem) << "every chat leg ended 'system': the cloud or the provider";
-    EXPECT_EQ(chat.reason, "closed_by_platform");
+    EXPECT_EQ(chat.reason, Reason::closed_by_platform);
     EXPECT_EQ(chat.confidence, Confidence::kMedium) << "the human cause behind the closing is not recorded";
     for (const auto& [id, v] : verdicts) {
         EXPECT_FALSE(v.detail.ends_with("()")) << id;

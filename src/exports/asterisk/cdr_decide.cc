@@ -19,11 +19,11 @@ constexpr auto kU = Party::kUnknown;
 constexpr auto kHigh = Confidence::kHigh;
 
 constexpr std::array<ReasonRow, 5> kDispositionRows{{
-    {"ANSWERED", kU, Category::kHangup, "record_does_not_tell", kHigh, kCdr},
-    {"NO ANSWER", kU, Category::kNotConnected, "no_answer", kHigh, kCdr},
-    {"BUSY", kU, Category::kNotConnected, "busy", kHigh, kCdr},
-    {"FAILED", kU, Category::kNotConnected, "call_failed", kHigh, kCdr},
-    {"CONGESTION", kU, Category::kNotConnected, "congestion", kHigh, kCongestion},
+    {"ANSWERED", kU, Category::kHangup, Reason::record_does_not_tell, kHigh, kCdr},
+    {"NO ANSWER", kU, Category::kNotConnected, Reason::no_answer, kHigh, kCdr},
+    {"BUSY", kU, Category::kNotConnected, Reason::busy, kHigh, kCdr},
+    {"FAILED", kU, Category::kNotConnected, Reason::call_failed, kHigh, kCdr},
+    {"CONGESTION", kU, Category::kNotConnected, Reason::congestion, kHigh, kCongestion},
 }};
 
 }  // namespace
@@ -54,7 +54,7 @@ void read_userfield(const AsteriskCdr& cdr, const AgentMatch& agents, Verdict& v
         const bool agent = agents.is_agent(source).value_or(is_extension_channel(source));
         v.ended_by = agent ? Party::kAgent : Party::kCustomer;
         v.category = Category::kHangup;
-        v.reason = agent ? "agent_hangup" : "customer_hangup";
+        v.reason = agent ? Reason::agent_hangup : Reason::customer_hangup;
     }
     if (source == cdr.channel) v.ended_by_side = Side::kCaller;
     if (source == cdr.dstchannel) v.ended_by_side = Side::kCallee;

@@ -155,7 +155,8 @@ protected:
                                detail::or_dash(cdr.uniqueid), detail::or_dash(cdr.linkedid), detail::or_dash(cdr.src),
                                detail::or_dash(cdr.dst), detail::or_dash(cdr.channel), detail::or_dash(cdr.dstchannel),
                                cdr.disposition, detail::or_dash(cdr.userfield)));
-        if (decided.reason == "unmapped_code") warn_unknown_code(mappings::asterisk_cdr_disposition(), cdr.disposition);
+        if (decided.reason == Reason::unmapped_code)
+            warn_unknown_code(mappings::asterisk_cdr_disposition(), cdr.disposition);
         out.on_verdict(std::move(decided));
         return true;
     }

@@ -17,21 +17,22 @@ constexpr auto kNC = Category::kNotConnected;
 constexpr auto kHigh = Confidence::kHigh;
 
 constexpr std::array<ReasonRow, 3> kSourceRows{{
-    {"dialplan/builtin", Party::kSystem, Category::kHangup, "ended_by_dialplan", kHigh, kCel},
-    {"dialplan/agi", Party::kSystem, Category::kHangup, "ended_by_agi_script", kHigh, kCel},
-    {"(empty)", Party::kUnknown, Category::kOther, "no_hangup_source", Confidence::kLow, kCel},
+    {"dialplan/builtin", Party::kSystem, Category::kHangup, Reason::ended_by_dialplan, kHigh, kCel},
+    {"dialplan/agi", Party::kSystem, Category::kHangup, Reason::ended_by_agi_script, kHigh, kCel},
+    {"(empty)", Party::kUnknown, Category::kOther, Reason::no_hangup_source, Confidence::kLow, kCel},
 }};
 
 constexpr std::array<ReasonRow, 9> kDialRows{{
-    {"ANSWER", Party::kUnknown, Category::kOther, "record_does_not_tell", Confidence::kLow, kDial},
-    {"BUSY", Party::kSystem, kNC, "user_busy", kHigh, kDial},
-    {"NOANSWER", Party::kSystem, kNC, "no_answer", kHigh, kDial},
-    {"CANCEL", Party::kCustomer, Category::kAbandoned, "caller_cancelled_while_ringing", Confidence::kMedium, kDial},
-    {"CONGESTION", Party::kSystem, kNC, "congestion", kHigh, kDial},
-    {"CHANUNAVAIL", Party::kSystem, kNC, "channel_unavailable", kHigh, kDial},
-    {"DONTCALL", Party::kSystem, kNC, "privacy_dont_call", kHigh, kDial},
-    {"TORTURE", Party::kSystem, kNC, "privacy_torture", kHigh, kDial},
-    {"INVALIDARGS", Party::kSystem, Category::kFailure, "dial_invalid_arguments", kHigh, kDial},
+    {"ANSWER", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, Confidence::kLow, kDial},
+    {"BUSY", Party::kSystem, kNC, Reason::user_busy, kHigh, kDial},
+    {"NOANSWER", Party::kSystem, kNC, Reason::no_answer, kHigh, kDial},
+    {"CANCEL", Party::kCustomer, Category::kAbandoned, Reason::caller_cancelled_while_ringing, Confidence::kMedium,
+     kDial},
+    {"CONGESTION", Party::kSystem, kNC, Reason::congestion, kHigh, kDial},
+    {"CHANUNAVAIL", Party::kSystem, kNC, Reason::channel_unavailable, kHigh, kDial},
+    {"DONTCALL", Party::kSystem, kNC, Reason::privacy_dont_call, kHigh, kDial},
+    {"TORTURE", Party::kSystem, kNC, Reason::privacy_torture, kHigh, kDial},
+    {"INVALIDARGS", Party::kSystem, Category::kFailure, Reason::dial_invalid_arguments, kHigh, kDial},
 }};
 
 /// An empty hangupsource is looked up, and listed, as "(empty)".
@@ -121,7 +122,7 @@ Verdict decide(const CelCall& call, const AgentMatch& agents) {
     for (const CelHangup* h : hangups) v.evidence.push_back(evidence_of(*h));
     if (!v.evidence.empty()) v.input = v.evidence.front().input;
     if (hangups.empty()) {
-        v.reason = "call_in_progress";
+        v.reason = Reason::call_in_progress;
         v.category = Category::kInProgress;
         v.outcome = "in_progress";
         v.confidence = Confidence::kMedium;
@@ -130,7 +131,7 @@ Verdict decide(const CelCall& call, const AgentMatch& agents) {
     }
     if (!call.transfer.empty()) {
         v.category = Category::kTransfer;
-        v.reason = "transferred";
+        v.reason = Reason::transferred;
         v.raw_reason = call.transfer;
         v.confidence = Confidence::kMedium;
         v.detail = fmt::format("The call was transferred ({}): its HANGUP rows do not say who ended the conversation.",
@@ -166,7 +167,7 @@ Verdict decide(const CelCall& call, const AgentMatch& agents) {
     v.ended_at_ms = tail.time_ms;
     if (deciding == nullptr) {
         mappings::apply(mappings::asterisk_cel_hangupsource(), tail.hangupsource, v);
-        if (v.reason == "unmapped_code") {
+        if (v.reason == Reason::unmapped_code) {
             v.detail = fmt::format("hangupsource \"{}\" is neither a channel nor the dialplan; kept as raw_reason.",
                                    tail.hangupsource);
         } else {
@@ -186,7 +187,7 @@ Verdict decide(const CelCall& call, const AgentMatch& agents) {
     const bool agent = matched.value_or(is_extension_channel(source));
     v.ended_by = agent ? Party::kAgent : Party::kCustomer;
     v.category = Category::kHangup;
-    v.reason = agent ? "agent_hangup" : "customer_hangup";
+    v.reason = agent ? Reason::agent_hangup : Reason::customer_hangup;
     v.confidence = matched ? Confidence::kHigh : Confidence::kMedium;
     v.outcome = "handled";
     if (agent) v.agent = std::string(endpoint_of(source));

@@ -228,7 +228,7 @@ private:
     /// Decides one call; a hangupsource the table does not know is said once per value.
     void emit(const CelCall& call, VerdictSink& out, DiagnosticSink& diag) {
         Verdict v = decide(call, agents_);
-        if (v.reason == "unmapped_code" && !v.evidence.empty()) {
+        if (v.reason == Reason::unmapped_code && !v.evidence.empty()) {
             diag.report(mappings::unknown_code_warning(mappings::asterisk_cel_hangupsource(), v.raw_reason,
                                                        v.evidence.back().input, v.evidence.back().line,
                                                        v.evidence.back().byte));

@@ -27,71 +27,71 @@ constexpr auto kS = Party::kSystem;
 
 // Party kUnknown: the party is the clearing side's (decide() puts it on); kSystem: no person.
 constexpr std::array<ReasonRow, 26> kCauseRows{{
-    {"16", kU, kHang, "normal_clearing", kHigh, kCauses},
-    {"31", kU, kHang, "normal_clearing", kMed, kCauses},
-    {"17", kS, kNC, "user_busy", kHigh, kCauses},
-    {"18", kS, kNC, "no_answer", kHigh, kCauses},
-    {"19", kS, kNC, "no_answer", kHigh, kCauses},
-    {"21", kU, kNC, "call_rejected", kHigh, kCauses},
-    {"1", kS, kNC, "number_invalid", kHigh, kCauses},
-    {"3", kS, kNC, "no_route", kHigh, kCauses},
-    {"22", kS, kNC, "number_changed", kHigh, kCauses},
-    {"27", kS, kFail, "destination_out_of_order", kHigh, kCauses},
-    {"28", kS, kNC, "number_invalid", kHigh, kCauses},
-    {"34", kS, kFail, "no_circuit", kHigh, kCauses},
-    {"38", kS, kFail, "network_out_of_order", kHigh, kCauses},
-    {"41", kS, kFail, "temporary_failure", kHigh, kCauses},
-    {"42", kS, kFail, "switch_congestion", kHigh, kCauses},
-    {"47", kS, kFail, "resource_unavailable", kHigh, kCauses},
-    {"58", kS, kFail, "bearer_unavailable", kHigh, kCauses},
-    {"102", kS, kFail, "signalling_timeout", kHigh, kCauses},
-    {"127", kS, kFail, "interworking_failure", kHigh, kCauses},
-    {"8", kS, kHang, "preempted", kHigh, kCauses},
-    {"9", kS, kHang, "preempted", kHigh, kCauses},
-    {"46", kS, kNC, "precedence_call_blocked", kHigh, kCauses},
-    {"50", kS, kNC, "facility_not_subscribed", kHigh, kCauses},
-    {"128", kU, kHang, "conference_drop_any_party", kMed, kCauses},
-    {"126", kS, kXfer, "split_by_feature", kHigh, kCauses},
-    {"393216", kS, kXfer, "split_by_feature", kHigh, kCauses},
+    {"16", kU, kHang, Reason::normal_clearing, kHigh, kCauses},
+    {"31", kU, kHang, Reason::normal_clearing, kMed, kCauses},
+    {"17", kS, kNC, Reason::user_busy, kHigh, kCauses},
+    {"18", kS, kNC, Reason::no_answer, kHigh, kCauses},
+    {"19", kS, kNC, Reason::no_answer, kHigh, kCauses},
+    {"21", kU, kNC, Reason::call_rejected, kHigh, kCauses},
+    {"1", kS, kNC, Reason::number_invalid, kHigh, kCauses},
+    {"3", kS, kNC, Reason::no_route, kHigh, kCauses},
+    {"22", kS, kNC, Reason::number_changed, kHigh, kCauses},
+    {"27", kS, kFail, Reason::destination_out_of_order, kHigh, kCauses},
+    {"28", kS, kNC, Reason::number_invalid, kHigh, kCauses},
+    {"34", kS, kFail, Reason::no_circuit, kHigh, kCauses},
+    {"38", kS, kFail, Reason::network_out_of_order, kHigh, kCauses},
+    {"41", kS, kFail, Reason::temporary_failure, kHigh, kCauses},
+    {"42", kS, kFail, Reason::switch_congestion, kHigh, kCauses},
+    {"47", kS, kFail, Reason::resource_unavailable, kHigh, kCauses},
+    {"58", kS, kFail, Reason::bearer_unavailable, kHigh, kCauses},
+    {"102", kS, kFail, Reason::signalling_timeout, kHigh, kCauses},
+    {"127", kS, kFail, Reason::interworking_failure, kHigh, kCauses},
+    {"8", kS, kHang, Reason::preempted, kHigh, kCauses},
+    {"9", kS, kHang, Reason::preempted, kHigh, kCauses},
+    {"46", kS, kNC, Reason::precedence_call_blocked, kHigh, kCauses},
+    {"50", kS, kNC, Reason::facility_not_subscribed, kHigh, kCauses},
+    {"128", kU, kHang, Reason::conference_drop_any_party, kMed, kCauses},
+    {"126", kS, kXfer, Reason::split_by_feature, kHigh, kCauses},
+    {"393216", kS, kXfer, Reason::split_by_feature, kHigh, kCauses},
 }};
 
 constexpr std::array<ReasonRow, 36> kBehalfRows{{
-    {"0", kU, kHang, "unknown_on_behalf_of", kMed, kBehalf},
-    {"1", kU, kHang, "cti_application_hangup", kMed, kCcti},
-    {"2", kS, kHang, "media_resource", kMed, kBehalf},
-    {"3", kU, kXfer, "call_parked", kHigh, kBehalf},
-    {"4", kU, kXfer, "conference", kHigh, kBehalf},
-    {"5", kU, kXfer, "forwarded", kHigh, kBehalf},
-    {"6", kU, kXfer, "meet_me_conference", kHigh, kBehalf},
-    {"7", kS, kHang, "meet_me_conference_intercept", kMed, kBehalf},
-    {"8", kS, kHang, "message_waiting", kMed, kBehalf},
-    {"9", kS, kHang, "media_resource", kMed, kBehalf},
-    {"10", kU, kXfer, "transfer", kHigh, kBehalf},
-    {"11", kS, kHang, "ssapi_manager", kMed, kBehalf},
-    {"12", kU, kHang, "device_hangup", kHigh, kBehalf},
-    {"13", kS, kHang, "call_control", kMed, kBehalf},
-    {"14", kU, kXfer, "immediate_divert", kHigh, kBehalf},
-    {"15", kU, Category::kOther, "barge", kMed, kBehalf},
-    {"16", kS, kNC, "answered_elsewhere", kHigh, kBehalf},
-    {"17", kU, kXfer, "refer", kHigh, kBehalf},
-    {"18", kU, kXfer, "replaces", kHigh, kBehalf},
-    {"19", kU, kXfer, "redirection", kHigh, kBehalf},
-    {"20", kS, kHang, "callback", kMed, kBehalf},
-    {"21", kS, kHang, "path_replacement", kMed, kBehalf},
-    {"22", kS, kHang, "fac_cmc_manager", kMed, kBehalf},
-    {"23", kS, kHang, "malicious_call", kMed, kBehalf},
-    {"24", kU, kXfer, "mobility", kMed, kBehalf},
-    {"25", kS, kXfer, "aar_reroute", kMed, kBehalf},
-    {"26", kU, kXfer, "call_parked", kHigh, kBehalf},
-    {"27", kS, kHang, "recording", kMed, kBehalf},
-    {"28", kS, kHang, "monitoring", kMed, kBehalf},
-    {"29", kS, kHang, "ccd_requesting_service", kMed, kBehalf},
-    {"30", kS, kHang, "intercompany_media_engine", kMed, kBehalf},
-    {"31", kS, kHang, "fallback_manager", kMed, kBehalf},
-    {"32", kS, kXfer, "presence_enabled_routing", kMed, kBehalf},
-    {"33", kS, kHang, "agent_greeting", kMed, kBehalf},
-    {"34", kS, kXfer, "native_call_queuing", kMed, kBehalf},
-    {"35", kS, kHang, "mobile_call_type", kMed, kBehalf},
+    {"0", kU, kHang, Reason::unknown_on_behalf_of, kMed, kBehalf},
+    {"1", kU, kHang, Reason::cti_application_hangup, kMed, kCcti},
+    {"2", kS, kHang, Reason::media_resource, kMed, kBehalf},
+    {"3", kU, kXfer, Reason::call_parked, kHigh, kBehalf},
+    {"4", kU, kXfer, Reason::conference, kHigh, kBehalf},
+    {"5", kU, kXfer, Reason::forwarded, kHigh, kBehalf},
+    {"6", kU, kXfer, Reason::meet_me_conference, kHigh, kBehalf},
+    {"7", kS, kHang, Reason::meet_me_conference_intercept, kMed, kBehalf},
+    {"8", kS, kHang, Reason::message_waiting, kMed, kBehalf},
+    {"9", kS, kHang, Reason::media_resource, kMed, kBehalf},
+    {"10", kU, kXfer, Reason::transfer, kHigh, kBehalf},
+    {"11", kS, kHang, Reason::ssapi_manager, kMed, kBehalf},
+    {"12", kU, kHang, Reason::device_hangup, kHigh, kBehalf},
+    {"13", kS, kHang, Reason::call_control, kMed, kBehalf},
+    {"14", kU, kXfer, Reason::immediate_divert, kHigh, kBehalf},
+    {"15", kU, Category::kOther, Reason::barge, kMed, kBehalf},
+    {"16", kS, kNC, Reason::answered_elsewhere, kHigh, kBehalf},
+    {"17", kU, kXfer, Reason::refer, kHigh, kBehalf},
+    {"18", kU, kXfer, Reason::replaces, kHigh, kBehalf},
+    {"19", kU, kXfer, Reason::redirection, kHigh, kBehalf},
+    {"20", kS, kHang, Reason::callback, kMed, kBehalf},
+    {"21", kS, kHang, Reason::path_replacement, kMed, kBehalf},
+    {"22", kS, kHang, Reason::fac_cmc_manager, kMed, kBehalf},
+    {"23", kS, kHang, Reason::malicious_call, kMed, kBehalf},
+    {"24", kU, kXfer, Reason::mobility, kMed, kBehalf},
+    {"25", kS, kXfer, Reason::aar_reroute, kMed, kBehalf},
+    {"26", kU, kXfer, Reason::call_parked, kHigh, kBehalf},
+    {"27", kS, kHang, Reason::recording, kMed, kBehalf},
+    {"28", kS, kHang, Reason::monitoring, kMed, kBehalf},
+    {"29", kS, kHang, Reason::ccd_requesting_service, kMed, kBehalf},
+    {"30", kS, kHang, Reason::intercompany_media_engine, kMed, kBehalf},
+    {"31", kS, kHang, Reason::fallback_manager, kMed, kBehalf},
+    {"32", kS, kXfer, Reason::presence_enabled_routing, kMed, kBehalf},
+    {"33", kS, kHang, Reason::agent_greeting, kMed, kBehalf},
+    {"34", kS, kXfer, Reason::native_call_queuing, kMed, kBehalf},
+    {"35", kS, kHang, Reason::mobile_call_type, kMed, kBehalf},
 }};
 
 }  // namespace
@@ -171,7 +171,7 @@ Verdict decide(const CucmCall& call, const AgentMatch& agents) {
             mappings::apply(mappings::cucm_cause_value(), std::to_string(any), v);
             v.detail = "A feature (transfer or conference) split the call: this record ends no conversation.";
         } else {
-            v.reason = any == 0 ? "nobody_cleared" : "both_sides_cleared";
+            v.reason = any == 0 ? Reason::nobody_cleared : Reason::both_sides_cleared;
             v.detail = any == 0 ? "Both cause values are 0: the record says nobody cleared the call."
                                 : "Both sides have a clearing cause and no device hang-up breaks the tie.";
         }
@@ -185,13 +185,14 @@ Verdict decide(const CucmCall& call, const AgentMatch& agents) {
     if (cause_row != nullptr && cause_row->party == Party::kSystem) {
         mappings::apply(causes, std::to_string(cause), v);
         v.detail = fmt::format("The {} side cleared with cause {} ({}): the network or the system.", side_name, cause,
-                               cause_row->reason);
+                               to_string(cause_row->reason));
         v.ended_by_side = Side::kNone;
         return v;
     }
     if (behalf_row != nullptr && behalf_row->party == Party::kSystem) {
         mappings::apply(behalfs, std::to_string(behalf), v);
-        v.detail = fmt::format("The {} side was ended on behalf of {} ({}).", side_name, behalf, behalf_row->reason);
+        v.detail = fmt::format("The {} side was ended on behalf of {} ({}).", side_name, behalf,
+                               to_string(behalf_row->reason));
         return v;
     }
     // A person (or the agent's CTI desktop) ended this side.
@@ -201,10 +202,11 @@ Verdict decide(const CucmCall& call, const AgentMatch& agents) {
         mappings::apply(causes, std::to_string(cause), v);
         if (r.connected_ms == kNoTime && cause_row->category == Category::kHangup) {
             v.category = side == Side::kCaller ? Category::kAbandoned : Category::kNotConnected;
-            v.reason = side == Side::kCaller ? "caller_hung_up_before_answer" : "callee_cleared_before_answer";
+            v.reason =
+                side == Side::kCaller ? Reason::caller_hung_up_before_answer : Reason::callee_cleared_before_answer;
         }
     } else {
-        v.reason = "unmapped_code";
+        v.reason = Reason::unmapped_code;
         v.confidence = Confidence::kLow;
         v.category = Category::kOther;
     }
@@ -228,13 +230,13 @@ Verdict decide(const CucmCall& call, const AgentMatch& agents) {
     }
     if (agent) {
         v.ended_by = *agent ? Party::kAgent : Party::kCustomer;
-        if (v.category == Category::kHangup && v.reason == "normal_clearing") {
-            v.reason = *agent ? "agent_hangup" : "customer_hangup";
+        if (v.category == Category::kHangup && v.reason == Reason::normal_clearing) {
+            v.reason = *agent ? Reason::agent_hangup : Reason::customer_hangup;
         }
     } else {
         v.ended_by = Party::kUnknown;
-        if (v.reason == "normal_clearing") {
-            v.reason = side == Side::kCaller ? "caller_hangup_role_unknown" : "callee_hangup_role_unknown";
+        if (v.reason == Reason::normal_clearing) {
+            v.reason = side == Side::kCaller ? Reason::caller_hangup_role_unknown : Reason::callee_hangup_role_unknown;
         }
     }
     if (!certain && v.confidence == Confidence::kHigh) v.confidence = Confidence::kMedium;

@@ -23,38 +23,38 @@ constexpr auto kLow = Confidence::kLow;
 
 // Party only where the handbook's words name who ended it; a handled call's row never does.
 constexpr std::array<ReasonRow, 16> kDispositionRows{{
-    {"1", kU, kNC, "dropped_before_answer", kMed, kSchema, false,
+    {"1", kU, kNC, Reason::dropped_before_answer, kMed, kSchema, false,
      "Abandoned in Network: in UCCE the call was routed to an agent but never arrived (or arrived after the "
      "reservation timed out); the record does not say who dropped it."},
-    {"2", kC, kAb, "customer_abandoned_in_queue", kMed, kSchema, false,
+    {"2", kC, kAb, Reason::customer_abandoned_in_queue, kMed, kSchema, false,
      "Abandoned in Local Queue: abandoned while queued; inferred to be the caller (in Outbound Option the "
      "customer or the dialer), so medium."},
-    {"3", kC, kAb, "customer_abandoned_while_ringing", kHigh, kSchema, false,
+    {"3", kC, kAb, Reason::customer_abandoned_while_ringing, kHigh, kSchema, false,
      "Abandoned Ring: the caller hung up while the phone was ringing at the agent desktop."},
-    {"4", kC, kAb, "abandoned", kLow, kSchema, false,
+    {"4", kC, kAb, Reason::abandoned, kLow, kSchema, false,
      "Abandoned Delay: in ICM the caller dropped the call before it could be answered; in UCCE only that the "
      "destination was not connected when the call ended, so low."},
-    {"5", kU, kNC, "dropped_before_answer", kMed, kSchema, false,
+    {"5", kU, kNC, Reason::dropped_before_answer, kMed, kSchema, false,
      "Abandoned Interflow: an interflow call dropped before it could be handled; the record does not say who "
      "dropped it."},
-    {"6", kC, Category::kHangup, "customer_hangup", kMed, kSchema, false,
+    {"6", kC, Category::kHangup, Reason::customer_hangup, kMed, kSchema, false,
      "Abandoned Agent Terminal: the caller hung up while held at the agent's device; inferred from the "
      "handbook's example, so medium."},
-    {"7", kU, kAb, "short_abandon", kLow, kSchema, false,
+    {"7", kU, kAb, Reason::short_abandon, kLow, kSchema, false,
      "Short: abandoned before the abandoned-call wait time; with that timer set, single-step (blind) "
      "transfers are recorded as Short too, so the record does not say who left."},
-    {"8", kU, kNC, "busy", kHigh, kSchema, false, "Busy: an outbound call met a busy signal (Outbound Option)."},
-    {"9", kS, kNC, "forced_busy", kHigh, kSchema, false,
+    {"8", kU, kNC, Reason::busy, kHigh, kSchema, false, "Busy: an outbound call met a busy signal (Outbound Option)."},
+    {"9", kS, kNC, Reason::forced_busy, kHigh, kSchema, false,
      "Forced Busy: the ACD made the call busy because no answering resource was available."},
-    {"10", kU, kNC, "no_answer", kMed, kSchema, false, "Disconnect/drop no answer: the record names no party."},
-    {"13", kU, Category::kHangup, "record_does_not_tell", kHigh, kSchema, false,
+    {"10", kU, kNC, Reason::no_answer, kMed, kSchema, false, "Disconnect/drop no answer: the record names no party."},
+    {"13", kU, Category::kHangup, Reason::record_does_not_tell, kHigh, kSchema, false,
      "Disconnect/drop handled primary route: handled, no transfer; the record does not say who hung up."},
-    {"14", kU, Category::kHangup, "record_does_not_tell", kHigh, kSchema, false,
+    {"14", kU, Category::kHangup, Reason::record_does_not_tell, kHigh, kSchema, false,
      "Disconnect/drop handled other: handled; the record does not say who hung up."},
-    {"15", kU, kXfer, "redirection", kHigh, kSchema, false, "Redirected."},
-    {"28", kU, kXfer, "blind_transfer", kHigh, kSchema, false, "Blind transfer."},
-    {"29", kU, kXfer, "attended_transfer", kHigh, kSchema, false, "Announced transfer."},
-    {"30", kU, kXfer, "conference", kHigh, kSchema, false, "Conferenced."},
+    {"15", kU, kXfer, Reason::redirection, kHigh, kSchema, false, "Redirected."},
+    {"28", kU, kXfer, Reason::blind_transfer, kHigh, kSchema, false, "Blind transfer."},
+    {"29", kU, kXfer, Reason::attended_transfer, kHigh, kSchema, false, "Announced transfer."},
+    {"30", kU, kXfer, Reason::conference, kHigh, kSchema, false, "Conferenced."},
 }};
 
 }  // namespace

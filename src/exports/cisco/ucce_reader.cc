@@ -70,7 +70,7 @@ protected:
                                detail::or_dash(cell(row, recovery_key_)), record.call_key,
                                detail::or_dash(cell(row, peripheral_key_)), record.disposition,
                                detail::or_dash(record.ani), detail::or_dash(duration)));
-        if (v.reason == "unmapped_code") warn_unknown_code(mappings::ucce_call_disposition(), record.disposition);
+        if (v.reason == Reason::unmapped_code) warn_unknown_code(mappings::ucce_call_disposition(), record.disposition);
         out.on_verdict(std::move(v));
         return true;
     }

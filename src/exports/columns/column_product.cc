@@ -47,7 +47,7 @@ Verdict start_verdict(const ColumnProduct& product,
     v.started_at_ms = row.started_at_ms;
     v.ended_at_ms = row.ended_at_ms;
     if (code.empty()) {
-        v.reason = "record_does_not_tell";
+        v.reason = Reason::record_does_not_tell;
         v.detail = fmt::format("The row's {} is empty: it does not tell who ended the call.", product.value.front());
     } else if (!mappings::apply(table, code, v)) {
         v.detail = fmt::format("{} \"{}\" is not a value whohungup knows; kept as raw_reason.", table.name, code);

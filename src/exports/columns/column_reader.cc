@@ -65,7 +65,7 @@ protected:
             text += fmt::format(" from={} to={}", detail::or_dash(row.caller), detail::or_dash(row.callee));
         }
         attach_row(v, row.ended_at_ms, std::move(text));
-        if (v.reason == "unmapped_code") warn_unknown_code(product_.table(), v.raw_reason);
+        if (v.reason == Reason::unmapped_code) warn_unknown_code(product_.table(), v.raw_reason);
         out.on_verdict(std::move(v));
         return true;
     }

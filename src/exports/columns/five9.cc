@@ -16,19 +16,19 @@ constexpr auto kMed = Confidence::kMedium;
 constexpr auto kLow = Confidence::kLow;
 
 constexpr std::array<ReasonRow, 6> kRows{{
-    {"1", Party::kAgent, Category::kHangup, "agent_hangup", kMed, kSeen, false,
+    {"1", Party::kAgent, Category::kHangup, Reason::agent_hangup, kMed, kSeen, false,
      "AGENT DISCONNECTS FIRST 1: the agent ended the call (the column's encoding is not confirmed, so medium)."},
-    {"Yes", Party::kAgent, Category::kHangup, "agent_hangup", kMed, kSeen, false,
+    {"Yes", Party::kAgent, Category::kHangup, Reason::agent_hangup, kMed, kSeen, false,
      "AGENT DISCONNECTS FIRST Yes: the agent ended the call (the column's encoding is not confirmed, so medium)."},
-    {"true", Party::kAgent, Category::kHangup, "agent_hangup", kMed, kSeen, false,
+    {"true", Party::kAgent, Category::kHangup, Reason::agent_hangup, kMed, kSeen, false,
      "AGENT DISCONNECTS FIRST true: the agent ended the call (the column's encoding is not confirmed, so medium)."},
-    {"0", Party::kCustomer, Category::kHangup, "customer_hangup", kLow, kSeen, false,
+    {"0", Party::kCustomer, Category::kHangup, Reason::customer_hangup, kLow, kSeen, false,
      "AGENT DISCONNECTS FIRST 0: the agent did not end the call first, so the customer (or the network) did; "
      "inferred, and the encoding is not confirmed: low."},
-    {"No", Party::kCustomer, Category::kHangup, "customer_hangup", kLow, kSeen, false,
+    {"No", Party::kCustomer, Category::kHangup, Reason::customer_hangup, kLow, kSeen, false,
      "AGENT DISCONNECTS FIRST No: the agent did not end the call first, so the customer (or the network) did; "
      "inferred, and the encoding is not confirmed: low."},
-    {"false", Party::kCustomer, Category::kHangup, "customer_hangup", kLow, kSeen, false,
+    {"false", Party::kCustomer, Category::kHangup, Reason::customer_hangup, kLow, kSeen, false,
      "AGENT DISCONNECTS FIRST false: the agent did not end the call first, so the customer (or the network) did; "
      "inferred, and the encoding is not confirmed: low."},
 }};

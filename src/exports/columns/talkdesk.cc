@@ -15,25 +15,25 @@ constexpr auto kHigh = Confidence::kHigh;
 constexpr auto kMed = Confidence::kMedium;
 
 constexpr std::array<ReasonRow, 2> kDisconnectedRows{{
-    {"Yes", Party::kAgent, Category::kHangup, "agent_hangup", kHigh, kReport, false,
+    {"Yes", Party::kAgent, Category::kHangup, Reason::agent_hangup, kHigh, kReport, false,
      "agent_disconnected Yes: the agent ended the call."},
-    {"No", Party::kCustomer, Category::kHangup, "customer_hangup", kMed, kReport, false,
+    {"No", Party::kCustomer, Category::kHangup, Reason::customer_hangup, kMed, kReport, false,
      "agent_disconnected No: the agent did not end the call, so the customer did (or the network dropped it: "
      "the report does not tell these apart, so medium)."},
 }};
 
 constexpr std::array<ReasonRow, 7> kTypeRows{{
-    {"abandoned", Party::kCustomer, Category::kAbandoned, "abandoned", kHigh, kHangups, false,
+    {"abandoned", Party::kCustomer, Category::kAbandoned, Reason::abandoned, kHigh, kHangups, false,
      "The caller hung up before an agent answered."},
-    {"short_abandoned", Party::kCustomer, Category::kAbandoned, "short_abandon", kHigh, kHangups, false,
+    {"short_abandoned", Party::kCustomer, Category::kAbandoned, Reason::short_abandon, kHigh, kHangups, false,
      "The caller hung up within the short-abandon threshold."},
-    {"missed", Party::kSystem, Category::kNotConnected, "missed_by_agent", kMed, kHangups, false,
+    {"missed", Party::kSystem, Category::kNotConnected, Reason::missed_by_agent, kMed, kHangups, false,
      "No agent answered (timeout or flow); inferred, so medium."},
-    {"outbound_missed", Party::kUnknown, Category::kNotConnected, "outbound_not_connected", kHigh, kReport},
-    {"voicemail", Party::kUnknown, Category::kNotConnected, "voicemail_reached", kHigh, kReport},
-    {"inbound", Party::kUnknown, Category::kHangup, "record_does_not_tell", kHigh, kReport, false,
+    {"outbound_missed", Party::kUnknown, Category::kNotConnected, Reason::outbound_not_connected, kHigh, kReport},
+    {"voicemail", Party::kUnknown, Category::kNotConnected, Reason::voicemail_reached, kHigh, kReport},
+    {"inbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, kHigh, kReport, false,
      "An answered inbound call without agent_disconnected: the row does not tell who hung up."},
-    {"outbound", Party::kUnknown, Category::kHangup, "record_does_not_tell", kHigh, kReport, false,
+    {"outbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, kHigh, kReport, false,
      "An answered outbound call without agent_disconnected: the row does not tell who hung up."},
 }};
 

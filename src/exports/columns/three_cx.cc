@@ -27,26 +27,26 @@ constexpr auto kLow = Confidence::kLow;
 // The side rows: party from the side (decide); unknown when neither --agent-match nor the type
 // columns say which side is the agent.
 constexpr std::array<ReasonRow, 17> kRows{{
-    {"TerminatedBySrc", kU, kHang, "caller_hangup_role_unknown", kLow, kField},
-    {"TerminatedByDst", kU, kHang, "callee_hangup_role_unknown", kLow, kField},
-    {"src_participant_terminated", kU, kHang, "caller_hangup_role_unknown", kLow, kField},
-    {"dst_participant_terminated", kU, kHang, "callee_hangup_role_unknown", kLow, kField},
-    {"TerminatedByRule", kS, kHang, "ended_by_pbx_rule", kMed, kSeen, false,
+    {"TerminatedBySrc", kU, kHang, Reason::caller_hangup_role_unknown, kLow, kField},
+    {"TerminatedByDst", kU, kHang, Reason::callee_hangup_role_unknown, kLow, kField},
+    {"src_participant_terminated", kU, kHang, Reason::caller_hangup_role_unknown, kLow, kField},
+    {"dst_participant_terminated", kU, kHang, Reason::callee_hangup_role_unknown, kLow, kField},
+    {"TerminatedByRule", kS, kHang, Reason::ended_by_pbx_rule, kMed, kSeen, false,
      "A PBX rule ended the call (inferred from the value's name)."},
-    {"Failed", kS, kNC, "call_failed", kMed, kSeen},
-    {"Failed_Cancelled", kU, kNC, "canceled", kLow, kSeen, false,
+    {"Failed", kS, kNC, Reason::call_failed, kMed, kSeen},
+    {"Failed_Cancelled", kU, kNC, Reason::canceled, kLow, kSeen, false,
      "The attempt was cancelled; the value does not say by whom."},
-    {"NoAnswerTimeout", kU, kNC, "no_answer", kMed, kSeen},
-    {"TargetBusy", kU, kNC, "busy", kMed, kSeen},
-    {"TargetNotFound", kS, kNC, "number_invalid", kMed, kSeen},
-    {"RouteBusy", kS, kNC, "no_circuit", kMed, kSeen, false,
+    {"NoAnswerTimeout", kU, kNC, Reason::no_answer, kMed, kSeen},
+    {"TargetBusy", kU, kNC, Reason::busy, kMed, kSeen},
+    {"TargetNotFound", kS, kNC, Reason::number_invalid, kMed, kSeen},
+    {"RouteBusy", kS, kNC, Reason::no_circuit, kMed, kSeen, false,
      "No route had a free line (inferred from the value's name)."},
-    {"Redirected", kU, Category::kTransfer, "redirection", kMed, kSeen},
-    {"no_route", kS, kNC, "no_route", kMed, kSeen},
-    {"declined", kU, kNC, "call_rejected", kMed, kSeen, false, "v20: the callee declined the call."},
-    {"not_found", kS, kNC, "number_invalid", kMed, kSeen},
-    {"timeout", kU, kNC, "no_answer", kMed, kSeen},
-    {"busy", kU, kNC, "busy", kMed, kSeen},
+    {"Redirected", kU, Category::kTransfer, Reason::redirection, kMed, kSeen},
+    {"no_route", kS, kNC, Reason::no_route, kMed, kSeen},
+    {"declined", kU, kNC, Reason::call_rejected, kMed, kSeen, false, "v20: the callee declined the call."},
+    {"not_found", kS, kNC, Reason::number_invalid, kMed, kSeen},
+    {"timeout", kU, kNC, Reason::no_answer, kMed, kSeen},
+    {"busy", kU, kNC, Reason::busy, kMed, kSeen},
 }};
 
 std::string three_cx_key(std::string_view code) {
@@ -66,9 +66,9 @@ namespace whohungup::exports::columns {
 
 namespace {
 
-Side side_of(std::string_view reason) {
-    if (reason == "caller_hangup_role_unknown") return Side::kCaller;
-    if (reason == "callee_hangup_role_unknown") return Side::kCallee;
+Side side_of(Reason reason) {
+    if (reason == Reason::caller_hangup_role_unknown) return Side::kCaller;
+    if (reason == Reason::callee_hangup_role_unknown) return Side::kCallee;
     return Side::kNone;
 }
 
@@ -89,7 +89,7 @@ Verdict decide_three_cx(const ColumnRow& row, const AgentMatch& agents) {
         return v;
     }
     v.ended_by = ended_by.party;
-    v.reason = ended_by.party == Party::kAgent ? "agent_hangup" : "customer_hangup";
+    v.reason = ended_by.party == Party::kAgent ? Reason::agent_hangup : Reason::customer_hangup;
     // --agent-match is the user's own rule; the DN type is 3CX's, read as Extension = agent.
     v.confidence = ended_by.from_pattern ? Confidence::kHigh : Confidence::kMedium;
     v.detail =

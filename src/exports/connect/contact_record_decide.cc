@@ -20,11 +20,10 @@ Channel channel_of(std::string_view channel) {
 /// The guide's figure for an outbound call nobody answered (TELECOM_ORIGINATOR_CANCEL).
 constexpr std::int64_t kUnansweredAfterMs = 60'000;
 
-void set(
-    Verdict& v, Party party, Category category, std::string_view reason, Confidence confidence, std::string detail) {
+void set(Verdict& v, Party party, Category category, Reason reason, Confidence confidence, std::string detail) {
     v.ended_by = party;
     v.category = category;
-    v.reason = std::string(reason);
+    v.reason = reason;
     v.confidence = confidence;
     v.detail = std::move(detail);
 }
@@ -39,7 +38,7 @@ void set(
 void originator_cancel(const ContactRecord& record, Verdict& v) {
     const std::string& method = record.initiation_method;
     if (method == "INBOUND") {
-        set(v, Party::kCustomer, Category::kNotConnected, "customer_cancelled", Confidence::kHigh,
+        set(v, Party::kCustomer, Category::kNotConnected, Reason::customer_cancelled, Confidence::kHigh,
             "The contact record says DisconnectReason TELECOM_ORIGINATOR_CANCEL on an inbound call: the customer "
             "cancelled the call before it connected.");
         return;
@@ -51,17 +50,17 @@ void originator_cancel(const ContactRecord& record, Verdict& v) {
     }
     const std::int64_t rang_ms = record.disconnected_at_ms - record.initiated_at_ms;
     if (rang_ms >= kUnansweredAfterMs) {
-        set(v, Party::kCustomer, Category::kNotConnected, "no_answer", Confidence::kMedium,
+        set(v, Party::kCustomer, Category::kNotConnected, Reason::no_answer, Confidence::kMedium,
             fmt::format("The contact record says DisconnectReason TELECOM_ORIGINATOR_CANCEL on an {} call after {} s: "
                         "unanswered after 60 seconds (the Admin Guide's reading of this code for outbound calls).",
                         method, rang_ms / 1000));
     } else if (agent_dialled) {
-        set(v, Party::kAgent, Category::kNotConnected, "agent_cancelled", Confidence::kMedium,
+        set(v, Party::kAgent, Category::kNotConnected, Reason::agent_cancelled, Confidence::kMedium,
             fmt::format("The contact record says DisconnectReason TELECOM_ORIGINATOR_CANCEL on an {} call after {} s: "
                         "the agent cancelled the call before it connected.",
                         method, rang_ms / 1000));
     } else {
-        set(v, Party::kSystem, Category::kNotConnected, "api_cancelled", Confidence::kMedium,
+        set(v, Party::kSystem, Category::kNotConnected, Reason::api_cancelled, Confidence::kMedium,
             fmt::format("The contact record says DisconnectReason TELECOM_ORIGINATOR_CANCEL on an {} call after {} s: "
                         "the API user that placed it cancelled it before it connected.",
                         method, rang_ms / 1000));
@@ -74,15 +73,15 @@ void originator_cancel(const ContactRecord& record, Verdict& v) {
 /// "expiration of configured chat duration"; for tasks the task's expiry (the table's row).
 void expired(const ContactRecord& record, Verdict& v) {
     if (record.channel == "VOICE") {
-        set(v, Party::kSystem, Category::kNotConnected, "campaign_expired", Confidence::kHigh,
+        set(v, Party::kSystem, Category::kNotConnected, Reason::campaign_expired, Confidence::kHigh,
             "The contact record says DisconnectReason EXPIRED on a voice contact: an outbound campaign call was not "
             "placed (not enough agents or telecom capacity).");
     } else if (record.channel == "EMAIL") {
-        set(v, Party::kSystem, Category::kNotConnected, "email_expired", Confidence::kHigh,
+        set(v, Party::kSystem, Category::kNotConnected, Reason::email_expired, Confidence::kHigh,
             "The contact record says DisconnectReason EXPIRED on an email: it expired before an agent accepted or "
             "handled it.");
     } else if (record.channel == "CHAT") {
-        set(v, Party::kSystem, Category::kOther, "chat_expired", Confidence::kHigh,
+        set(v, Party::kSystem, Category::kOther, Reason::chat_expired, Confidence::kHigh,
             "The contact record says DisconnectReason EXPIRED on a chat: the configured chat duration ran out.");
     }
 }
@@ -130,7 +129,7 @@ Verdict decide(const ContactRecord& record) {
     v.channel = channel_of(record.channel);
     const std::string& reason = record.disconnect_reason;
     if (reason.empty()) {
-        set(v, Party::kUnknown, Category::kOther, "no_disconnect_reason", Confidence::kLow,
+        set(v, Party::kUnknown, Category::kOther, Reason::no_disconnect_reason, Confidence::kLow,
             "The contact record has no DisconnectReason (contacts ended by flows or APIs often have none).");
         return v;
     }
@@ -148,7 +147,7 @@ Verdict decide(const ContactRecord& record) {
     if (reason == "CUSTOMER_DISCONNECT" && record.has_queue && record.connected_to_agent_ms == kNoTime &&
         record.initiation_method != "CALLBACK") {
         v.category = Category::kAbandoned;
-        v.reason = "abandoned";
+        v.reason = Reason::abandoned;
         v.detail =
             "The contact record says CUSTOMER_DISCONNECT while the contact was queued, with no agent "
             "connected: the customer abandoned the queue.";

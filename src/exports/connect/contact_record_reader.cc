@@ -77,7 +77,7 @@ public:
             if (transferred_on && v.category != Category::kTransfer) {
                 const std::string next = !held->next_contact.empty() ? held->next_contact : std::string("a later leg");
                 v.category = Category::kTransfer;
-                v.reason = "transferred";
+                v.reason = Reason::transferred;
                 v.detail = fmt::format(
                     "This leg was transferred to {}; the call went on there (its DisconnectReason "
                     "{} describes the leg, not the call).",
@@ -118,7 +118,7 @@ protected:
         v = connect::decide(contact);
         v.source_format = "connect-ctr";
         v.input = input_name();
-        if (v.reason == "unmapped_code") {
+        if (v.reason == Reason::unmapped_code) {
             diag().report(mappings::unknown_code_warning(mappings::connect_disconnect_reason(),
                                                          contact.disconnect_reason, input_name(), pos.line, pos.byte));
         }

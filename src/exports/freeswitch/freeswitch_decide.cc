@@ -24,54 +24,55 @@ constexpr auto kMed = Confidence::kMedium;
 constexpr auto kLow = Confidence::kLow;
 
 constexpr std::array<ReasonRow, 12> kDispositionRows{{
-    {"a/recv_bye", Party::kCustomer, kHang, "customer_hangup", kHigh, kSofia},
-    {"a/send_bye", Party::kAgent, kHang, "agent_hangup", kMed, kSofiaInferred},
-    {"a/recv_cancel", Party::kCustomer, Category::kAbandoned, "customer_abandoned_while_ringing", kHigh, kSofia},
-    {"a/send_refuse", Party::kSystem, kNC, "rejected_by_switch", kHigh, kSofia},
-    {"a/send_cancel", Party::kUnknown, Category::kOther, "disposition_not_expected_on_leg", kLow, kNotOnLeg},
-    {"a/recv_refuse", Party::kUnknown, Category::kOther, "disposition_not_expected_on_leg", kLow, kNotOnLeg},
-    {"b/recv_bye", Party::kAgent, kHang, "agent_hangup", kHigh, kSofia},
-    {"b/send_bye", Party::kCustomer, kHang, "customer_hangup", kMed, kSofiaInferred},
-    {"b/send_cancel", Party::kCustomer, Category::kAbandoned, "customer_abandoned_while_ringing", kMed, kSofia},
-    {"b/recv_refuse", Party::kSystem, kNC, "callee_refused", kMed, kSofia},
-    {"b/recv_cancel", Party::kUnknown, Category::kOther, "disposition_not_expected_on_leg", kLow, kNotOnLeg},
-    {"b/send_refuse", Party::kUnknown, Category::kOther, "disposition_not_expected_on_leg", kLow, kNotOnLeg},
+    {"a/recv_bye", Party::kCustomer, kHang, Reason::customer_hangup, kHigh, kSofia},
+    {"a/send_bye", Party::kAgent, kHang, Reason::agent_hangup, kMed, kSofiaInferred},
+    {"a/recv_cancel", Party::kCustomer, Category::kAbandoned, Reason::customer_abandoned_while_ringing, kHigh, kSofia},
+    {"a/send_refuse", Party::kSystem, kNC, Reason::rejected_by_switch, kHigh, kSofia},
+    {"a/send_cancel", Party::kUnknown, Category::kOther, Reason::disposition_not_expected_on_leg, kLow, kNotOnLeg},
+    {"a/recv_refuse", Party::kUnknown, Category::kOther, Reason::disposition_not_expected_on_leg, kLow, kNotOnLeg},
+    {"b/recv_bye", Party::kAgent, kHang, Reason::agent_hangup, kHigh, kSofia},
+    {"b/send_bye", Party::kCustomer, kHang, Reason::customer_hangup, kMed, kSofiaInferred},
+    {"b/send_cancel", Party::kCustomer, Category::kAbandoned, Reason::customer_abandoned_while_ringing, kMed, kSofia},
+    {"b/recv_refuse", Party::kSystem, kNC, Reason::callee_refused, kMed, kSofia},
+    {"b/recv_cancel", Party::kUnknown, Category::kOther, Reason::disposition_not_expected_on_leg, kLow, kNotOnLeg},
+    {"b/send_refuse", Party::kUnknown, Category::kOther, Reason::disposition_not_expected_on_leg, kLow, kNotOnLeg},
 }};
 
 // Only causes that say more than the disposition (or stand in when there is none).
 constexpr std::array<ReasonRow, 24> kCauseRows{{
-    {"NORMAL_CLEARING", Party::kUnknown, kHang, "record_does_not_tell", kLow, kChart},
-    {"ORIGINATOR_CANCEL", Party::kCustomer, Category::kAbandoned, "customer_abandoned_while_ringing", kHigh, kChart},
-    {"LOSE_RACE", Party::kSystem, kNC, "answered_elsewhere", kHigh, kChart},
-    {"PICKED_OFF", Party::kSystem, kNC, "answered_elsewhere", kHigh, kChart},
-    {"MANAGER_REQUEST", Party::kSystem, kHang, "ended_by_api", kHigh, kChart},
-    {"ALLOTTED_TIMEOUT", Party::kSystem, kHang, "time_limit", kHigh, kChart},
-    {"SYSTEM_SHUTDOWN", Party::kSystem, Category::kFailure, "system_shutdown", kHigh, kChart},
-    {"CRASH", Party::kSystem, Category::kFailure, "system_failure", kHigh, kChart},
-    {"MEDIA_TIMEOUT", Party::kSystem, Category::kFailure, "media_timeout", kHigh, kChart},
-    {"PROGRESS_TIMEOUT", Party::kSystem, kNC, "progress_timeout", kHigh, kChart},
-    {"GATEWAY_DOWN", Party::kSystem, kNC, "gateway_down", kHigh, kChart},
-    {"INVALID_GATEWAY", Party::kSystem, kNC, "gateway_invalid", kHigh, kChart},
-    {"USER_CHALLENGE", Party::kSystem, kNC, "authentication_challenge", kMed, kChart},
-    {"BLIND_TRANSFER", Party::kUnknown, Category::kTransfer, "blind_transfer", kHigh, kChart},
-    {"ATTENDED_TRANSFER", Party::kUnknown, Category::kTransfer, "attended_transfer", kHigh, kChart},
-    {"USER_BUSY", Party::kSystem, kNC, "user_busy", kHigh, kChart},
-    {"NO_ANSWER", Party::kSystem, kNC, "no_answer", kHigh, kChart},
-    {"NO_USER_RESPONSE", Party::kSystem, kNC, "no_answer", kHigh, kChart},
-    {"CALL_REJECTED", Party::kSystem, kNC, "call_rejected", kHigh, kChart},
-    {"UNALLOCATED_NUMBER", Party::kSystem, kNC, "number_invalid", kHigh, kChart},
-    {"NO_ROUTE_DESTINATION", Party::kSystem, kNC, "no_route", kHigh, kChart},
-    {"USER_NOT_REGISTERED", Party::kSystem, kNC, "user_not_registered", kHigh, kChart},
-    {"NORMAL_TEMPORARY_FAILURE", Party::kSystem, Category::kFailure, "network_failure", kMed, kChart},
-    {"RECOVERY_ON_TIMER_EXPIRE", Party::kSystem, Category::kFailure, "signalling_timeout", kMed, kChart},
+    {"NORMAL_CLEARING", Party::kUnknown, kHang, Reason::record_does_not_tell, kLow, kChart},
+    {"ORIGINATOR_CANCEL", Party::kCustomer, Category::kAbandoned, Reason::customer_abandoned_while_ringing, kHigh,
+     kChart},
+    {"LOSE_RACE", Party::kSystem, kNC, Reason::answered_elsewhere, kHigh, kChart},
+    {"PICKED_OFF", Party::kSystem, kNC, Reason::answered_elsewhere, kHigh, kChart},
+    {"MANAGER_REQUEST", Party::kSystem, kHang, Reason::ended_by_api, kHigh, kChart},
+    {"ALLOTTED_TIMEOUT", Party::kSystem, kHang, Reason::time_limit, kHigh, kChart},
+    {"SYSTEM_SHUTDOWN", Party::kSystem, Category::kFailure, Reason::system_shutdown, kHigh, kChart},
+    {"CRASH", Party::kSystem, Category::kFailure, Reason::system_failure, kHigh, kChart},
+    {"MEDIA_TIMEOUT", Party::kSystem, Category::kFailure, Reason::media_timeout, kHigh, kChart},
+    {"PROGRESS_TIMEOUT", Party::kSystem, kNC, Reason::progress_timeout, kHigh, kChart},
+    {"GATEWAY_DOWN", Party::kSystem, kNC, Reason::gateway_down, kHigh, kChart},
+    {"INVALID_GATEWAY", Party::kSystem, kNC, Reason::gateway_invalid, kHigh, kChart},
+    {"USER_CHALLENGE", Party::kSystem, kNC, Reason::authentication_challenge, kMed, kChart},
+    {"BLIND_TRANSFER", Party::kUnknown, Category::kTransfer, Reason::blind_transfer, kHigh, kChart},
+    {"ATTENDED_TRANSFER", Party::kUnknown, Category::kTransfer, Reason::attended_transfer, kHigh, kChart},
+    {"USER_BUSY", Party::kSystem, kNC, Reason::user_busy, kHigh, kChart},
+    {"NO_ANSWER", Party::kSystem, kNC, Reason::no_answer, kHigh, kChart},
+    {"NO_USER_RESPONSE", Party::kSystem, kNC, Reason::no_answer, kHigh, kChart},
+    {"CALL_REJECTED", Party::kSystem, kNC, Reason::call_rejected, kHigh, kChart},
+    {"UNALLOCATED_NUMBER", Party::kSystem, kNC, Reason::number_invalid, kHigh, kChart},
+    {"NO_ROUTE_DESTINATION", Party::kSystem, kNC, Reason::no_route, kHigh, kChart},
+    {"USER_NOT_REGISTERED", Party::kSystem, kNC, Reason::user_not_registered, kHigh, kChart},
+    {"NORMAL_TEMPORARY_FAILURE", Party::kSystem, Category::kFailure, Reason::network_failure, kMed, kChart},
+    {"RECOVERY_ON_TIMER_EXPIRE", Party::kSystem, Category::kFailure, Reason::signalling_timeout, kMed, kChart},
 }};
 
 constexpr std::array<ReasonRow, 5> kCcRows{{
-    {"BREAK_OUT", Party::kCustomer, Category::kAbandoned, "customer_abandoned_in_queue", kHigh, kCc},
-    {"TIMEOUT", Party::kSystem, kNC, "queue_timeout", kHigh, kCc},
-    {"NO_AGENT_TIMEOUT", Party::kSystem, kNC, "queue_no_members", kHigh, kCc},
-    {"EXIT_WITH_KEY", Party::kCustomer, Category::kOther, "customer_left_queue_by_key", kHigh, kCc},
-    {"NONE", Party::kUnknown, Category::kOther, "record_does_not_tell", kLow, kCc},
+    {"BREAK_OUT", Party::kCustomer, Category::kAbandoned, Reason::customer_abandoned_in_queue, kHigh, kCc},
+    {"TIMEOUT", Party::kSystem, kNC, Reason::queue_timeout, kHigh, kCc},
+    {"NO_AGENT_TIMEOUT", Party::kSystem, kNC, Reason::queue_no_members, kHigh, kCc},
+    {"EXIT_WITH_KEY", Party::kCustomer, Category::kOther, Reason::customer_left_queue_by_key, kHigh, kCc},
+    {"NONE", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kLow, kCc},
 }};
 
 }  // namespace
@@ -175,7 +176,7 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
     const FreeswitchLeg* b = main_b_leg(call);
     const bool have_a = call.a_leg.has_value();
     if (!have_a && b == nullptr) {  // the assembler never makes such a call; decide() stays total
-        v.reason = "record_does_not_tell";
+        v.reason = Reason::record_does_not_tell;
         v.detail = "No leg of this call was read.";
         return v;
     }
@@ -220,7 +221,7 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
                     "(last_bridge_hangup_cause NORMAL_CLEARING): the callee hung up (inferred; no B-leg CDR).";
             } else {
                 v.ended_by = Party::kSystem;
-                v.reason = "ended_by_switch";
+                v.reason = Reason::ended_by_switch;
                 v.confidence = Confidence::kMedium;
                 side = Side::kNone;
                 v.detail = fmt::format(
@@ -248,7 +249,7 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
         v.detail = fmt::format("No sip_hangup_disposition (not a SIP leg); hangup_cause {}.", leg.hangup_cause);
         if (v.ended_by == Party::kCustomer) side = Side::kCaller;
     } else {
-        v.reason = leg.hangup_cause.empty() ? "record_does_not_tell" : "unmapped_code";
+        v.reason = leg.hangup_cause.empty() ? Reason::record_does_not_tell : Reason::unmapped_code;
         v.detail = "The leg has neither sip_hangup_disposition nor a hangup_cause whohungup knows.";
     }
     v.ended_by_side = side;
@@ -258,8 +259,8 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
         const Party party = agent ? Party::kAgent : Party::kCustomer;
         if (party != v.ended_by) {
             v.ended_by = party;
-            v.reason = agent ? "agent_hangup" : "customer_hangup";
-            if (v.category == Category::kAbandoned) v.reason = "agent_cancelled_while_ringing";
+            v.reason = agent ? Reason::agent_hangup : Reason::customer_hangup;
+            if (v.category == Category::kAbandoned) v.reason = Reason::agent_cancelled_while_ringing;
         }
         if (!roles.certain && v.confidence == Confidence::kHigh) v.confidence = Confidence::kMedium;
         v.detail += fmt::format(" Roles: {}.", roles.how);

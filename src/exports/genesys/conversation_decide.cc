@@ -25,10 +25,10 @@ bool is(std::string_view code, std::string_view normalised) {
     return squashed == normalised;
 }
 
-void set(Verdict& v, Party party, Category category, std::string_view reason, Confidence confidence) {
+void set(Verdict& v, Party party, Category category, Reason reason, Confidence confidence) {
     v.ended_by = party;
     v.category = category;
-    v.reason = std::string(reason);
+    v.reason = reason;
     v.confidence = confidence;
 }
 
@@ -72,7 +72,7 @@ bool any_voice_leg(const std::vector<Leg>& legs) {
 /// the window and an idle timeout look alike): system, medium, because the human cause behind the
 /// closing is not recorded.
 void closed_by_platform(Verdict& v, std::string_view said) {
-    set(v, Party::kSystem, Category::kOther, "closed_by_platform", Confidence::kMedium);
+    set(v, Party::kSystem, Category::kOther, Reason::closed_by_platform, Confidence::kMedium);
     v.detail = fmt::format(
         "{} this {} conversation ended 'system' (the cloud or the provider caused the disconnect): the platform "
         "closed it, and what a person did before that is not recorded.",
@@ -81,7 +81,7 @@ void closed_by_platform(Verdict& v, std::string_view said) {
 
 /// Not over when the record was written, and may be over now: a snapshot, so medium, from any shape.
 void in_progress_snapshot(Verdict& v, std::string_view detail) {
-    set(v, Party::kUnknown, Category::kInProgress, "conversation_in_progress", Confidence::kMedium);
+    set(v, Party::kUnknown, Category::kInProgress, Reason::conversation_in_progress, Confidence::kMedium);
     v.outcome = "in_progress";
     v.detail = std::string(detail);
 }
@@ -173,7 +173,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         v.agent = last_agent->user_id;
         v.agent_name = last_agent->name;
         v.started_at_ms = last_agent->connected_at != kNoTime ? last_agent->connected_at : v.started_at_ms;
-        set(v, Party::kAgent, Category::kNotConnected, "preview_skipped", Confidence::kMedium);
+        set(v, Party::kAgent, Category::kNotConnected, Reason::preview_skipped, Confidence::kMedium);
         v.raw_reason = "ININ-OUTBOUND-PREVIEW-SKIPPED";
         v.detail = "The agent skipped the preview (system wrap-up ININ-OUTBOUND-PREVIEW-SKIPPED); no call was placed.";
         v.evidence.push_back(Evidence{
@@ -193,7 +193,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         const std::string_view side = other.internal_caller ? "caller's (a user: an internal call)" : "customer's";
         if (dt.empty()) {
             v.ended_by = Party::kUnknown;
-            v.reason = "no_disconnect_type";
+            v.reason = Reason::no_disconnect_type;
             v.category = Category::kOther;
             v.detail = "The last agent leg carries no disconnectType.";
         } else {
@@ -260,7 +260,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         // chat v2 information"). In a one-agent chat the other side is the agent, but the agent's
         // participant is not in the record: an inference, hence medium.
         map_code(mappings::genesys_disconnect_type(), customer_dt, v, unknown);
-        set(v, Party::kAgent, Category::kHangup, "agent_hangup", Confidence::kMedium);
+        set(v, Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kMedium);
         v.detail = fmt::format(
             "The customer's {} leg ended 'peer': the other side ended it. No agent participant is in the record; in "
             "a one-agent {} that side is the agent (an inference).",
@@ -270,7 +270,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
         if (is(customer_dt, "endpoint")) {
             v.ended_by = Party::kCustomer;
             v.category = Category::kNotConnected;
-            v.reason = "customer_hangup_before_connect";
+            v.reason = Reason::customer_hangup_before_connect;
         } else if (v.ended_by == Party::kAgent || v.ended_by == Party::kCustomer) {
             v.ended_by = Party::kSystem;  // read on the customer leg, "peer" means our side
         }
@@ -278,7 +278,7 @@ void decide_legs(const GenesysConversation& c, Verdict& v, bool in_progress, std
     } else {
         v.ended_by = Party::kUnknown;
         v.category = Category::kOther;
-        v.reason = "no_disconnect_type";
+        v.reason = Reason::no_disconnect_type;
         v.detail = "No leg of the conversation carries a disconnectType.";
     }
     if (other.leg != nullptr) {
@@ -322,7 +322,7 @@ Verdict decide(const GenesysConversation& c, std::vector<UnknownCode>& unknown) 
     if (!in_progress && is_messaging(v.channel) && every_leg_ended_system(c.legs)) {
         closed_by_platform(v, "Every leg of");
     }
-    if (!in_progress && v.reason == "timeout" &&
+    if (!in_progress && v.reason == Reason::timeout &&
         (v.channel == Channel::kChat || v.channel == Channel::kMessage || v.channel == Channel::kEmail)) {
         // On messaging media 'timeout' ends an idle session; it is not a dial nobody answered
         // (an inference from the voice-centred wording of the disconnect type): the conversation

@@ -29,7 +29,7 @@ Verdict decide(const GmsCallback& callback, const mappings::ReasonTable*& unknow
     const std::string& state = callback.state;
     const mappings::ReasonRow* state_row = mappings::lookup(mappings::gms_callback_state(), state);
     if (state.empty()) {
-        v.reason = "no_callback_state";
+        v.reason = Reason::no_callback_state;
         v.detail = "The callback record has no _callback_state.";
     } else if (state_row != nullptr && state_row->category == Category::kInProgress) {
         map_code(mappings::gms_callback_state(), state, v, unknown_table);
@@ -39,7 +39,7 @@ Verdict decide(const GmsCallback& callback, const mappings::ReasonTable*& unknow
         if (v.detail.empty()) {
             v.detail = fmt::format("The callback completed with reason {}.", callback.reason);
         }
-        if (v.reason == "callback_connected_to_agent") {
+        if (v.reason == Reason::callback_connected_to_agent) {
             v.detail += " Who hung up afterwards is not in a callback record.";
         }
     } else {

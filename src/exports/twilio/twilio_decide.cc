@@ -26,40 +26,40 @@ constexpr auto kHigh = Confidence::kHigh;
 constexpr auto kMed = Confidence::kMedium;
 
 constexpr std::array<ReasonRow, 12> kDisconnectedByRows{{
-    {"inbound/caller", Party::kCustomer, kHang, "customer_hangup", kHigh, kSummary},
-    {"inbound/callee", Party::kAgent, kHang, "agent_hangup", kHigh, kSummary},
-    {"outbound-api/caller", Party::kAgent, kHang, "agent_hangup", kHigh, kSummary},
-    {"outbound-api/callee", Party::kCustomer, kHang, "customer_hangup", kHigh, kSummary},
-    {"outbound-dial/caller", Party::kCustomer, kHang, "customer_hangup", kMed, kDial},
-    {"outbound-dial/callee", Party::kAgent, kHang, "agent_hangup", kMed, kDial},
-    {"trunking-originating/caller", Party::kCustomer, kHang, "customer_hangup", kMed, kTrunk},
-    {"trunking-originating/callee", Party::kAgent, kHang, "agent_hangup", kMed, kTrunk},
-    {"trunking-terminating/caller", Party::kAgent, kHang, "agent_hangup", kMed, kTrunk},
-    {"trunking-terminating/callee", Party::kCustomer, kHang, "customer_hangup", kMed, kTrunk},
-    {"caller", Party::kUnknown, kHang, "caller_hangup_role_unknown", Confidence::kLow, kSummary},
-    {"callee", Party::kUnknown, kHang, "callee_hangup_role_unknown", Confidence::kLow, kSummary},
+    {"inbound/caller", Party::kCustomer, kHang, Reason::customer_hangup, kHigh, kSummary},
+    {"inbound/callee", Party::kAgent, kHang, Reason::agent_hangup, kHigh, kSummary},
+    {"outbound-api/caller", Party::kAgent, kHang, Reason::agent_hangup, kHigh, kSummary},
+    {"outbound-api/callee", Party::kCustomer, kHang, Reason::customer_hangup, kHigh, kSummary},
+    {"outbound-dial/caller", Party::kCustomer, kHang, Reason::customer_hangup, kMed, kDial},
+    {"outbound-dial/callee", Party::kAgent, kHang, Reason::agent_hangup, kMed, kDial},
+    {"trunking-originating/caller", Party::kCustomer, kHang, Reason::customer_hangup, kMed, kTrunk},
+    {"trunking-originating/callee", Party::kAgent, kHang, Reason::agent_hangup, kMed, kTrunk},
+    {"trunking-terminating/caller", Party::kAgent, kHang, Reason::agent_hangup, kMed, kTrunk},
+    {"trunking-terminating/callee", Party::kCustomer, kHang, Reason::customer_hangup, kMed, kTrunk},
+    {"caller", Party::kUnknown, kHang, Reason::caller_hangup_role_unknown, Confidence::kLow, kSummary},
+    {"callee", Party::kUnknown, kHang, Reason::callee_hangup_role_unknown, Confidence::kLow, kSummary},
 }};
 
 constexpr std::array<ReasonRow, 8> kCallStateRows{{
-    {"completed", Party::kUnknown, Category::kOther, "record_does_not_tell", kHigh, kStates},
-    {"answered", Party::kUnknown, kIn, "call_in_progress", kMed, kStates},
-    {"ringing", Party::kUnknown, kIn, "call_ringing", kHigh, kStates},
-    {"busy", Party::kUnknown, kNC, "busy", kHigh, kStates},
-    {"noanswer", Party::kUnknown, kNC, "no_answer", kHigh, kStates},
-    {"canceled", Party::kUnknown, kNC, "canceled", kHigh, kStates},
-    {"fail", Party::kUnknown, Category::kFailure, "call_failed", kHigh, kStates},
-    {"undialed", Party::kUnknown, kNC, "undialed", kHigh, kStates},
+    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kHigh, kStates},
+    {"answered", Party::kUnknown, kIn, Reason::call_in_progress, kMed, kStates},
+    {"ringing", Party::kUnknown, kIn, Reason::call_ringing, kHigh, kStates},
+    {"busy", Party::kUnknown, kNC, Reason::busy, kHigh, kStates},
+    {"noanswer", Party::kUnknown, kNC, Reason::no_answer, kHigh, kStates},
+    {"canceled", Party::kUnknown, kNC, Reason::canceled, kHigh, kStates},
+    {"fail", Party::kUnknown, Category::kFailure, Reason::call_failed, kHigh, kStates},
+    {"undialed", Party::kUnknown, kNC, Reason::undialed, kHigh, kStates},
 }};
 
 constexpr std::array<ReasonRow, 8> kStatusRows{{
-    {"completed", Party::kUnknown, Category::kOther, "record_does_not_tell", kHigh, kStatus},
-    {"in-progress", Party::kUnknown, kIn, "call_in_progress", kHigh, kStatus},
-    {"ringing", Party::kUnknown, kIn, "call_ringing", kHigh, kStatus},
-    {"queued", Party::kUnknown, kIn, "call_queued", kHigh, kStatus},
-    {"busy", Party::kUnknown, kNC, "busy", kHigh, kStatus},
-    {"no-answer", Party::kUnknown, kNC, "no_answer", kHigh, kStatus},
-    {"canceled", Party::kUnknown, kNC, "canceled", kHigh, kStatus},
-    {"failed", Party::kUnknown, Category::kFailure, "call_failed", kHigh, kStatus},
+    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kHigh, kStatus},
+    {"in-progress", Party::kUnknown, kIn, Reason::call_in_progress, kHigh, kStatus},
+    {"ringing", Party::kUnknown, kIn, Reason::call_ringing, kHigh, kStatus},
+    {"queued", Party::kUnknown, kIn, Reason::call_queued, kHigh, kStatus},
+    {"busy", Party::kUnknown, kNC, Reason::busy, kHigh, kStatus},
+    {"no-answer", Party::kUnknown, kNC, Reason::no_answer, kHigh, kStatus},
+    {"canceled", Party::kUnknown, kNC, Reason::canceled, kHigh, kStatus},
+    {"failed", Party::kUnknown, Category::kFailure, Reason::call_failed, kHigh, kStatus},
 }};
 
 /// Lower case, '_' as '-' (the list filter spells directions outbound_api).
@@ -105,7 +105,7 @@ void outcome_only(const TwilioCall& call, Verdict& v) {
     const std::string_view code = summary ? call.call_state : call.status;
     const auto& table = summary ? mappings::twilio_call_state() : mappings::twilio_call_status();
     if (code.empty()) {
-        v.reason = "record_does_not_tell";
+        v.reason = Reason::record_does_not_tell;
         v.detail = "The record has neither disconnected_by nor a call state.";
         return;
     }
@@ -173,7 +173,7 @@ Verdict decide(const TwilioCall& call, const AgentMatch& agents) {
     if (agent && !*agent && !agents.is_agent(other).value_or(false)) agent.reset();
     if (agent) {
         v.ended_by = *agent ? Party::kAgent : Party::kCustomer;
-        v.reason = *agent ? "agent_hangup" : "customer_hangup";
+        v.reason = *agent ? Reason::agent_hangup : Reason::customer_hangup;
         v.confidence = Confidence::kHigh;
         v.detail = fmt::format("The {} ({}) sent the BYE; --agent-match says it is {}.", call.disconnected_by,
                                party.empty() ? "-" : party, *agent ? "the agent side" : "not the agent side");

@@ -98,7 +98,7 @@ private:
 
     /// Values the tables do not know are said once per value.
     void warn_unknown(const TwilioCall& call, const Verdict& v, const exports::RecordPos& pos) {
-        if (v.reason != "unmapped_code") return;
+        if (v.reason != Reason::unmapped_code) return;
         const auto& table = call.summary ? mappings::twilio_call_state() : mappings::twilio_call_status();
         diag().report(mappings::unknown_code_warning(table, v.raw_reason, input_name(), pos.line, pos.byte));
     }

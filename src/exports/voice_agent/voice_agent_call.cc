@@ -33,12 +33,12 @@ bool decide(const VoiceAgentCall& call, Verdict& v) {
     if (call.call_status == "registered" || call.call_status == "ongoing") {
         // A snapshot: the call was not over when the record was written, and may be over now.
         v.category = Category::kInProgress;
-        v.reason = "call_in_progress";
+        v.reason = Reason::call_in_progress;
         v.confidence = Confidence::kMedium;
         v.detail = fmt::format("The call was not over when the record was written (call_status {}).", status);
     } else {
         v.category = Category::kOther;
-        v.reason = "no_disconnect_reason";
+        v.reason = Reason::no_disconnect_reason;
         v.confidence = Confidence::kLow;
         v.detail = fmt::format("The call record has no disconnection_reason (call_status {}).", status);
     }

@@ -54,7 +54,7 @@ void CallStore::add(const Verdict& v) {
     call.ended_by = v.ended_by;
     call.category = v.category;
     call.confidence = v.confidence;
-    call.reason = intern(v.reason, EvidenceBudget::kIdBytes, was_cut);
+    call.reason = intern(to_string(v.reason), EvidenceBudget::kIdBytes, was_cut);
     call.raw_reason = intern(v.raw_reason, EvidenceBudget::kIdBytes, was_cut);
     call.agent = intern(v.agent_name.empty() ? v.agent : v.agent_name, EvidenceBudget::kIdBytes, was_cut);
     call.contact = cut(v.contact_id, EvidenceBudget::kIdBytes, was_cut);
@@ -68,8 +68,8 @@ void CallStore::add(const Verdict& v) {
         std::string sources;
         for (const SourceView& source : v.sources) {
             sources += sources.empty() ? "" : "; ";
-            sources += source.format + ": " + std::string(to_string(source.ended_by)) + "/" + source.reason + " (" +
-                       std::string(to_string(source.confidence)) + ")";
+            sources += source.format + ": " + std::string(to_string(source.ended_by)) + "/" +
+                       std::string(to_string(source.reason)) + " (" + std::string(to_string(source.confidence)) + ")";
         }
         call.sources = intern(sources, EvidenceBudget::kDetailBytes, was_cut);
     }

@@ -76,7 +76,8 @@ void ReportAggregate::add(const Verdict& v) {
             Conflict conflict{v.contact_id, {}};
             for (const SourceView& source : sources_of(v)) {
                 conflict.claims.push_back(source.format + ": " + std::string(to_string(source.ended_by)) + "/" +
-                                          source.reason + " (" + std::string(to_string(source.confidence)) + ")");
+                                          std::string(to_string(source.reason)) + " (" +
+                                          std::string(to_string(source.confidence)) + ")");
             }
             reconciled_conflicts_.push_back(std::move(conflict));
         }
@@ -235,7 +236,7 @@ std::vector<Conflict> ReportAggregate::conflicts() const {
         Conflict conflict{contact, {}};
         for (const Claim& claim : claims) {
             conflict.claims.push_back(claim.source + ": " + std::string(to_string(claim.ended_by)) + "/" +
-                                      claim.reason);
+                                      std::string(to_string(claim.reason)));
         }
         conflicts.push_back(std::move(conflict));
     }

@@ -60,7 +60,7 @@ public:
     struct Claim {
         std::string source;  ///< source format
         Party ended_by = Party::kUnknown;
-        std::string reason;
+        Reason reason = Reason::record_does_not_tell;
     };
 
     void add(const Verdict& verdict);
