@@ -39,6 +39,11 @@ struct Diagnostic {
         has_position = true;
         return std::move(*this);
     }
+    /// Said once per run under `key`, whatever input repeats it.
+    [[nodiscard]] Diagnostic once_per_run(std::string key) && {
+        once_key = std::move(key);
+        return std::move(*this);
+    }
 };
 
 class DiagnosticSink {

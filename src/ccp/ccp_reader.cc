@@ -54,9 +54,11 @@ public:
                 if (!source.error().empty()) {
                     break;  // the read error below is the cause; the JSON is only cut short by it
                 }
+                Diagnostic error = Diagnostic::error(input_name, splitter.error_message());
+                // An input that failed before its first byte (empty) has no position to name.
                 const bool positioned = splitter.error_line() > 0 || splitter.bytes_read() > 0;
-                diag.report(Diagnostic{Severity::kError, input_name, splitter.error_line(), splitter.error_byte(),
-                                       positioned, splitter.error_message()});
+                diag.report(positioned ? std::move(error).at(splitter.error_line(), splitter.error_byte())
+                                       : std::move(error));
                 result.failed = true;
                 break;
             }

@@ -62,13 +62,10 @@ Diagnostic unknown_code_warning(
     const std::string shown = code.size() <= kCodeShown
                                   ? std::string(code)
                                   : fmt::format("{}... ({} bytes)", code.substr(0, kCodeShown), code.size());
-    return Diagnostic{Severity::kWarning,
-                      input,
-                      line,
-                      byte,
-                      true,
-                      fmt::format("unknown {} \"{}\": reported as unknown (said once per code)", table.name, shown),
-                      fmt::format("unknown-code\x1f{}\x1f{}", table.name, code)};
+    return Diagnostic::warning(
+               input, fmt::format("unknown {} \"{}\": reported as unknown (said once per code)", table.name, shown))
+        .at(line, byte)
+        .once_per_run(fmt::format("unknown-code\x1f{}\x1f{}", table.name, code));
 }
 
 bool apply(const ReasonTable& table, std::string_view code, Verdict& verdict) {

@@ -18,7 +18,8 @@ constexpr std::array kRoles{
     // A UI view computed from the same conversation, reduced to agent/external/system.
     FormatRole{"genesys-interactions-csv", "genesys-cloud", 1, false},
     // The API's call object: status, reason and exact times.
-    FormatRole{"voice-agent-calls", "voice-agent", 2, true},
+    // Webhook events repeat a call (started, ended, analyzed): the space is always held.
+    FormatRole{"voice-agent-calls", "voice-agent", 2, false},
     // The dashboard's export of the same calls, columns chosen by the user.
     FormatRole{"voice-agent-calls-csv", "voice-agent", 1, false},
     FormatRole{"gms-callbacks", "gms-callbacks", 1, false},

@@ -3,6 +3,7 @@
 // last connected agent leg, outcomes.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -14,6 +15,7 @@
 #include "exports/gms/callback_reader.h"
 #include "exports/voice_agent/calls_csv_reader.h"
 #include "exports/voice_agent/calls_reader.h"
+#include "reconcile/reconcile_plan.h"
 #include "support/collecting_sinks.h"
 
 namespace whohungup::exports {
@@ -64,7 +66,18 @@ TEST(VoiceAgentCalls, WebhookEventsOfOneCallGiveOneVerdict) {
         R"({"event":"call_ended","call":{"call_id":"k1","call_status":"ended","disconnection_reason":"agent_hangup"}})"
         "\n"
         R"({"event":"call_analyzed","call":{"call_id":"k1","call_status":"ended","disconnection_reason":"agent_hangup","start_timestamp":1000,"end_timestamp":61000}})";
-    const Collect sink = read_all(make_voice_agent_calls_reader(Limits{}), {events});
+    // The reader gives each event's verdict; the run's reconcile stage, which a plan holds even
+    // for one voice-agent input, keeps one: the latest update (only call_analyzed has times).
+    const Collect decided = read_all(make_voice_agent_calls_reader(Limits{}), {events});
+    ASSERT_EQ(decided.verdicts.size(), 3U);
+    Collect sink;
+    reconcile::Reconciler reconciler(sink);
+    const std::array<std::string_view, 1> formats{"voice-agent-calls"};
+    (void)reconcile::plan_reconcile(formats, reconciler);
+    for (Verdict v : decided.verdicts) {
+        reconciler.on_verdict(std::move(v));
+    }
+    reconciler.flush_all();
     ASSERT_EQ(sink.verdicts.size(), 1U);
     EXPECT_EQ(sink.verdicts[0].ended_by, Party::kAgent);
     EXPECT_DOUBLE_EQ(sink.verdicts[0].duration_s().value(), 60.0);

@@ -11,6 +11,7 @@
 #include "exports/connect/contact_record_decide.h"
 #include "exports/connect/contact_record_decoder.h"
 #include "json/dom_access.h"
+#include "reconcile/winner.h"
 
 namespace whohungup::exports {
 
@@ -128,23 +129,21 @@ protected:
                                      " InitiationMethod=", detail::or_dash(contact.initiation_method),
                                      " DisconnectReason=", detail::or_dash(contact.disconnect_reason, "null")})));
         auto [it, inserted] = records_.try_emplace(v.contact_id);
-        if (inserted || later_or_first(held, it->second)) {
+        if (inserted || replaces(held, it->second)) {
             it->second = std::move(held);
         }
     }
 
 private:
-    /// The winner rule of docs/reconcile.md: the latest LastUpdateTimestamp (a record with one
-    /// beats a record without), then the first seen by input name and position, so the winner
-    /// does not depend on the order the inputs were given in.
-    static bool later_or_first(const HeldRecord& incoming, const HeldRecord& held) {
-        if (incoming.last_update != held.last_update) {
-            return incoming.last_update > held.last_update;  // kNoTime is the minimum
-        }
-        if (incoming.verdict.input != held.verdict.input) {
-            return incoming.verdict.input < held.verdict.input;
-        }
-        return incoming.order < held.order;
+    /// The one winner rule of docs/reconcile.md (reconcile/winner.h), with a contact record's
+    /// update time being its LastUpdateTimestamp (a record with one beats a record without). The
+    /// reader applies it itself because it holds the records anyway, to link transfer legs.
+    static bool replaces(const HeldRecord& incoming, const HeldRecord& held) {
+        const auto key = [](const HeldRecord& record) {
+            return reconcile::WinnerKey{record.last_update, reconcile::completeness(record.verdict)};
+        };
+        return reconcile::replaces(key(incoming), reconcile::Seen{incoming.verdict.input, incoming.order}, key(held),
+                                   reconcile::Seen{held.verdict.input, held.order});
     }
 
     std::unordered_map<std::string, HeldRecord> records_;

@@ -3,10 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <unordered_map>
-#include <vector>
-
 #include "exports/common/json_record_reader.h"
 #include "exports/voice_agent/voice_agent_call.h"
 #include "json/dom_access.h"
@@ -19,40 +15,13 @@ using detail::integer_at;
 using detail::object_at;
 using detail::string_at;
 
-struct HeldCall {
-    Verdict verdict;
-    int completeness = 0;  ///< higher wins: has a reason, then later webhook event
-    std::uint64_t order = 0;
-};
-
-int event_rank(std::string_view event) {
-    if (event == "call_analyzed") return 3;
-    if (event == "call_ended") return 2;
-    if (event == "call_started") return 1;
-    return 2;  // a call object from the API is as complete as call_ended
-}
-
 class VoiceAgentCallsReader final : public JsonRecordReader {
 public:
     /// A v3 list-calls page lists its calls in "items".
     explicit VoiceAgentCallsReader(const Limits& limits) : JsonRecordReader(limits, detail::EnvelopeKeys{{"items"}}) {}
 
-    void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        std::vector<HeldCall*> ordered;
-        ordered.reserve(calls_.size());
-        for (auto& [id, held] : calls_) {
-            ordered.push_back(&held);
-        }
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const HeldCall* a, const HeldCall* b) { return a->order < b->order; });
-        for (HeldCall* held : ordered) {
-            out.on_verdict(std::move(held->verdict));
-        }
-        calls_.clear();
-    }
-
 protected:
-    void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& /*out*/) override {
+    void on_value(simdjson::dom::element value, const RecordPos& pos, VerdictSink& out) override {
         const std::optional<detail::object> object = detail::as_object(value);
         if (!object) {
             count_record();
@@ -60,24 +29,24 @@ protected:
             return;
         }
         if (const auto call = object_at(*object, "call")) {  // a webhook payload
-            read_call(*call, string_at(*object, "event"), pos);
+            read_call(*call, string_at(*object, "event"), pos, out);
             return;
         }
-        read_call(*object, {}, pos);
+        read_call(*object, {}, pos, out);
     }
 
 private:
-    void read_call(detail::object call, std::string_view event, const RecordPos& pos) {
+    /// Every record is a verdict at once: the webhook events of one call (call_started, call_ended,
+    /// call_analyzed) and repeats across files are one call in the reconcile stage, whose winner
+    /// rule (the latest update, then the most complete) keeps the ended call over the started one.
+    void read_call(detail::object call, std::string_view event, const RecordPos& pos, VerdictSink& out) {
         count_record();
         const std::string_view call_id = string_at(call, "call_id");
         if (call_id.empty()) {
             skip_record(pos, "no call_id");
             return;
         }
-        HeldCall held;
-        held.order = ++arrivals_;
-        Verdict& v = held.verdict;
-        v = new_verdict("voice-agent-calls");
+        Verdict v = new_verdict("voice-agent-calls");
         VoiceAgentCall record;
         record.call_id = call_id;
         record.agent_id = string_at(call, "agent_id");
@@ -92,22 +61,12 @@ private:
             diag().report(mappings::unknown_code_warning(mappings::retell_disconnection_reason(), reason, input_name(),
                                                          pos.line, pos.byte));
         }
-        held.completeness = (reason.empty() ? 0 : 10) + event_rank(event);
         v.evidence.push_back(evidence(pos, v.ended_at_ms,
                                       fmt::format("{}call_id={} call_status={} disconnection_reason={}",
                                                   event.empty() ? "" : fmt::format("event={} ", event), call_id,
                                                   status.empty() ? "-" : status, reason.empty() ? "null" : reason)));
-        auto [it, inserted] = calls_.try_emplace(v.contact_id);
-        if (inserted) {
-            it->second = std::move(held);
-        } else if (held.completeness >= it->second.completeness) {
-            held.order = it->second.order;
-            it->second = std::move(held);
-        }
+        out.on_verdict(std::move(v));
     }
-
-    std::unordered_map<std::string, HeldCall> calls_;
-    std::uint64_t arrivals_ = 0;
 };
 
 }  // namespace
