@@ -63,9 +63,9 @@ protected:
         const std::uint64_t start = offset / kPage * kPage;
         const auto skip = static_cast<std::size_t>(offset - start);
         // Every byte of the mapping is inside the file: no page past its end is ever touched.
-        // The kernel maps cached pages around each fault (fault-around), so no MAP_POPULATE: measured, it costs more than it saves.
-        void* map = ::mmap(nullptr, skip + bytes + padding, PROT_READ, MAP_PRIVATE, fd_,
-                           static_cast<off_t>(start));
+        // The kernel maps cached pages around each fault (fault-around), so no MAP_POPULATE: measured, it costs more
+        // than it saves.
+        void* map = ::mmap(nullptr, skip + bytes + padding, PROT_READ, MAP_PRIVATE, fd_, static_cast<off_t>(start));
         if (map == MAP_FAILED) {
             return {};  // out of address space, say: the file is read instead
         }

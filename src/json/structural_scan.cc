@@ -95,8 +95,8 @@ __attribute__((target("avx2,pclmul"))) std::size_t scan_avx2(const char* data, s
 }
 
 __attribute__((target("avx512f,avx512bw,pclmul"))) std::size_t scan_avx512(const char* data,
-                                                                            std::size_t size,
-                                                                            ScanState& s) {
+                                                                           std::size_t size,
+                                                                           ScanState& s) {
     const __m512i quote = _mm512_set1_epi8('"');
     const __m512i backslash = _mm512_set1_epi8('\\');
     const __m512i open = _mm512_set1_epi8('{');
