@@ -52,6 +52,12 @@ public:
 protected:
     std::string_view map_at(std::uint64_t offset, std::size_t size, std::size_t padding) override {
         unmap();
+        // A file cut shorter since it was opened would fault on its missing pages: its size is
+        // checked again for every window, and a shrunk file is read (and found cut) instead.
+        struct stat info {};
+        if (::fstat(fd_, &info) != 0 || static_cast<std::uint64_t>(info.st_size) < size_) {
+            size_ = 0;
+        }
         if (!error_.empty() || offset + padding >= size_) {
             return {};
         }
