@@ -17,8 +17,9 @@ namespace {
 /// turns out to be larger than it.
 constexpr std::size_t kFirstBufferSize = std::size_t{64} << 10;
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
-/// A mapped input is scanned this much at a time (the memory it holds).
-constexpr std::size_t kWindowSize = std::size_t{8} << 20;
+/// A mapped input is scanned this much at a time: the memory it holds (its pages count as
+/// resident while mapped), against one map and unmap per window.
+constexpr std::size_t kWindowSize = std::size_t{4} << 20;
 constexpr std::size_t kBlock = 64;
 
 bool is_space(char c) {
