@@ -5,12 +5,7 @@
 // value to the full parser, which validates and says what is wrong.
 #pragma once
 
-#include <emmintrin.h>
-
-#include <bit>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #include "json/structural_scan.h"
@@ -26,18 +21,7 @@ public:
 
     void skip_space() {
         // JSON whitespace is all at or below ' '; other control bytes are invalid JSON anyway,
-        // and the full parser that such a value ends up in reports them. Pretty-printed entries
-        // put a newline and an indent before every key: eight bytes are tested at a time.
-        while (pos_ + 8 <= text_.size()) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, text_.data() + pos_, sizeof word);
-            const std::uint64_t above_space = first_above_space(word);
-            if (above_space != 0) {
-                pos_ += static_cast<std::size_t>(std::countr_zero(above_space)) / 8;
-                return;
-            }
-            pos_ += 8;
-        }
+        // and the full parser that such a value ends up in reports them.
         while (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) <= ' ') {
             ++pos_;
         }
@@ -60,7 +44,7 @@ public:
     bool string_after_quote(std::string_view& out, bool& escaped) {
         const std::size_t start = pos_;
         escaped = false;
-        const std::size_t length = short_string_end(start, escaped);
+        const std::size_t length = find_string_end(text_.data() + start, text_.size() - start, escaped);
         if (length >= text_.size() - start) return false;
         out = text_.substr(start, length);
         pos_ = start + length + 1;
@@ -110,30 +94,6 @@ public:
     }
 
 private:
-    /// find_string_end() for the first 16 bytes inline (SSE2 is in every x86-64 CPU): most keys
-    /// and values of an entry are shorter, and end there without a call. Reads 16 bytes from
-    /// `start` whatever the size, as find_string_end() does (the caller's padding).
-    std::size_t short_string_end(std::size_t start, bool& escaped) const {
-        const std::size_t size = text_.size() - start;
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + start));
-        const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'))));
-        const auto slashes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
-        if (quotes != 0 && (slashes == 0 || std::countr_zero(quotes) < std::countr_zero(slashes))) {
-            const auto at = static_cast<std::size_t>(std::countr_zero(quotes));
-            return at < size ? at : size;
-        }
-        return find_string_end(text_.data() + start, size, escaped);
-    }
-
-    /// Bit 7 of each byte above ' ' is set, and the lowest set bit is exact: adding 0x5F sets
-    /// bit 7 of bytes 0x21..0x7F without a carry, OR-ing the word flags bytes from 0x80 on (their
-    /// carry reaches only higher bytes, which no longer matter).
-    static std::uint64_t first_above_space(std::uint64_t word) {
-        static_assert(std::endian::native == std::endian::little, "the lowest bit is the first byte");
-        constexpr std::uint64_t kLow = 0x0101010101010101ULL;
-        return ((word + kLow * (0x7F - ' ')) | word) & (kLow * 0x80);
-    }
-
     std::string_view text_;
     std::size_t pos_ = 0;
 };

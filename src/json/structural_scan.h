@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Finds where a JSON container ends, 64 bytes at a time: bitmasks of quotes, backslashes and
-// brackets (AVX-512 or AVX2), escapes and string interiors computed with carry-less multiplication (the
+// brackets (AVX2), escapes and string interiors computed with carry-less multiplication (the
 // technique of simdjson's stage 1), then only the few bracket bits are walked one by one.
 // A scalar version serves CPUs without AVX2/PCLMUL and checks the fast one in tests.
 // Tested by tests/unit/array_splitter_test.cc.
@@ -33,9 +33,6 @@ std::size_t scan_container(const char* data, std::size_t size, ScanState& state)
 /// opening quote), or `size` when it does not close within `size` bytes; `escaped` is set when
 /// the contents hold a backslash. Reads up to 31 bytes past `size` (callers keep padding).
 std::size_t find_string_end(const char* data, std::size_t size, bool& escaped);
-
-/// The same with 32-byte vectors even where 64-byte ones are available (tests check both).
-std::size_t scan_container_avx2(const char* data, std::size_t size, ScanState& state);
 
 /// The same, one byte at a time.
 std::size_t scan_container_scalar(const char* data, std::size_t size, ScanState& state);
