@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Streaming input: a file, a FIFO or stdin, plain or gzip-compressed (detected from the bytes,
-// not the name). Memory use is one fixed buffer, or one mapped window, whatever the input size.
+// not the name). Memory use is one fixed buffer whatever the input size.
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,19 +31,6 @@ public:
     std::string_view peek(std::size_t size);
     /// read() that serves peeked bytes first. Readers use this one.
     std::size_t read_some(char* buffer, std::size_t capacity);
-
-    /// Regular uncompressed files are mapped rather than copied: up to `size` bytes from input
-    /// offset `offset`, with at least `padding` more bytes readable after them, valid until the
-    /// next call. Empty when the input is not mapped there (a pipe, gzip, the file's last bytes):
-    /// read_some() then goes on from `offset`. A reader either maps from its first byte on, or
-    /// only reads.
-    std::string_view map_window(std::uint64_t offset, std::size_t size, std::size_t padding);
-
-protected:
-    /// map_window() without the peeked bytes; the default maps nothing.
-    virtual std::string_view map_at(std::uint64_t offset, std::size_t size, std::size_t padding);
-    /// After a failed map_at(): makes read() go on from `offset`. False when it cannot.
-    virtual bool seek_to(std::uint64_t offset);
 
 private:
     std::string peeked_;

@@ -13,8 +13,6 @@
 #include <climits>
 #include <cstring>
 
-#include "core/byte_source_mmap.h"
-
 namespace whohungup {
 
 namespace {
@@ -102,12 +100,6 @@ std::unique_ptr<ByteSource> ByteSource::open(const std::string& path, std::strin
         error = std::strerror(errno);
         return nullptr;
     }
-    // Standard input is read, not mapped: it may be a pipe, or a file read from part-way in.
-    if (path != "-") {
-        if (std::unique_ptr<ByteSource> mapped = detail::open_mapped_file(fd)) {
-            return mapped;
-        }
-    }
     gzFile file = gzdopen(fd, "rb");
     if (file == nullptr) {
         ::close(fd);
@@ -148,23 +140,6 @@ std::size_t ByteSource::read_some(char* buffer, std::size_t capacity) {
         return n;
     }
     return read(buffer, capacity);
-}
-
-std::string_view ByteSource::map_window(std::uint64_t offset, std::size_t size, std::size_t padding) {
-    const std::string_view window = map_at(offset, size, padding);
-    if (window.empty() && seek_to(offset)) {
-        peeked_.clear();  // read() goes on from `offset`: what was peeked is behind it or read again
-        peeked_pos_ = 0;
-    }
-    return window;
-}
-
-std::string_view ByteSource::map_at(std::uint64_t /*offset*/, std::size_t /*size*/, std::size_t /*padding*/) {
-    return {};
-}
-
-bool ByteSource::seek_to(std::uint64_t /*offset*/) {
-    return false;
 }
 
 }  // namespace whohungup

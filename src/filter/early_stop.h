@@ -24,11 +24,6 @@ public:
     [[nodiscard]] const std::string& error() const override { return inner_->error(); }
     [[nodiscard]] bool compressed() const override { return inner_->compressed(); }
 
-protected:
-    std::string_view map_at(std::uint64_t offset, std::size_t size, std::size_t padding) override {
-        return stop_.load(std::memory_order_relaxed) ? std::string_view{} : inner_->map_window(offset, size, padding);
-    }
-
 private:
     std::unique_ptr<ByteSource> inner_;
     const std::atomic<bool>& stop_;

@@ -17,9 +17,6 @@ namespace {
 /// turns out to be larger than it.
 constexpr std::size_t kFirstBufferSize = std::size_t{64} << 10;
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
-/// A mapped input is scanned this much at a time: the memory it holds (its pages count as
-/// resident while mapped), against one map and unmap per window.
-constexpr std::size_t kWindowSize = std::size_t{4} << 20;
 constexpr std::size_t kBlock = 64;
 
 bool is_space(char c) {
@@ -48,7 +45,6 @@ JsonArraySplitter::JsonArraySplitter(ByteSource& source,
       limits_(limits),
       objects_(objects),
       buffer_(kFirstBufferSize + kParsePadding),
-      data_(buffer_.data()),
       envelopes_(std::move(envelopes)) {}
 
 bool JsonArraySplitter::fill() {
@@ -57,9 +53,6 @@ bool JsonArraySplitter::fill() {
 
 std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
     while (len_ - pos_ < want && !source_done_) {
-        if (mapping_ && map_next()) {
-            continue;
-        }
         if (pos_ > 0) {  // move the unread tail to the front
             std::memmove(buffer_.data(), buffer_.data() + pos_, len_ - pos_);
             buffer_start_ += pos_;
@@ -68,7 +61,6 @@ std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
         }
         if (reads_ > 0 && buffer_.size() < kBufferSize + kParsePadding) {
             buffer_.resize(kBufferSize + kParsePadding);  // more than one read: a large input
-            data_ = buffer_.data();
         }
         ++reads_;
         const std::size_t got = source_.read_some(buffer_.data() + len_, buffer_.size() - kParsePadding - len_);
@@ -81,33 +73,13 @@ std::size_t JsonArraySplitter::fill_at_least(std::size_t want) {
     return len_ - pos_;
 }
 
-bool JsonArraySplitter::map_next() {
-    const std::uint64_t offset = bytes_read();
-    const std::string_view window = source_.map_window(offset, kWindowSize, kParsePadding);
-    if (window.size() <= len_ - pos_) {
-        // Not mapped (any more): the source reads on from `offset`, into the buffer. The unread
-        // bytes of the last window are read again rather than copied out of it.
-        mapping_ = false;
-        data_ = buffer_.data();
-        buffer_start_ = offset;
-        pos_ = 0;
-        len_ = 0;
-        return false;
-    }
-    data_ = window.data();
-    buffer_start_ = offset;
-    pos_ = 0;
-    len_ = window.size();
-    return true;
-}
-
 bool JsonArraySplitter::skip_whitespace() {
     for (;;) {
         if (!fill()) {
             return false;
         }
-        while (pos_ < len_ && is_space(data_[pos_])) {
-            line_ += data_[pos_] == '\n' ? 1U : 0U;
+        while (pos_ < len_ && is_space(buffer_[pos_])) {
+            line_ += buffer_[pos_] == '\n' ? 1U : 0U;
             ++pos_;
         }
         if (pos_ < len_) {
@@ -130,7 +102,7 @@ void JsonArraySplitter::keep(std::size_t from, std::size_t to) {
     if (element_.size() + (to - from) > limits_.max_entry_bytes) {
         return;  // over size: the caller sees over_size and skips the element
     }
-    element_.append(data_ + from, to - from);
+    element_.append(buffer_.data() + from, to - from);
 }
 
 JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
@@ -156,11 +128,11 @@ JsonArraySplitter::Status JsonArraySplitter::next(ArrayElement& out) {
                                     elements_in_array_),
                         0, end);
         }
-        const char c = data_[pos_];
+        const char c = buffer_[pos_];
         switch (state_) {
             case State::kTop: {
                 if (static_cast<unsigned char>(c) == 0xEF) {  // a BOM, at the start or between downloads
-                    if (fill_at_least(3) >= 3 && std::memcmp(data_ + pos_, "\xEF\xBB\xBF", 3) == 0) {
+                    if (fill_at_least(3) >= 3 && std::memcmp(buffer_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) {
                         pos_ += 3;
                         continue;
                     }
@@ -252,9 +224,9 @@ JsonArraySplitter::Status JsonArraySplitter::skip_line(ArrayElement& out) {
     out.byte = bytes_read();
     out.cut = true;
     while (fill()) {
-        const void* newline = std::memchr(data_ + pos_, '\n', len_ - pos_);
+        const void* newline = std::memchr(buffer_.data() + pos_, '\n', len_ - pos_);
         if (newline != nullptr) {
-            pos_ = static_cast<std::size_t>(static_cast<const char*>(newline) - data_);
+            pos_ = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data());
             break;  // the newline is left for skip_whitespace, which counts it
         }
         pos_ = len_;
@@ -271,7 +243,7 @@ JsonArraySplitter::Status JsonArraySplitter::scan_element(ArrayElement& out) {
     }
     element_.clear();
     copying_ = false;
-    const char first = data_[pos_];
+    const char first = buffer_[pos_];
     if (!starts_value(first)) {
         return fail(fmt::format("not JSON: unexpected {} where an entry should start", describe_byte(first)), line_,
                     bytes_read());
@@ -308,21 +280,21 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out, s
         std::size_t limit = available;
         bool line_ends = false;
         if (line_records_ && !in_array_) {
-            if (const void* newline = std::memchr(data_ + pos_, '\n', available)) {
-                limit = static_cast<std::size_t>(static_cast<const char*>(newline) - (data_ + pos_));
+            if (const void* newline = std::memchr(buffer_.data() + pos_, '\n', available)) {
+                limit = static_cast<std::size_t>(static_cast<const char*>(newline) - (buffer_.data() + pos_));
                 line_ends = true;
             }
         }
         std::size_t chunk = limit / kBlock * kBlock;
         std::size_t end = kNotClosed;
         if (chunk > 0) {
-            end = detail::scan_container(data_ + pos_, chunk, scan);
+            end = detail::scan_container(buffer_.data() + pos_, chunk, scan);
         }
         if (end == kNotClosed && chunk < limit && (chunk == 0 || line_ends)) {
             // The input's last bytes, or the line's: pad them to one block with spaces.
             char padded[kBlock];
             std::memset(padded, ' ', kBlock);
-            std::memcpy(padded, data_ + pos_ + chunk, limit - chunk);
+            std::memcpy(padded, buffer_.data() + pos_ + chunk, limit - chunk);
             const std::size_t tail_end = detail::scan_container(padded, kBlock, scan);
             end = tail_end == kNotClosed ? kNotClosed : chunk + tail_end;
             chunk = limit;
@@ -365,7 +337,7 @@ JsonArraySplitter::Status JsonArraySplitter::scan_container(ArrayElement& out, s
         element_.reserve(element_.size() + kParsePadding);
         out.bytes = element_;
     } else {
-        out.bytes = std::string_view(data_ + start, pos_ - start);  // a view, no copy
+        out.bytes = std::string_view(buffer_.data() + start, pos_ - start);  // a view, no copy
     }
     return Status::kElement;
 }
@@ -406,7 +378,7 @@ bool JsonArraySplitter::read_member_name() {
     bool escape = false;
     while (fill()) {
         while (pos_ < len_) {
-            const char c = data_[pos_++];
+            const char c = buffer_[pos_++];
             if (member_name_.size() < limits_.max_entry_bytes) {
                 member_name_.push_back(c);
             } else {
@@ -430,7 +402,7 @@ std::optional<JsonArraySplitter::Status> JsonArraySplitter::scan_member(ArrayEle
         return fail("truncated: the input ends inside a JSON object (no closing '}')", object_line_, object_byte_);
     }
     add_to_object(member_name_);
-    if (data_[pos_] != ':') {
+    if (buffer_[pos_] != ':') {
         return rest_of_object(out);
     }
     ++pos_;
@@ -440,7 +412,7 @@ std::optional<JsonArraySplitter::Status> JsonArraySplitter::scan_member(ArrayEle
     const bool first = object_members_++ == 0;
     const std::string_view name = std::string_view(member_name_).substr(1, member_name_.size() - 2);
     state_ = State::kAfterMember;
-    if (data_[pos_] == '[' && envelopes_.holds_records(name, first, object_has_records_)) {
+    if (buffer_[pos_] == '[' && envelopes_.holds_records(name, first, object_has_records_)) {
         // A list of records: streamed by next(), element by element; the object keeps "name":[].
         object_has_records_ = true;
         envelope_key_.assign(name);
@@ -457,7 +429,7 @@ std::optional<JsonArraySplitter::Status> JsonArraySplitter::scan_member(ArrayEle
     value.byte = bytes_read();
     element_.clear();
     copying_ = false;
-    const char c = data_[pos_];
+    const char c = buffer_[pos_];
     if (!starts_value(c)) {
         return rest_of_object(out);
     }
@@ -515,7 +487,7 @@ JsonArraySplitter::Status JsonArraySplitter::scan_scalar(ArrayElement& out) {
             return fail("truncated: the input ends inside an array element", out.line, out.byte);
         }
         while (pos_ < len_) {
-            const char c = data_[pos_];
+            const char c = buffer_[pos_];
             if (in_string) {
                 const bool closes = c == '"' && !escape;
                 escape = !escape && c == '\\';

@@ -73,9 +73,6 @@ private:
     enum class State : std::uint8_t { kTop, kArrayStart, kAfterElement, kMemberName, kAfterMember };
 
     bool fill();  ///< refill the buffer; false at end of input
-    /// Maps the next window of the input at the first unread byte; false once the input is not
-    /// (or no longer) mapped, and from then on it is read into buffer_.
-    bool map_next();
     /// Makes at least `want` unread bytes available when the input has them, moving the unread
     /// tail to the front of the buffer. Returns the bytes available.
     std::size_t fill_at_least(std::size_t want);
@@ -103,8 +100,6 @@ private:
     TopLevelObjects objects_;
     bool in_array_ = false;
     std::vector<char> buffer_;
-    const char* data_;     ///< the bytes scanned: buffer_, or a window of a mapped input
-    bool mapping_ = true;  ///< the input is mapped from its first byte until map_next() says not
     std::size_t pos_ = 0;
     std::size_t len_ = 0;
     std::uint64_t buffer_start_ = 0;  ///< input offset of buffer_[0]

@@ -2,12 +2,7 @@
 #include "json/array_splitter.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -17,14 +12,14 @@ namespace {
 struct Split {
     std::vector<std::string> elements;
     std::vector<std::uint64_t> lines;
-    std::vector<std::uint64_t> bytes;
     bool error = false;
     std::string message;
     std::uint64_t error_line = 0;
 };
 
-Split split_source(ByteSource& source, Limits limits = {}) {
-    JsonArraySplitter splitter(source, limits);
+Split split(std::string input, Limits limits = {}) {
+    auto source = ByteSource::from_memory(std::move(input));
+    JsonArraySplitter splitter(*source, limits);
     Split result;
     ArrayElement element;
     for (;;) {
@@ -40,13 +35,7 @@ Split split_source(ByteSource& source, Limits limits = {}) {
         }
         result.elements.emplace_back(element.over_size ? "<too large>" : std::string(element.bytes));
         result.lines.push_back(element.line);
-        result.bytes.push_back(element.byte);
     }
-}
-
-Split split(std::string input, Limits limits = {}) {
-    auto source = ByteSource::from_memory(std::move(input));
-    return split_source(*source, limits);
 }
 
 TEST(ArraySplitter, SplitsPrettyPrintedArray) {
@@ -274,50 +263,6 @@ TEST(ArraySplitterEnvelopes, BrokenEnvelopesAreErrorsAtTheirPlace) {
               (std::vector<std::string>{":{\"items\"1, \"b\": [{}]}@1:0", ":{\"a\": tru e}@2:23", ":{\"c\": 3}@3:36"}));
     EXPECT_EQ(split_envelopes("{\"items\": [{\"a\": 1}], x}", keys),
               (std::vector<std::string>{"items:{\"a\": 1}@1:11", "rest:{\"items\":[],x}"}));
-}
-
-/// A log of ~20 MB: several mapped windows, entries across every window boundary (one of 3 MB),
-/// and a tail that is read, not mapped.
-std::string large_log(bool cut_short) {
-    std::mt19937 random(5);
-    std::string log = "[\n";
-    for (int i = 0; log.size() < (std::size_t{20} << 20); ++i) {
-        const std::size_t filler = i == 2000 ? std::size_t{3} << 20 : 50 + random() % 4000;
-        log += i == 0 ? "  " : ",\n  ";
-        log += R"({"text": "entry )" + std::to_string(i) + R"( \"q\" {[", "objects": [{"a": ")" +
-               std::string(filler, 'x') + "\"}],\n   \"line\": " + std::to_string(i) + "}";
-    }
-    log += cut_short ? ",\n  {\"text\": \"cut" : "\n]\n";
-    return log;
-}
-
-Split split_file(const std::string& log) {
-    const std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("splitter-mapped-" + std::to_string(::getpid()) + ".json");
-    std::ofstream(path, std::ios::binary) << log;
-    std::string error;
-    auto source = ByteSource::open(path.string(), error);
-    EXPECT_NE(source, nullptr) << error;
-    (void)source->peek(4096);  // as the format sniffing does before the reader starts
-    Split result = split_source(*source);
-    std::filesystem::remove(path);
-    return result;
-}
-
-TEST(ArraySplitter, MappedFileGivesTheSameElementsAsReadBytes) {
-    for (const bool cut_short : {false, true}) {
-        const std::string log = large_log(cut_short);
-        const Split mapped = split_file(log);
-        const Split read = split(log);
-        ASSERT_GT(read.elements.size(), 2000U);
-        EXPECT_EQ(mapped.elements, read.elements);
-        EXPECT_EQ(mapped.lines, read.lines);
-        EXPECT_EQ(mapped.bytes, read.bytes);
-        EXPECT_EQ(mapped.error, cut_short);
-        EXPECT_EQ(mapped.error, read.error);
-        EXPECT_EQ(mapped.message, read.message);
-        EXPECT_EQ(mapped.error_line, read.error_line);
-    }
 }
 
 }  // namespace
