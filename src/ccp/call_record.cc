@@ -49,6 +49,12 @@ bool CallRecord::add(CcpEvent&& event) {
         closed = closed || state == "ended" || state == "missed" || state == "rejected" || state == "error";
     }
     bytes += held_bytes(event);
+    if (events.empty()) {
+        // A call has a few dozen lines: growing from one slot would move them three more times.
+        // Bounded: at most Limits::max_open_calls calls hold these slots at once.
+        constexpr std::size_t kFirstSlots = 8;
+        events.reserve(kFirstSlots);
+    }
     events.push_back(std::move(event));
     return true;
 }

@@ -120,13 +120,14 @@ void CallTracker::add_event(CcpEvent&& event, VerdictSink& out, DiagnosticSink& 
             if (is_channel(event.machine)) {
                 add_channel_transition(std::move(event), out, diag);
             } else {
-                const bool ends = is_end_state(event.to);
-                const std::string id = event.id;
+                if (!is_end_state(event.to)) {
+                    add_to_call(std::move(event), out, diag);
+                    break;
+                }
+                const std::string id = event.id;  // copied only for the one line that ends a session
                 const std::int64_t time = event.time_ms;
                 add_to_call(std::move(event), out, diag);
-                if (ends) {
-                    on_session_end(id, time);
-                }
+                on_session_end(id, time);
             }
             break;
         case EventKind::kRemoteBye:

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <functional>
+#include <utility>
 
 #include "ccp/entry_fast_path.h"
 #include "ccp/line_classifier.h"
@@ -158,18 +159,45 @@ void read_request(const object& entry, std::string_view text, const CcpEvent& ba
 
 ConnectionView read_connection(element connection) {
     ConnectionView view;
-    std::string_view value;
-    if (connection["connectionId"].get_string().get(value) == simdjson::SUCCESS) view.id = std::string(value);
-    if (connection["type"].get_string().get(value) == simdjson::SUCCESS) view.type = std::string(value);
-    if (connection["state"]["type"].get_string().get(value) == simdjson::SUCCESS) view.state = std::string(value);
-    if (connection["endpoint"]["type"].get_string().get(value) == simdjson::SUCCESS) {
-        view.endpoint_type = std::string(value);
+    object members;
+    if (connection.get_object().get(members) != simdjson::SUCCESS) {
+        return view;
     }
-    bool initial = false;
-    if (connection["initial"].get_bool().get(initial) == simdjson::SUCCESS) view.initial = initial;
+    // One pass over the members instead of one lookup per key (each a scan of the members): a
+    // snapshot is polled every few seconds, for every connection. A repeated key counts once,
+    // its first time, as a lookup finds it.
+    enum Seen : unsigned { kId = 1, kType = 2, kState = 4, kEndpoint = 8, kInitial = 16, kMonitor = 32 };
+    unsigned seen = 0;
+    const auto first = [&seen](Seen key) { return (std::exchange(seen, seen | key) & key) == 0; };
+    bool monitor_barge = false;
+    std::string_view value;
+    for (const simdjson::dom::key_value_pair member : members) {
+        const std::string_view key = member.key;
+        if (key == "connectionId") {
+            if (first(kId) && member.value.get_string().get(value) == simdjson::SUCCESS) view.id = std::string(value);
+        } else if (key == "type") {
+            if (first(kType) && member.value.get_string().get(value) == simdjson::SUCCESS) {
+                view.type = std::string(value);
+            }
+        } else if (key == "state") {
+            if (first(kState) && member.value["type"].get_string().get(value) == simdjson::SUCCESS) {
+                view.state = std::string(value);
+            }
+        } else if (key == "endpoint") {
+            if (first(kEndpoint) && member.value["type"].get_string().get(value) == simdjson::SUCCESS) {
+                view.endpoint_type = std::string(value);
+            }
+        } else if (key == "initial") {
+            bool initial = false;
+            if (first(kInitial) && member.value.get_bool().get(initial) == simdjson::SUCCESS) view.initial = initial;
+        } else if (key == "monitorStatus") {
+            if (first(kMonitor)) {
+                monitor_barge = member.value.get_string().get(value) == simdjson::SUCCESS && value == "BARGE";
+            }
+        }
+    }
     // Streams VoiceConnection.isBarge(): monitorStatus === "BARGE"; the state can say so too.
-    view.barge = (connection["monitorStatus"].get_string().get(value) == simdjson::SUCCESS && value == "BARGE") ||
-                 view.state == "barge";
+    view.barge = monitor_barge || view.state == "barge";
     return view;
 }
 

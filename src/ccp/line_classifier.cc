@@ -82,9 +82,7 @@ std::string_view next_token(std::string_view text, std::size_t& pos) {
         ++pos;
     }
     const std::size_t start = pos;
-    while (pos < text.size() && text[pos] != ' ') {
-        ++pos;
-    }
+    pos = std::min(text.find(' ', pos), text.size());  // memchr: tokens are mostly 36-byte ids
     return text.substr(start, pos - start);
 }
 
@@ -99,6 +97,10 @@ std::string_view trim(std::string_view text) {
 }
 
 std::optional<Machine> machine_from_token(std::string_view token) {
+    // Most tokens are ids and state names: every machine name starts with 'S' or 'C'.
+    if (token.empty() || (token.front() != 'S' && token.front() != 'C')) {
+        return std::nullopt;
+    }
     for (const auto& [name, machine] : kMachineNames) {
         if (token == name) {
             return machine;

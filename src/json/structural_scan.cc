@@ -36,32 +36,60 @@ __attribute__((target("pclmul"))) std::uint64_t prefix_xor(std::uint64_t bits) {
     return static_cast<std::uint64_t>(_mm_cvtsi128_si64(result));
 }
 
+/// One 64-byte block's bitmasks, bit i for byte i.
+struct BlockMasks {
+    std::uint64_t quote = 0;
+    std::uint64_t backslash = 0;
+    std::uint64_t open = 0;   ///< '{' and '['
+    std::uint64_t close = 0;  ///< '}' and ']'
+    std::uint64_t newline = 0;
+};
+
+/// Moves the scan over one block; the offset within it just past the container's end, or kNotClosed.
+__attribute__((target("pclmul"), always_inline)) inline std::size_t consume_block(const BlockMasks& m, ScanState& s) {
+    const std::uint64_t escaped = find_escaped(m.backslash, s.prev_escaped);
+    const std::uint64_t quote = m.quote & ~escaped;
+    const std::uint64_t in_string = prefix_xor(quote) ^ s.in_string;
+    s.in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(in_string) >> 63);
+    const std::uint64_t open = m.open & ~in_string;
+    const std::uint64_t close = m.close & ~in_string;
+    std::uint64_t brackets = open | close;
+    while (brackets != 0) {
+        const int bit = std::countr_zero(brackets);
+        brackets &= brackets - 1;
+        if ((open >> bit & 1U) != 0) {
+            s.max_depth = std::max(s.max_depth, ++s.depth);
+        } else if (--s.depth == 0) {
+            const std::uint64_t upto = bit == 63 ? ~0ULL : (2ULL << bit) - 1;
+            s.newlines += static_cast<std::uint64_t>(std::popcount(m.newline & upto));
+            return static_cast<std::size_t>(bit) + 1;
+        }
+    }
+    s.newlines += static_cast<std::uint64_t>(std::popcount(m.newline));
+    return kNotClosed;
+}
+
+// '{' and '[' differ from each other only in bit 0x20, as do '}' and ']': OR-ing 0x20 in
+// matches each pair with one comparison.
+constexpr char kCaseBit = 0x20;
+
 __attribute__((target("avx2,pclmul"))) std::size_t scan_avx2(const char* data, std::size_t size, ScanState& s) {
+    const __m256i case_bit = _mm256_set1_epi8(kCaseBit);
     for (std::size_t block = 0; block < size; block += 64) {
         const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + block));
         const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + block + 32));
-        const std::uint64_t quote_raw = eq_mask(lo, hi, '"');
-        const std::uint64_t backslash = eq_mask(lo, hi, '\\');
-        const std::uint64_t escaped = find_escaped(backslash, s.prev_escaped);
-        const std::uint64_t quote = quote_raw & ~escaped;
-        const std::uint64_t in_string = prefix_xor(quote) ^ s.in_string;
-        s.in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(in_string) >> 63);
-        const std::uint64_t open = (eq_mask(lo, hi, '{') | eq_mask(lo, hi, '[')) & ~in_string;
-        const std::uint64_t close = (eq_mask(lo, hi, '}') | eq_mask(lo, hi, ']')) & ~in_string;
-        const std::uint64_t newline = eq_mask(lo, hi, '\n');
-        std::uint64_t brackets = open | close;
-        while (brackets != 0) {
-            const int bit = std::countr_zero(brackets);
-            brackets &= brackets - 1;
-            if ((open >> bit & 1U) != 0) {
-                s.max_depth = std::max(s.max_depth, ++s.depth);
-            } else if (--s.depth == 0) {
-                const std::uint64_t upto = bit == 63 ? ~0ULL : (2ULL << bit) - 1;
-                s.newlines += static_cast<std::uint64_t>(std::popcount(newline & upto));
-                return block + static_cast<std::size_t>(bit) + 1;
-            }
+        const __m256i lo_folded = _mm256_or_si256(lo, case_bit);
+        const __m256i hi_folded = _mm256_or_si256(hi, case_bit);
+        BlockMasks m;
+        m.quote = eq_mask(lo, hi, '"');
+        m.backslash = eq_mask(lo, hi, '\\');
+        m.open = eq_mask(lo_folded, hi_folded, '{');
+        m.close = eq_mask(lo_folded, hi_folded, '}');
+        m.newline = eq_mask(lo, hi, '\n');
+        const std::size_t end = consume_block(m, s);
+        if (end != kNotClosed) {
+            return block + end;
         }
-        s.newlines += static_cast<std::uint64_t>(std::popcount(newline));
     }
     return kNotClosed;
 }
@@ -145,6 +173,8 @@ std::size_t find_string_end(const char* data, std::size_t size, bool& escaped) {
 }
 
 std::size_t scan_container(const char* data, std::size_t size, ScanState& state) {
+    // No AVX-512 path: on the EPYC this was measured on, 64-byte compares into mask registers
+    // scanned a log a third slower than two 32-byte ones.
     return has_avx2_pclmul() ? scan_avx2(data, size, state) : scan_container_scalar(data, size, state);
 }
 

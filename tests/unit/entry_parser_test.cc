@@ -178,6 +178,25 @@ TEST(EntryParser, ReadsEachContactOfASnapshot) {
     EXPECT_EQ(p.events[1].contact->type, ContactType::kChat);
 }
 
+TEST(EntryParser, ARepeatedConnectionKeyCountsItsFirstTime) {
+    // The connection's members are read in one pass: a key met twice keeps its first value, as
+    // a lookup by key (simdjson's, the first match) reads it; a first value of the wrong type is
+    // absent, not replaced by the second.
+    const Parsed p = parse(
+        R"({"text":"GET_AGENT_SNAPSHOT succeeded.","time":1,"objects":[{"snapshot":{"contacts":[{"contactId":"c1","connections":[)"
+        R"({"connectionId":"k1","type":"agent","type":"inbound","state":{"type":"hold"},"state":{"type":"connected"},"monitorStatus":"BARGE","monitorStatus":"SILENT_MONITOR","initial":1,"initial":true},)"
+        R"({"connectionId":"k2","endpoint":{"type":"agent"},"endpoint":{"type":"queue"},"monitorStatus":"SILENT_MONITOR","monitorStatus":"BARGE"}]}]}}]})");
+    ASSERT_EQ(p.events.size(), 1U);
+    const ContactView& view = *p.events[0].contact;
+    ASSERT_EQ(view.connections.size(), 2U);
+    EXPECT_EQ(view.connections[0].type, "agent");
+    EXPECT_EQ(view.connections[0].state, "hold");
+    EXPECT_TRUE(view.connections[0].barge);
+    EXPECT_FALSE(view.connections[0].initial);
+    EXPECT_EQ(view.connections[1].endpoint_type, "agent");
+    EXPECT_FALSE(view.connections[1].barge);
+}
+
 TEST(EntryParser, ASnapshotsTextIsNotCopiedPerContact) {
     std::string entry = R"({"text":"GET_AGENT_SNAPSHOT succeeded.)" + std::string(100000, 'x') +
                         R"(","time":1,"objects":[{"snapshot":{"contacts":[)";

@@ -81,5 +81,35 @@ TEST(StructuralScan, StringEndSkipsEscapedQuotes) {
     EXPECT_FALSE(escaped);
 }
 
+TEST(StructuralScan, StringEndAgreesWithAByteByByteReading) {
+    // Runs of backslashes across the 32-byte chunks, and strings that end past several chunks.
+    std::mt19937 random(3);
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        const std::size_t size = random() % 300;
+        for (std::size_t i = 0; i < size; ++i) {
+            const auto draw = random() % 100;  // a quote now and then: most strings span chunks
+            text += draw < 1 ? '"' : (draw < 25 ? '\\' : 'x');
+        }
+        std::size_t expected = size;
+        bool expected_escaped = false;
+        for (std::size_t i = 0; i < size; ++i) {
+            if (text[i] == '\\') {
+                expected_escaped = true;
+                ++i;
+            } else if (text[i] == '"') {
+                expected = i;
+                break;
+            }
+        }
+        text += std::string(64, '"');  // padding that must not be taken for the end
+        bool escaped = false;
+        EXPECT_EQ(find_string_end(text.data(), size, escaped), expected) << text;
+        if (expected < size) {
+            EXPECT_EQ(escaped, expected_escaped) << text;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace whohungup::detail
