@@ -11,15 +11,20 @@
 #include "exports/connect/contact_record_decide.h"
 #include "exports/connect/contact_record_decoder.h"
 #include "json/dom_access.h"
+#include "reconcile/spill_file.h"
+#include "reconcile/verdict_codec.h"
 #include "reconcile/winner.h"
 
 namespace whohungup::exports {
 
 namespace {
 
+/// What linking transfer legs needs of one contact's winning record. The verdict itself waits in
+/// the reader's temporary file, so memory holds ids and a few codes per contact, not whole records.
 struct HeldRecord {
-    Verdict verdict;
-    std::int64_t last_update = kNoTime;
+    reconcile::SpillFile::Place verdict;
+    reconcile::WinnerKey key;  ///< LastUpdateTimestamp and completeness, for the winner rule
+    std::uint32_t input = 0;   ///< index into the reader's input names
     std::string previous_contact;
     std::string next_contact;
     std::string initial_contact;
@@ -33,42 +38,45 @@ public:
     using JsonRecordReader::JsonRecordReader;
 
     void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
+        using Entry = std::pair<const std::string, HeldRecord>;
         // The leg that continues each contact (either side of the link may carry it).
-        std::unordered_map<std::string, const HeldRecord*> continued_by;
-        for (const auto& [id, held] : records_) {
-            if (!held.previous_contact.empty()) {
-                continued_by.try_emplace(held.previous_contact, &held);
+        std::unordered_map<std::string_view, const Entry*> continued_by;
+        for (const Entry& entry : records_) {
+            if (!entry.second.previous_contact.empty()) {
+                continued_by.try_emplace(entry.second.previous_contact, &entry);
             }
         }
-        std::vector<HeldRecord*> ordered;
+        std::vector<const Entry*> ordered;
         ordered.reserve(records_.size());
-        for (auto& [id, held] : records_) {
-            ordered.push_back(&held);
+        for (const Entry& entry : records_) {
+            ordered.push_back(&entry);
         }
         // In order of the winning records: by input name, then position.
-        std::sort(ordered.begin(), ordered.end(), [](const HeldRecord* a, const HeldRecord* b) {
-            return a->verdict.input != b->verdict.input ? a->verdict.input < b->verdict.input : a->order < b->order;
-        });
-        for (HeldRecord* held : ordered) {
-            Verdict& v = held->verdict;
-            const HeldRecord* next_leg = nullptr;
+        std::sort(ordered.begin(), ordered.end(),
+                  [this](const Entry* a, const Entry* b) { return seen(a->second).before(seen(b->second)); });
+        for (const Entry* entry : ordered) {
+            const HeldRecord* held = &entry->second;
+            Verdict v = reconcile::decode_verdict(spill_.read(held->verdict));
+            const Entry* next_leg = nullptr;
             if (const auto next = records_.find(held->next_contact);
                 !held->next_contact.empty() && next != records_.end()) {
-                next_leg = &next->second;
-            } else if (const auto by = continued_by.find(v.contact_id); by != continued_by.end()) {
+                next_leg = &*next;
+            } else if (const auto by = continued_by.find(entry->first); by != continued_by.end()) {
                 next_leg = by->second;
             }
+            const std::string_view next_method =
+                next_leg != nullptr ? std::string_view(next_leg->second.initiation_method) : std::string_view();
             // NextContactId is also set by a Set disconnect flow block (post-chat surveys) and by an
             // added WebRTC participant (Admin Guide, contact records data model): only a next leg
             // started by a transfer, or a transfer this record itself records, moves the call on.
-            const bool next_is_no_transfer = next_leg != nullptr && (next_leg->initiation_method == "DISCONNECT" ||
-                                                                     next_leg->initiation_method == "WEBRTC_API" ||
-                                                                     next_leg->initiation_method == "MONITOR");
+            const bool next_is_no_transfer =
+                next_leg != nullptr &&
+                (next_method == "DISCONNECT" || next_method == "WEBRTC_API" || next_method == "MONITOR");
             const bool transferred_on =
                 next_leg != nullptr ? !next_is_no_transfer : !held->next_contact.empty() && held->transfer_recorded;
             if (next_is_no_transfer) {
                 v.detail += fmt::format(" Contact {} (InitiationMethod {}) follows this one; nothing was transferred.",
-                                        next_leg->verdict.contact_id, next_leg->initiation_method);
+                                        next_leg->first, next_method);
             } else if (next_leg == nullptr && !held->next_contact.empty() && !transferred_on) {
                 v.detail += fmt::format(
                     " A next contact {} exists but is not among the inputs, and this record shows no transfer: it may "
@@ -90,6 +98,7 @@ public:
             out.on_verdict(std::move(v));
         }
         records_.clear();
+        spill_.clear();
     }
 
 protected:
@@ -108,15 +117,14 @@ protected:
         }
         HeldRecord held;
         held.order = ++arrivals_;
-        held.last_update = contact.last_update_ms;
+        held.input = input_index();
         held.previous_contact = contact.previous_contact;
         held.next_contact = contact.next_contact;
         held.initial_contact = contact.initial_contact;
         held.initiation_method = contact.initiation_method;
         held.transfer_recorded = contact.transfer_recorded;
 
-        Verdict& v = held.verdict;
-        v = connect::decide(contact);
+        Verdict v = connect::decide(contact);
         v.source_format = "connect-ctr";
         v.input = input_name();
         if (v.reason == Reason::unmapped_code) {
@@ -128,25 +136,36 @@ protected:
                      detail::concat({"ContactId=", contact.contact_id, " Channel=", detail::or_dash(contact.channel),
                                      " InitiationMethod=", detail::or_dash(contact.initiation_method),
                                      " DisconnectReason=", detail::or_dash(contact.disconnect_reason, "null")})));
+        // The winner rule of docs/reconcile.md (reconcile/winner.h), with a contact record's update
+        // time being its LastUpdateTimestamp (a record with one beats a record without). The
+        // reader applies it itself because it holds the records anyway, to link transfer legs.
+        held.key = reconcile::WinnerKey{contact.last_update_ms, reconcile::completeness(v)};
         auto [it, inserted] = records_.try_emplace(v.contact_id);
-        if (inserted || replaces(held, it->second)) {
+        if (inserted || reconcile::replaces(held.key, seen(held), it->second.key, seen(it->second))) {
+            encoded_.clear();
+            reconcile::encode_verdict(v, encoded_);
+            held.verdict = spill_.append(encoded_);  // a replaced record's bytes stay, unread
             it->second = std::move(held);
         }
     }
 
 private:
-    /// The one winner rule of docs/reconcile.md (reconcile/winner.h), with a contact record's
-    /// update time being its LastUpdateTimestamp (a record with one beats a record without). The
-    /// reader applies it itself because it holds the records anyway, to link transfer legs.
-    static bool replaces(const HeldRecord& incoming, const HeldRecord& held) {
-        const auto key = [](const HeldRecord& record) {
-            return reconcile::WinnerKey{record.last_update, reconcile::completeness(record.verdict)};
-        };
-        return reconcile::replaces(key(incoming), reconcile::Seen{incoming.verdict.input, incoming.order}, key(held),
-                                   reconcile::Seen{held.verdict.input, held.order});
+    [[nodiscard]] reconcile::Seen seen(const HeldRecord& record) const {
+        return reconcile::Seen{inputs_[record.input], record.order};
+    }
+
+    /// The current input's index in inputs_ (each input's records arrive together).
+    std::uint32_t input_index() {
+        if (inputs_.empty() || inputs_.back() != input_name()) {
+            inputs_.push_back(input_name());
+        }
+        return static_cast<std::uint32_t>(inputs_.size() - 1);
     }
 
     std::unordered_map<std::string, HeldRecord> records_;
+    std::vector<std::string> inputs_;
+    reconcile::SpillFile spill_;
+    std::string encoded_;
     std::uint64_t arrivals_ = 0;
 };
 
