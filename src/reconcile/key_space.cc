@@ -23,6 +23,9 @@ constexpr std::array kRoles{
     // The dashboard's export of the same calls, columns chosen by the user.
     FormatRole{"voice-agent-calls-csv", "voice-agent", 1, false},
     FormatRole{"gms-callbacks", "gms-callbacks", 1, false},
+    // The reader keeps one record per call (a complete summary over a partial one over a Call
+    // resource), so one group streams.
+    FormatRole{"twilio-call-summaries", "twilio", 1, true},
 };
 
 }  // namespace

@@ -3,10 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <unordered_map>
-#include <vector>
-
+#include "exports/common/held_verdicts.h"
 #include "exports/common/json_record_reader.h"
 #include "exports/twilio/twilio_decide.h"
 #include "exports/twilio/twilio_decoder.h"
@@ -16,11 +13,12 @@ namespace whohungup::exports::twilio {
 
 namespace {
 
-struct HeldCall {
-    Verdict verdict;
-    int rank = 0;  ///< higher wins: complete summary 3, partial summary 2, Call resource 1
-    std::uint64_t order = 0;
-};
+/// Which record of a call is final: a complete summary, then a partial one (Voice Insights writes
+/// it first and completes it later), then a Call resource (status only).
+int rank_of(const TwilioCall& call, bool summary) {
+    if (!summary) return 1;
+    return call.processing_state == "partial" ? 2 : 3;
+}
 
 class TwilioCallsReader final : public exports::JsonRecordReader {
 public:
@@ -28,15 +26,7 @@ public:
     explicit TwilioCallsReader(const Limits& limits)
         : JsonRecordReader(limits, detail::EnvelopeKeys{{"call_summaries", "calls"}}), agents_(agent_pattern(limits)) {}
 
-    void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
-        std::vector<HeldCall*> ordered;
-        ordered.reserve(calls_.size());
-        for (auto& [sid, held] : calls_) ordered.push_back(&held);
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const HeldCall* a, const HeldCall* b) { return a->order < b->order; });
-        for (HeldCall* held : ordered) out.on_verdict(std::move(held->verdict));
-        calls_.clear();
-    }
+    void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override { calls_.drain(out); }
 
 protected:
     void on_value(simdjson::dom::element value, const exports::RecordPos& pos, VerdictSink& /*out*/) override {
@@ -73,11 +63,7 @@ private:
             skip_record(pos, summary ? "a call summary without call_sid" : "a Call resource without sid");
             return;
         }
-        HeldCall held;
-        held.order = ++arrivals_;
-        held.rank = summary ? (call.processing_state == "partial" ? 2 : 3) : 1;
-        held.verdict = decide(call, agents_);
-        Verdict& v = held.verdict;
+        Verdict v = decide(call, agents_);
         v.input = input_name();
         warn_unknown(call, v, pos);
         v.evidence.push_back(evidence(
@@ -87,13 +73,7 @@ private:
                                   or_dash(call.call_state), or_dash(call.from), or_dash(call.to))
                     : fmt::format("sid={} direction={} status={} from={} to={}", call.call_sid, or_dash(call.direction),
                                   or_dash(call.status), or_dash(call.from), or_dash(call.to))));
-        auto [it, inserted] = calls_.try_emplace(call.call_sid);
-        if (inserted) {
-            it->second = std::move(held);
-        } else if (held.rank >= it->second.rank) {
-            held.order = it->second.order;
-            it->second = std::move(held);
-        }
+        calls_.offer(call.call_sid, rank_of(call, summary), v);
     }
 
     /// Values the tables do not know are said once per value.
@@ -106,8 +86,7 @@ private:
     static std::string_view or_dash(const std::string& text) { return text.empty() ? std::string_view("-") : text; }
 
     AgentMatch agents_;
-    std::unordered_map<std::string, HeldCall> calls_;
-    std::uint64_t arrivals_ = 0;
+    HeldVerdicts calls_;
 };
 
 }  // namespace
