@@ -15,6 +15,7 @@
 #include "exports/genesys/conversation_reader.h"
 #include "exports/genesys/interactions_csv_reader.h"
 #include "exports/gms/callback_reader.h"
+#include "exports/kamailio/acc_reader.h"
 #include "exports/twilio/twilio_reader.h"
 #include "exports/voice_agent/calls_csv_reader.h"
 #include "exports/voice_agent/calls_reader.h"
@@ -73,6 +74,10 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::columns::make_talkdesk_calls_reader, nullptr},
     {"five9-call-log", "Five9 call log report CSV (AGENT DISCONNECTS FIRST)", &exports::columns::sniff_five9_call_log,
      &exports::columns::make_five9_call_log_reader, nullptr},
+    {"avaya-cms-calls", "Avaya CMS call records as CSV (AGT_RELEASED, TRANSFERRED, DISPOSITION; one row a segment)",
+     &exports::columns::sniff_avaya_cms_calls, &exports::columns::make_avaya_cms_calls_reader, nullptr},
+    {"kamailio-acc", "Kamailio / OpenSIPS acc table as CSV (BYE from_tag vs the INVITE's tags; INVITE sip_code)",
+     &exports::kamailio::sniff_acc, &exports::kamailio::make_acc_reader, &exports::kamailio::acc_group_key},
 });
 }  // namespace
 

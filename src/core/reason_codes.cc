@@ -42,6 +42,8 @@ constexpr std::array kCodes{
     ReasonCode{"both_sides_cleared",
                "Both sides of the call report clearing it; the record cannot tell who was first."},
     ReasonCode{"busy", "The called number was busy."},
+    ReasonCode{"bye_sender_unknown",
+               "A BYE ended the call, but the record does not say which side sent it (its tags match neither)."},
     ReasonCode{"call_control", "A call-control feature ended this leg (Cisco CUCM)."},
     ReasonCode{"call_failed", "The call failed (the record gives no more detail)."},
     ReasonCode{"call_in_progress", "The call history says the call is still going on."},

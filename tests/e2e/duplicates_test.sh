@@ -61,6 +61,8 @@ check freeswitch-xml-cdr freeswitch/xml
 check 3cx-cdr columns/3cx_cdr.csv
 check talkdesk-calls columns/talkdesk_calls.csv
 check five9-call-log columns/five9_call_log.csv
+check avaya-cms-calls columns/avaya_cms_calls.csv
+check kamailio-acc kamailio/acc.csv
 check two-sources ccp/sample-agent-log.txt connect/ccp-pair-agree.jsonl connect/ccp-pair-conflict.jsonl
 check genesys-two-shapes genesys/analytics-details-query.json genesys/interactions-export-pair.csv
 # whohungup's own JSON Lines: a file's verdicts, written once, read back twice.
