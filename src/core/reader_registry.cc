@@ -65,7 +65,7 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
     {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
      &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
     {"asterisk-cdr", "Asterisk CDRs: the cdr table as CSV, or Master.csv (disposition: outcome only)",
-     &exports::asterisk::sniff_cdr, &exports::asterisk::make_cdr_reader, nullptr},
+     &exports::asterisk::sniff_cdr, &exports::asterisk::make_cdr_reader, &exports::asterisk::cdr_group_key},
     {"cisco-ucce-tcd", "Cisco UCCE/PCCE Termination_Call_Detail as CSV (CallDisposition: outcome only)",
      &exports::cisco::sniff_ucce_tcd, &exports::cisco::make_ucce_tcd_reader, nullptr},
     {"3cx-cdr", "3CX CDR export with a header row (reason-terminated)", &exports::columns::sniff_three_cx_cdr,

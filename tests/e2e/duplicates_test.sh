@@ -53,6 +53,7 @@ check asterisk-queue-log-table asterisk/queue_log_table.csv
 check asterisk-cel asterisk/cel.csv
 check asterisk-cdr asterisk/cdr_table.csv
 check asterisk-cdr-master asterisk/Master.csv
+check asterisk-cdr-linkedid asterisk/cdr_linkedid.csv
 check cisco-cucm-cdr cisco/cdr_StandAloneCluster_01_202611271600_1
 check cisco-ucce-tcd cisco/ucce_tcd.csv
 check twilio twilio/call_summaries.json twilio/call_summary.json twilio/calls.json

@@ -46,6 +46,16 @@ public:
         by_arrival_.erase(first);
     }
 
+    /// Before adding a call under a limit of `limit` held calls: when the limit is reached, decides
+    /// the oldest early (`emit(call)`) and forgets it. True when it did (readers say so once).
+    template <typename Emit>
+    bool make_room(std::size_t limit, Emit&& emit) {
+        if (calls_.size() < limit || calls_.empty()) return false;  // limit 0: nothing to decide early
+        emit(oldest());
+        erase_oldest();
+        return true;
+    }
+
     /// Forgets the call with `id`, when it is held.
     void erase(const std::string& id) {
         const auto it = calls_.find(id);

@@ -121,7 +121,7 @@ private:
     void add(AccRow&& row, VerdictSink& out) {
         AccCall* held = calls_.find(row.callid);
         if (held == nullptr) {
-            if (calls_.size() >= max_open_calls_) make_room(out);
+            make_room(out);
             held = &calls_.add(row.callid);
         }
         AccCall& call = *held;
@@ -132,16 +132,14 @@ private:
     }
 
     void make_room(VerdictSink& out) {
-        if (calls_.empty()) return;  // --max-open-calls 0: nothing to decide early
-        if (!warned_) {
+        const auto say = [this](const Diagnostic& d) { report(d); };
+        if (calls_.make_room(max_open_calls_, [&](const AccCall& call) { emit(call, out, say); }) && !warned_) {
             warned_ = true;
             report(Diagnostic::warning(input(), fmt::format("more than {} calls open at once (--max-open-calls): "
                                                             "the oldest are decided before all their rows are read "
                                                             "(said once)",
                                                             max_open_calls_)));
         }
-        emit(calls_.oldest(), out, [this](const Diagnostic& d) { report(d); });
-        calls_.erase_oldest();
     }
 
     /// Decides one call; an INVITE code the table does not know is said once per value (`say`:
