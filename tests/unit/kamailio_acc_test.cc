@@ -145,6 +145,23 @@ TEST(KamailioAcc, OpenCallsAreBoundedByMaxOpenCalls) {
     EXPECT_NE(sink.diagnostics[0].message.find("--max-open-calls"), std::string::npos);
 }
 
+TEST(KamailioAcc, EndedCallsSettleSoMemoryHoldsTheCallsInProgress) {
+    // 10,000 calls of 5 s, one every 10 s (28 hours of acc time), with room for 3,000 at once:
+    // ended calls an hour old are decided as reading goes on, so the limit is never reached.
+    std::string bytes(kHeader);
+    constexpr std::int64_t kStart = 1795960800;  // 2026-11-29T12:00:00Z
+    for (int i = 0; i < 10000; ++i) {
+        bytes += fmt::format("{0},INVITE,a{0},b{0},c{0},200,OK,{1},1,2\n", i, (kStart + i * 10) * 1000);
+        bytes += fmt::format("{0},BYE,b{0},a{0},c{0},200,OK,{1},2,1\n", i, (kStart + i * 10 + 5) * 1000);
+    }
+    const Collect sink = read_acc(bytes, "", 3000);
+    ASSERT_EQ(sink.verdicts.size(), 10000U);
+    EXPECT_TRUE(sink.diagnostics.empty());  // no "more than 3000 calls open at once"
+    EXPECT_EQ(sink.verdicts.front().contact_id, "c0");
+    EXPECT_EQ(sink.verdicts.back().contact_id, "c9999");
+    for (const Verdict& v : sink.verdicts) ASSERT_EQ(v.ended_by_side, Side::kCallee) << v.contact_id;
+}
+
 TEST(KamailioAcc, DetectedByTheDefaultColumnNames) {
     EXPECT_TRUE(sniff_acc("id,method,from_tag,to_tag,callid,sip_code,sip_reason,time\n"));
     EXPECT_TRUE(sniff_acc("METHOD,FROM_TAG,TO_TAG,CALLID,SIP_CODE\n"));

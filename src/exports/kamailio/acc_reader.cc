@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
@@ -14,6 +16,12 @@
 namespace whohungup::exports::kamailio {
 
 namespace {
+
+/// A call that has ended (a BYE, or an INVITE that failed) and that no row has touched for this
+/// long of acc time is decided while reading goes on, so memory holds the calls in progress, not
+/// the whole table (as the queue_log reader does).
+constexpr std::int64_t kSettleMs = std::int64_t{60} * 60 * 1000;
+constexpr std::uint64_t kSweepEveryRows = 4096;
 
 std::string upper(std::string_view text) {
     std::string out(text);
@@ -32,6 +40,10 @@ bool better_invite(const AccRow& row, const AccRow& held) {
     if (answered(row) != answered(held)) return answered(row);
     if (row.time_ms == kNoTime || held.time_ms == kNoTime) return false;
     return answered(row) ? row.time_ms < held.time_ms : row.time_ms > held.time_ms;
+}
+
+bool ended(const AccCall& call) {
+    return call.bye.has_value() || (call.invite && !answered(*call.invite));
 }
 
 /// The first BYE decides: the side that sent it first hung up.
@@ -119,6 +131,12 @@ private:
     }
 
     void add(AccRow&& row, VerdictSink& out) {
+        // A sweep looks at every held call: at least a quarter as many rows as calls held between
+        // sweeps keeps that to 4 looks per row however large --max-open-calls is.
+        if (++since_sweep_ >= std::max<std::uint64_t>(kSweepEveryRows, calls_.size() / 4)) {
+            since_sweep_ = 0;
+            sweep(row.time_ms, out);
+        }
         AccCall* held = calls_.find(row.callid);
         if (held == nullptr) {
             make_room(out);
@@ -126,6 +144,9 @@ private:
         }
         AccCall& call = *held;
         if (!call.seen_rows.first_time(row_hash(row))) return;
+        if (row.time_ms != kNoTime && (call.touched_ms == kNoTime || row.time_ms > call.touched_ms)) {
+            call.touched_ms = row.time_ms;
+        }
         std::optional<AccRow>& slot = row.method == "INVITE" ? call.invite : call.bye;
         const bool take = !slot || (row.method == "INVITE" ? better_invite(row, *slot) : earlier(row, *slot));
         if (take) slot = std::move(row);
@@ -139,6 +160,23 @@ private:
                                                             "the oldest are decided before all their rows are read "
                                                             "(said once)",
                                                             max_open_calls_)));
+        }
+    }
+
+    /// Ended calls no row has touched for kSettleMs of acc time are decided, in first-seen order.
+    void sweep(std::int64_t now_ms, VerdictSink& out) {
+        if (now_ms == kNoTime) return;
+        std::vector<std::pair<std::uint64_t, std::string>> settled;
+        calls_.for_each([&](const std::string& id, const AccCall& call) {
+            if (ended(call) && call.touched_ms != kNoTime && now_ms - call.touched_ms > kSettleMs) {
+                settled.emplace_back(call.order, id);
+            }
+        });
+        std::sort(settled.begin(), settled.end());
+        const auto say = [this](const Diagnostic& d) { report(d); };
+        for (const auto& [order, id] : settled) {
+            emit(*calls_.find(id), out, say);
+            calls_.erase(id);
         }
     }
 
@@ -158,6 +196,7 @@ private:
     AgentMatch agents_;
     OpenCalls<AccCall> calls_;
     bool warned_ = false;
+    std::uint64_t since_sweep_ = 0;
     int method_ = -1, from_tag_ = -1, to_tag_ = -1, callid_ = -1, sip_code_ = -1, sip_reason_ = -1, time_ = -1,
         caller_ = -1, callee_ = -1;
 };

@@ -35,7 +35,8 @@ struct AccCall {
     std::optional<AccRow> invite;
     std::optional<AccRow> bye;
     SeenRows seen_rows;
-    std::uint64_t order = 0;  ///< arrival order, for output
+    std::int64_t touched_ms = kNoTime;  ///< the latest time of its rows, for settling
+    std::uint64_t order = 0;            ///< arrival order, for output
 };
 
 }  // namespace whohungup::exports::kamailio
