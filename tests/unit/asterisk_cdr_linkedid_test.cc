@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "core/time_format.h"
 #include "exports/asterisk/cdr_decide.h"
 #include "exports/asterisk/cdr_reader.h"
 #include "support/collecting_sinks.h"
@@ -93,6 +94,22 @@ TEST(AsteriskCdrLinkedid, ARowReadAgainAddsNothingAndOpenCallsAreBounded) {
     EXPECT_EQ(sink.verdicts.size(), 20U);
     ASSERT_FALSE(sink.diagnostics.empty());
     EXPECT_NE(sink.diagnostics[0].message.find("--max-open-calls"), std::string::npos);
+}
+
+TEST(AsteriskCdrLinkedid, CallsAnHourOverAreDecidedAsReadingGoesOn) {
+    // 10,000 one-leg calls, one every 10 s (28 hours), with room for 3,000 at once: no call is
+    // decided early for want of room, and the verdicts keep the order of the rows.
+    std::string rows;
+    for (int i = 0; i < 10000; ++i) {
+        const std::int64_t start = 1795960800 + std::int64_t{i} * 10;
+        rows += fmt::format("{},555,600,q,PJSIP/trunk-1,PJSIP/1002-2,5,4,ANSWERED,C{},,C{}\n",
+                            detail::format_iso8601_ms(start * 1000).substr(0, 19), i, i);
+    }
+    const Collect sink = read_cdr(rows, 3000);
+    ASSERT_EQ(sink.verdicts.size(), 10000U);
+    EXPECT_TRUE(sink.diagnostics.empty());  // no "more than 3000 calls open at once"
+    EXPECT_EQ(sink.verdicts.front().contact_id, "C0");
+    EXPECT_EQ(sink.verdicts.back().contact_id, "C9999");
 }
 
 }  // namespace

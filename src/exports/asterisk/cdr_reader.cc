@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -186,6 +187,17 @@ private:
     }
 
     void hold(AsteriskCdr&& cdr, std::string&& text, VerdictSink& out) {
+        // Every CDR is written when its leg ends: a call whose last leg ended an hour before this
+        // row's is over, and is decided as reading goes on.
+        if (calls_.settle_due(since_sweep_, max_open_calls_)) {
+            if (const std::int64_t now = cdr.ended_at_ms; now != kNoTime) {
+                calls_.settle(
+                    [&](const AsteriskCdrCall& call) {
+                        return call.ended_at_ms != kNoTime && now - call.ended_at_ms > kCallSettleMs;
+                    },
+                    [&](const AsteriskCdrCall& call) { out.on_verdict(decide_cdr_call(call, agents_)); });
+            }
+        }
         AsteriskCdrCall* call = calls_.find(cdr.linkedid);
         if (call == nullptr) {
             const auto emit = [&](const AsteriskCdrCall& oldest) { out.on_verdict(decide_cdr_call(oldest, agents_)); };
@@ -208,6 +220,7 @@ private:
     AgentMatch agents_;
     OpenCalls<AsteriskCdrCall> calls_;
     bool warned_ = false;
+    std::uint64_t since_sweep_ = 0;
 };
 
 }  // namespace

@@ -35,7 +35,7 @@ struct AsteriskCdrCall {
 
     std::optional<AsteriskCdr> best;
     std::int64_t started_at_ms = kNoTime;  ///< the earliest start of its rows
-    std::int64_t ended_at_ms = kNoTime;    ///< the latest end
+    std::int64_t ended_at_ms = kNoTime;    ///< the latest end (a CDR is written when its leg ends)
     std::uint64_t rows = 0;
     std::vector<Evidence> evidence;
     SeenRows seen_rows;

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
-#include <vector>
 
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
@@ -16,12 +14,6 @@
 namespace whohungup::exports::kamailio {
 
 namespace {
-
-/// A call that has ended (a BYE, or an INVITE that failed) and that no row has touched for this
-/// long of acc time is decided while reading goes on, so memory holds the calls in progress, not
-/// the whole table (as the queue_log reader does).
-constexpr std::int64_t kSettleMs = std::int64_t{60} * 60 * 1000;
-constexpr std::uint64_t kSweepEveryRows = 4096;
 
 std::string upper(std::string_view text) {
     std::string out(text);
@@ -131,10 +123,8 @@ private:
     }
 
     void add(AccRow&& row, VerdictSink& out) {
-        // A sweep looks at every held call: at least a quarter as many rows as calls held between
-        // sweeps keeps that to 4 looks per row however large --max-open-calls is.
-        if (++since_sweep_ >= std::max<std::uint64_t>(kSweepEveryRows, calls_.size() / 4)) {
-            since_sweep_ = 0;
+        // An ended call (a BYE, or a failed INVITE) an hour old is decided as reading goes on.
+        if (calls_.settle_due(since_sweep_, max_open_calls_)) {
             sweep(row.time_ms, out);
         }
         AccCall* held = calls_.find(row.callid);
@@ -163,21 +153,15 @@ private:
         }
     }
 
-    /// Ended calls no row has touched for kSettleMs of acc time are decided, in first-seen order.
+    /// Ended calls no row has touched for kCallSettleMs of acc time are decided, in first-seen order.
     void sweep(std::int64_t now_ms, VerdictSink& out) {
         if (now_ms == kNoTime) return;
-        std::vector<std::pair<std::uint64_t, std::string>> settled;
-        calls_.for_each([&](const std::string& id, const AccCall& call) {
-            if (ended(call) && call.touched_ms != kNoTime && now_ms - call.touched_ms > kSettleMs) {
-                settled.emplace_back(call.order, id);
-            }
-        });
-        std::sort(settled.begin(), settled.end());
         const auto say = [this](const Diagnostic& d) { report(d); };
-        for (const auto& [order, id] : settled) {
-            emit(*calls_.find(id), out, say);
-            calls_.erase(id);
-        }
+        calls_.settle(
+            [&](const AccCall& call) {
+                return ended(call) && call.touched_ms != kNoTime && now_ms - call.touched_ms > kCallSettleMs;
+            },
+            [&](const AccCall& call) { emit(call, out, say); });
     }
 
     /// Decides one call; an INVITE code the table does not know is said once per value (`say`:
