@@ -113,6 +113,7 @@ constexpr std::array<std::string_view, 2> kCallId{"ucid", "callid"};
 constexpr std::array<std::string_view, 1> kValue{"agt_released"};
 constexpr std::array<std::string_view, 1> kKind{"disposition"};
 constexpr std::array<std::string_view, 1> kFlag{"transferred"};
+constexpr std::array<std::string_view, 1> kSegment{"segment"};
 constexpr std::array<std::string_view, 1> kCaller{"calling_pty"};
 constexpr std::array<std::string_view, 1> kCallee{"dialed_num"};
 constexpr std::array<std::string_view, 2> kAgent{"anslogin", "origlogin"};
@@ -137,6 +138,7 @@ const ColumnProduct& avaya_cms_calls() {
         .started = kStarted,
         .ended = kEnded,
         .flag = kFlag,
+        .segment = kSegment,
         .table = &mappings::avaya_cms_agt_released,
         .decide = &decide_avaya_cms,
     };

@@ -28,7 +28,8 @@ struct ColumnRow {
     std::string caller_type;  ///< what the caller is (3CX: Extension, Line, …)
     std::string callee_type;
     std::string agent;
-    std::string flag;  ///< a yes/no column that qualifies the value (Avaya CMS's transferred)
+    std::string flag;     ///< a yes/no column that qualifies the value (Avaya CMS's transferred)
+    std::string segment;  ///< which part of the call the row is (Avaya CMS's segment), for the evidence
     std::int64_t started_at_ms = kNoTime;
     std::int64_t ended_at_ms = kNoTime;
 };
@@ -45,7 +46,7 @@ struct ColumnProduct {
     /// How many of header_has_one_of the header must hold (Avaya CMS's column names are common
     /// words, so it needs several before it claims a file).
     std::size_t header_one_of_needed = 1;
-    Aliases call_id, value, kind, caller, callee, caller_type, callee_type, agent, started, ended, flag;
+    Aliases call_id, value, kind, caller, callee, caller_type, callee_type, agent, started, ended, flag, segment;
     /// The table whose unknown values are warned about (the value column's).
     const mappings::ReasonTable& (*table)();
     Verdict (*decide)(const ColumnRow& row, const AgentMatch& agents);
