@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Column exports: reports whose one who-ended column (3CX's reason-terminated, Talkdesk's
-// agent_disconnected, Five9's AGENT DISCONNECTS FIRST) sits among columns the user chose. One
+// agent_disconnected, Five9's AGENT DISCONNECTS FIRST, Avaya CMS's AGT_RELEASED) sits among
+// columns the user chose. One
 // generic header-driven reader (column_reader.h) reads every product; a product is this
 // description: the header names of each field (aliases, any case), the words that tell its header
 // apart, and the decide() that turns one row into a verdict with the product's reason tables.
