@@ -15,6 +15,7 @@
 #include "exports/genesys/conversation_reader.h"
 #include "exports/genesys/interactions_csv_reader.h"
 #include "exports/gms/callback_reader.h"
+#include "exports/kamailio/acc_reader.h"
 #include "exports/twilio/twilio_reader.h"
 #include "exports/voice_agent/calls_csv_reader.h"
 #include "exports/voice_agent/calls_reader.h"
@@ -64,7 +65,7 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
     {"cisco-cucm-cdr", "Cisco Unified CM CDR flat files (origCause_value / destCause_value, OnBehalfOf)",
      &exports::cisco::sniff_cucm_cdr, &exports::cisco::make_cucm_cdr_reader, &exports::cisco::cucm_group_key},
     {"asterisk-cdr", "Asterisk CDRs: the cdr table as CSV, or Master.csv (disposition: outcome only)",
-     &exports::asterisk::sniff_cdr, &exports::asterisk::make_cdr_reader, nullptr},
+     &exports::asterisk::sniff_cdr, &exports::asterisk::make_cdr_reader, &exports::asterisk::cdr_group_key},
     {"cisco-ucce-tcd", "Cisco UCCE/PCCE Termination_Call_Detail as CSV (CallDisposition: outcome only)",
      &exports::cisco::sniff_ucce_tcd, &exports::cisco::make_ucce_tcd_reader, nullptr},
     {"3cx-cdr", "3CX CDR export with a header row (reason-terminated)", &exports::columns::sniff_three_cx_cdr,
@@ -73,6 +74,10 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::columns::make_talkdesk_calls_reader, nullptr},
     {"five9-call-log", "Five9 call log report CSV (AGENT DISCONNECTS FIRST)", &exports::columns::sniff_five9_call_log,
      &exports::columns::make_five9_call_log_reader, nullptr},
+    {"avaya-cms-calls", "Avaya CMS call records as CSV (AGT_RELEASED, TRANSFERRED, DISPOSITION; one row a segment)",
+     &exports::columns::sniff_avaya_cms_calls, &exports::columns::make_avaya_cms_calls_reader, nullptr},
+    {"kamailio-acc", "Kamailio / OpenSIPS acc table as CSV (BYE from_tag vs the INVITE's tags; INVITE sip_code)",
+     &exports::kamailio::sniff_acc, &exports::kamailio::make_acc_reader, &exports::kamailio::acc_group_key},
 });
 }  // namespace
 

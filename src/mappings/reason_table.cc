@@ -12,6 +12,7 @@
 #include "exports/cisco/ucce_decide.h"
 #include "exports/columns/column_product.h"
 #include "exports/freeswitch/freeswitch_decide.h"
+#include "exports/kamailio/acc_decide.h"
 #include "exports/twilio/twilio_decide.h"
 
 namespace whohungup::mappings {
@@ -114,6 +115,10 @@ std::span<const ReasonTable* const> all_tables() {
         &talkdesk_agent_disconnected(),
         &talkdesk_call_type(),
         &five9_agent_disconnects_first(),
+        &avaya_cms_agt_released(),
+        &avaya_cms_disposition(),
+        &kamailio_acc_bye_side(),
+        &kamailio_acc_invite_code(),
     });
     return kTables;
 }

@@ -52,7 +52,7 @@ expect_in help out "Exit status:"
 expect_in help out "--who"
 check list_formats 0 "$bin" --list-formats
 expect_in list_formats out "ccp-log"
-for format in asterisk-cdr cisco-ucce-tcd 3cx-cdr talkdesk-calls five9-call-log; do
+for format in asterisk-cdr cisco-ucce-tcd 3cx-cdr talkdesk-calls five9-call-log avaya-cms-calls kamailio-acc; do
   expect_in list_formats out "$format"
 done
 

@@ -53,6 +53,7 @@ check asterisk-queue-log-table asterisk/queue_log_table.csv
 check asterisk-cel asterisk/cel.csv
 check asterisk-cdr asterisk/cdr_table.csv
 check asterisk-cdr-master asterisk/Master.csv
+check asterisk-cdr-linkedid asterisk/cdr_linkedid.csv
 check cisco-cucm-cdr cisco/cdr_StandAloneCluster_01_202611271600_1
 check cisco-ucce-tcd cisco/ucce_tcd.csv
 check twilio twilio/call_summaries.json twilio/call_summary.json twilio/calls.json
@@ -61,6 +62,8 @@ check freeswitch-xml-cdr freeswitch/xml
 check 3cx-cdr columns/3cx_cdr.csv
 check talkdesk-calls columns/talkdesk_calls.csv
 check five9-call-log columns/five9_call_log.csv
+check avaya-cms-calls columns/avaya_cms_calls.csv
+check kamailio-acc kamailio/acc.csv
 check two-sources ccp/sample-agent-log.txt connect/ccp-pair-agree.jsonl connect/ccp-pair-conflict.jsonl
 check genesys-two-shapes genesys/analytics-details-query.json genesys/interactions-export-pair.csv
 # whohungup's own JSON Lines: a file's verdicts, written once, read back twice.

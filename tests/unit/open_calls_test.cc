@@ -76,6 +76,31 @@ TEST(OpenCalls, ArrivalIndexSurvivesRehashing) {
     EXPECT_TRUE(calls.empty());
 }
 
+TEST(OpenCalls, SettleDecidesTheCallsThatAreOverInArrivalOrder) {
+    OpenCalls<TestCall> calls;
+    for (int i = 0; i < 6; ++i) calls.add(std::to_string(i)).id = std::to_string(i);
+    std::vector<std::string> decided;
+    calls.settle([](const TestCall& call) { return call.id != "2" && call.id != "4"; },
+                 [&](const TestCall& call) { decided.push_back(call.id); });
+    EXPECT_EQ(decided, (std::vector<std::string>{"0", "1", "3", "5"}));
+    ASSERT_EQ(calls.size(), 2U);
+    EXPECT_EQ(calls.oldest().id, "2");
+    EXPECT_NE(calls.find("4"), nullptr);
+    EXPECT_EQ(calls.find("3"), nullptr);
+}
+
+TEST(OpenCalls, SettleIsDueEveryFewThousandRecordsAndSoonerWhenFull) {
+    OpenCalls<TestCall> calls;
+    std::uint64_t since = 0;
+    int due = 0;
+    for (std::uint64_t i = 0; i < 3 * kSettleEveryRecords; ++i) due += calls.settle_due(since, 10000) ? 1 : 0;
+    EXPECT_EQ(due, 3);
+    for (int i = 0; i < 40; ++i) calls.add(std::to_string(i));
+    due = 0;
+    for (int i = 0; i < 100; ++i) due += calls.settle_due(since, 40) ? 1 : 0;  // full: every 10 records
+    EXPECT_EQ(due, 10);
+}
+
 TEST(SeenRows, ARowReadAgainIsNotNewAndMemoryStaysBounded) {
     SeenRows seen;
     EXPECT_TRUE(seen.first_time(7));

@@ -103,4 +103,48 @@ Verdict decide_cdr(const AsteriskCdr& cdr, const AgentMatch& agents) {
     return v;
 }
 
+namespace {
+
+/// 2: ANSWERED with the hangup source in the userfield; 1: ANSWERED; 0: not connected.
+int describes(const AsteriskCdr& cdr) {
+    if (mappings::upper_trimmed(cdr.disposition) != "ANSWERED") return 0;
+    return userfield_names_channel(cdr.userfield) ? 2 : 1;
+}
+
+}  // namespace
+
+bool cdr_describes_call_better(const AsteriskCdr& row, const AsteriskCdr& held) {
+    if (describes(row) != describes(held)) return describes(row) > describes(held);
+    return row.ended_at_ms != kNoTime && (held.ended_at_ms == kNoTime || row.ended_at_ms > held.ended_at_ms);
+}
+
+void AsteriskCdrCall::add(AsteriskCdr&& cdr, Evidence&& line) {
+    ++rows;
+    if (cdr.started_at_ms != kNoTime && (started_at_ms == kNoTime || cdr.started_at_ms < started_at_ms)) {
+        started_at_ms = cdr.started_at_ms;
+    }
+    if (cdr.ended_at_ms != kNoTime && (ended_at_ms == kNoTime || cdr.ended_at_ms > ended_at_ms)) {
+        ended_at_ms = cdr.ended_at_ms;
+    }
+    if (evidence.size() < kEvidenceKept) evidence.push_back(std::move(line));
+    if (!best || cdr_describes_call_better(cdr, *best)) best = std::move(cdr);
+}
+
+Verdict decide_cdr_call(const AsteriskCdrCall& call, const AgentMatch& agents) {
+    Verdict v = decide_cdr(*call.best, agents);
+    v.started_at_ms = call.started_at_ms;
+    v.ended_at_ms = call.ended_at_ms;
+    v.evidence = call.evidence;
+    if (!v.evidence.empty()) v.input = v.evidence.front().input;
+    if (call.rows > 1) {
+        v.detail += fmt::format(
+            " The call has {} CDRs under linkedid {} (Asterisk 12+ writes one per Party A/B pair); {} decides.",
+            call.rows, call.best->linkedid,
+            describes(*call.best) == 2   ? "its answered one whose userfield names a channel"
+            : describes(*call.best) == 1 ? "its answered one (the latest, if several)"
+                                         : "the latest");
+    }
+    return v;
+}
+
 }  // namespace whohungup::exports::asterisk

@@ -24,4 +24,13 @@ namespace whohungup::exports::asterisk {
 /// One verdict. Source format "asterisk-cdr", contact id the linkedid (else the uniqueid).
 [[nodiscard]] Verdict decide_cdr(const AsteriskCdr& cdr, const AgentMatch& agents);
 
+/// Whether `row` describes its call better than `held` (same linkedid): an ANSWERED row whose
+/// userfield names the channel that hung up, then any ANSWERED row, then the others; within a
+/// kind, the later end (a tie keeps the row read first).
+[[nodiscard]] bool cdr_describes_call_better(const AsteriskCdr& row, const AsteriskCdr& held);
+
+/// One verdict per linkedid: decide_cdr() of the best row, with the call's whole span and every
+/// row's evidence; the detail says how many CDRs the call had.
+[[nodiscard]] Verdict decide_cdr_call(const AsteriskCdrCall& call, const AgentMatch& agents);
+
 }  // namespace whohungup::exports::asterisk

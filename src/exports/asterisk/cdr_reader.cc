@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "exports/asterisk/cdr_decide.h"
 #include "exports/asterisk/queue_log_decoder.h"
 #include "exports/common/csv_export_reader.h"
+#include "exports/common/open_calls.h"
 
 namespace whohungup::exports::asterisk {
 
@@ -94,7 +96,8 @@ std::vector<std::string> split_line(std::string_view line) {
 
 class CdrReader final : public CsvExportReader {
 public:
-    explicit CdrReader(const Limits& limits) : CsvExportReader(limits), agents_(agent_pattern(limits)) {}
+    explicit CdrReader(const Limits& limits)
+        : CsvExportReader(limits), max_open_calls_(limits.max_open_calls), agents_(agent_pattern(limits)) {}
 
 protected:
     std::string bind_columns(const CsvHeader& h) override {
@@ -148,17 +151,25 @@ protected:
                 cdr.ended_at_ms = cdr.started_at_ms + seconds * 1000;
             }
         }
+        std::string text =
+            fmt::format("uniqueid={} linkedid={} src={} dst={} channel={} dstchannel={} disposition={} userfield={}",
+                        detail::or_dash(cdr.uniqueid), detail::or_dash(cdr.linkedid), detail::or_dash(cdr.src),
+                        detail::or_dash(cdr.dst), detail::or_dash(cdr.channel), detail::or_dash(cdr.dstchannel),
+                        cdr.disposition, detail::or_dash(cdr.userfield));
+        if (!is_disposition(cdr.disposition)) warn_unknown_code(mappings::asterisk_cdr_disposition(), cdr.disposition);
+        if (!cdr.linkedid.empty()) {  // Asterisk 12+: the CDRs of one call share it
+            hold(std::move(cdr), std::move(text), out);
+            return true;
+        }
         Verdict decided = decide_cdr(cdr, agents_);
-        attach_row(decided, cdr.ended_at_ms,
-                   fmt::format("uniqueid={} linkedid={} src={} dst={} channel={} dstchannel={} disposition={} "
-                               "userfield={}",
-                               detail::or_dash(cdr.uniqueid), detail::or_dash(cdr.linkedid), detail::or_dash(cdr.src),
-                               detail::or_dash(cdr.dst), detail::or_dash(cdr.channel), detail::or_dash(cdr.dstchannel),
-                               cdr.disposition, detail::or_dash(cdr.userfield)));
-        if (decided.reason == Reason::unmapped_code)
-            warn_unknown_code(mappings::asterisk_cdr_disposition(), cdr.disposition);
+        attach_row(decided, cdr.ended_at_ms, std::move(text));
         out.on_verdict(std::move(decided));
         return true;
+    }
+
+public:
+    void finish(VerdictSink& out, DiagnosticSink& /*diag*/) override {
+        calls_.drain([&](const AsteriskCdrCall& call) { out.on_verdict(decide_cdr_call(call, agents_)); });
     }
 
 private:
@@ -168,8 +179,48 @@ private:
         return ms == kNoTime ? read_time(text) : ms;  // read_time warns once when unreadable
     }
 
+    /// What a row says (not where it was read), for telling a repeated row from a new one.
+    static std::uint64_t row_hash(const AsteriskCdr& c) {
+        return std::hash<std::string>{}(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", c.uniqueid,
+                                                    c.channel, c.dstchannel, c.disposition, c.userfield,
+                                                    c.started_at_ms, c.answered_at_ms, c.ended_at_ms, c.src + c.dst));
+    }
+
+    void hold(AsteriskCdr&& cdr, std::string&& text, VerdictSink& out) {
+        // Every CDR is written when its leg ends: a call whose last leg ended an hour before this
+        // row's is over, and is decided as reading goes on.
+        if (calls_.settle_due(since_sweep_, max_open_calls_)) {
+            if (const std::int64_t now = cdr.ended_at_ms; now != kNoTime) {
+                calls_.settle(
+                    [&](const AsteriskCdrCall& call) {
+                        return call.ended_at_ms != kNoTime && now - call.ended_at_ms > kCallSettleMs;
+                    },
+                    [&](const AsteriskCdrCall& call) { out.on_verdict(decide_cdr_call(call, agents_)); });
+            }
+        }
+        AsteriskCdrCall* call = calls_.find(cdr.linkedid);
+        if (call == nullptr) {
+            const auto emit = [&](const AsteriskCdrCall& oldest) { out.on_verdict(decide_cdr_call(oldest, agents_)); };
+            if (calls_.make_room(max_open_calls_, emit) && !warned_) {
+                warned_ = true;
+                report(Diagnostic::warning(input(), fmt::format("more than {} calls open at once (--max-open-calls): "
+                                                                "the oldest are decided before all their rows are "
+                                                                "read (said once)",
+                                                                max_open_calls_)));
+            }
+            call = &calls_.add(cdr.linkedid);
+        }
+        if (!call->seen_rows.first_time(row_hash(cdr))) return;
+        const std::int64_t ended = cdr.ended_at_ms;
+        call->add(std::move(cdr), Evidence{ended, input(), line(), byte(), std::move(text)});
+    }
+
     CdrColumns c_;
+    std::size_t max_open_calls_;
     AgentMatch agents_;
+    OpenCalls<AsteriskCdrCall> calls_;
+    bool warned_ = false;
+    std::uint64_t since_sweep_ = 0;
 };
 
 }  // namespace
@@ -186,6 +237,10 @@ bool sniff_cdr(std::string_view head) {
 
 std::unique_ptr<Reader> make_cdr_reader(const Limits& limits) {
     return std::make_unique<CdrReader>(limits);
+}
+
+std::string cdr_group_key(std::string_view /*head*/) {
+    return "all";
 }
 
 }  // namespace whohungup::exports::asterisk

@@ -31,8 +31,9 @@ bool header_matches(const ColumnProduct& product, std::string_view head) {
     const std::string header = first_line_lowered(head);
     const auto has = [&](std::string_view word) { return header.find(word) != std::string::npos; };
     if (!std::all_of(product.header_has.begin(), product.header_has.end(), has)) return false;
-    return product.header_has_one_of.empty() ||
-           std::any_of(product.header_has_one_of.begin(), product.header_has_one_of.end(), has);
+    if (product.header_has_one_of.empty()) return true;
+    const auto found = std::count_if(product.header_has_one_of.begin(), product.header_has_one_of.end(), has);
+    return static_cast<std::size_t>(found) >= product.header_one_of_needed;
 }
 
 Verdict start_verdict(const ColumnProduct& product,
@@ -53,8 +54,20 @@ Verdict start_verdict(const ColumnProduct& product,
         v.detail = fmt::format("{} \"{}\" is not a value whohungup knows; kept as raw_reason.", table.name, code);
     }
     if (v.category == Category::kHangup) v.outcome = "handled";
-    if (v.category == Category::kAbandoned) v.outcome = "abandoned";
+    if (v.category == Category::kAbandoned) v.outcome = Reason::abandoned;
     return v;
+}
+
+Verdict start_by_kind(const ColumnProduct& product,
+                      const ColumnRow& row,
+                      const mappings::ReasonTable& kinds,
+                      std::string_view value_code) {
+    const mappings::ReasonRow* kind = mappings::lookup(kinds, row.kind);
+    const bool answered = kind == nullptr || kind->category == Category::kHangup;
+    if ((answered && !row.value.empty()) || row.kind.empty()) {
+        return start_verdict(product, row, product.table(), value_code);
+    }
+    return start_verdict(product, row, kinds, row.kind);
 }
 
 std::string canonical_code(std::span<const mappings::ReasonRow> rows, std::string_view code) {

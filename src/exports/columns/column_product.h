@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Column exports: reports whose one who-ended column (3CX's reason-terminated, Talkdesk's
-// agent_disconnected, Five9's AGENT DISCONNECTS FIRST) sits among columns the user chose. One
+// agent_disconnected, Five9's AGENT DISCONNECTS FIRST, Avaya CMS's AGT_RELEASED) sits among
+// columns the user chose. One
 // generic header-driven reader (column_reader.h) reads every product; a product is this
 // description: the header names of each field (aliases, any case), the words that tell its header
 // apart, and the decide() that turns one row into a verdict with the product's reason tables.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -27,6 +29,8 @@ struct ColumnRow {
     std::string caller_type;  ///< what the caller is (3CX: Extension, Line, …)
     std::string callee_type;
     std::string agent;
+    std::string flag;     ///< a yes/no column that qualifies the value (Avaya CMS's transferred)
+    std::string segment;  ///< which part of the call the row is (Avaya CMS's segment), for the evidence
     std::int64_t started_at_ms = kNoTime;
     std::int64_t ended_at_ms = kNoTime;
 };
@@ -40,7 +44,10 @@ struct ColumnProduct {
     Aliases header_has;
     /// …and, when not empty, one of these too.
     Aliases header_has_one_of;
-    Aliases call_id, value, kind, caller, callee, caller_type, callee_type, agent, started, ended;
+    /// How many of header_has_one_of the header must hold (Avaya CMS's column names are common
+    /// words, so it needs several before it claims a file).
+    std::size_t header_one_of_needed = 1;
+    Aliases call_id, value, kind, caller, callee, caller_type, callee_type, agent, started, ended, flag, segment;
     /// The table whose unknown values are warned about (the value column's).
     const mappings::ReasonTable& (*table)();
     Verdict (*decide)(const ColumnRow& row, const AgentMatch& agents);
@@ -50,6 +57,7 @@ struct ColumnProduct {
 [[nodiscard]] const ColumnProduct& three_cx_cdr();
 [[nodiscard]] const ColumnProduct& talkdesk_calls();
 [[nodiscard]] const ColumnProduct& five9_call_log();
+[[nodiscard]] const ColumnProduct& avaya_cms_calls();
 
 /// Whether the header line of `head` is `product`'s.
 [[nodiscard]] bool header_matches(const ColumnProduct& product, std::string_view head);
@@ -60,6 +68,15 @@ struct ColumnProduct {
                                     const ColumnRow& row,
                                     const mappings::ReasonTable& table,
                                     std::string_view code);
+
+/// For products whose kind column tells the calls no agent took from the answered ones (Talkdesk's
+/// type, Avaya's DISPOSITION): an answered kind (a hangup row, or one `kinds` does not know) with a
+/// value, or no kind at all, is decided by `value_code` in the product's value table; any other
+/// kind by its own row in `kinds`.
+[[nodiscard]] Verdict start_by_kind(const ColumnProduct& product,
+                                    const ColumnRow& row,
+                                    const mappings::ReasonTable& kinds,
+                                    std::string_view value_code);
 
 /// Who one side of a call is, and whether --agent-match said so (else the type column did).
 struct SideParty {
@@ -82,4 +99,6 @@ const ReasonTable& three_cx_reason_terminated();
 const ReasonTable& talkdesk_agent_disconnected();
 const ReasonTable& talkdesk_call_type();
 const ReasonTable& five9_agent_disconnects_first();
+const ReasonTable& avaya_cms_agt_released();
+const ReasonTable& avaya_cms_disposition();
 }  // namespace whohungup::mappings

@@ -35,6 +35,8 @@ protected:
         agent_ = find_any(h, product_.agent);
         started_ = find_any(h, product_.started);
         ended_ = find_any(h, product_.ended);
+        flag_ = find_any(h, product_.flag);
+        segment_ = find_any(h, product_.segment);
         if (value_ < 0) return fmt::format("\"{}\"", product_.value.front());
         return {};
     }
@@ -55,12 +57,16 @@ protected:
         row.caller_type = std::string(cell(cells, caller_type_));
         row.callee_type = std::string(cell(cells, callee_type_));
         row.agent = std::string(cell(cells, agent_));
+        row.flag = std::string(cell(cells, flag_));
+        row.segment = std::string(cell(cells, segment_));
         row.started_at_ms = read_time(cell(cells, started_));
         row.ended_at_ms = read_time(cell(cells, ended_));
         Verdict v = product_.decide(row, agents_);
         std::string text = fmt::format("{}={} {}={}", product_.call_id.front(), detail::or_dash(row.call_id),
                                        product_.value.front(), detail::or_dash(row.value));
         if (kind_ >= 0) text += fmt::format(" {}={}", product_.kind.front(), detail::or_dash(row.kind));
+        if (segment_ >= 0) text += fmt::format(" {}={}", product_.segment.front(), detail::or_dash(row.segment));
+        if (flag_ >= 0) text += fmt::format(" {}={}", product_.flag.front(), detail::or_dash(row.flag));
         if (caller_ >= 0 || callee_ >= 0) {
             text += fmt::format(" from={} to={}", detail::or_dash(row.caller), detail::or_dash(row.callee));
         }
@@ -74,7 +80,7 @@ private:
     const ColumnProduct& product_;
     AgentMatch agents_;
     int call_id_ = -1, value_ = -1, kind_ = -1, caller_ = -1, callee_ = -1, caller_type_ = -1, callee_type_ = -1,
-        agent_ = -1, started_ = -1, ended_ = -1;
+        agent_ = -1, started_ = -1, ended_ = -1, flag_ = -1, segment_ = -1;
 };
 
 }  // namespace
@@ -100,6 +106,12 @@ bool sniff_five9_call_log(std::string_view head) {
 }
 std::unique_ptr<Reader> make_five9_call_log_reader(const Limits& limits) {
     return make_column_reader(five9_call_log(), limits);
+}
+bool sniff_avaya_cms_calls(std::string_view head) {
+    return header_matches(avaya_cms_calls(), head);
+}
+std::unique_ptr<Reader> make_avaya_cms_calls_reader(const Limits& limits) {
+    return make_column_reader(avaya_cms_calls(), limits);
 }
 
 }  // namespace whohungup::exports::columns

@@ -66,13 +66,7 @@ namespace {
 
 /// The answered types (inbound, outbound) defer to agent_disconnected; the others decide alone.
 Verdict decide_talkdesk(const ColumnRow& row, const AgentMatch& /*agents*/) {
-    const auto& types = mappings::talkdesk_call_type();
-    const mappings::ReasonRow* type = mappings::lookup(types, row.kind);
-    const bool answered = type == nullptr || type->category == Category::kHangup;
-    if ((answered && !row.value.empty()) || row.kind.empty()) {
-        return start_verdict(talkdesk_calls(), row, mappings::talkdesk_agent_disconnected(), row.value);
-    }
-    return start_verdict(talkdesk_calls(), row, types, row.kind);
+    return start_by_kind(talkdesk_calls(), row, mappings::talkdesk_call_type(), row.value);
 }
 
 constexpr std::array<std::string_view, 2> kHasOne{"agent_disconnected", "agent disconnected"};

@@ -153,6 +153,13 @@ protected:
         return kNoTime;
     }
 
+    /// The row being read, for readers that hold records past on_row (rows grouped by call).
+    [[nodiscard]] const std::string& input() const { return input_; }
+    [[nodiscard]] std::uint64_t line() const { return line_; }
+    [[nodiscard]] std::uint64_t byte() const { return byte_; }
+    /// A diagnostic of the input being read (a reader's own warnings: limits, unknown codes).
+    void report(const Diagnostic& diagnostic) const { diag_->report(diagnostic); }
+
     void warn_unknown_code(const mappings::ReasonTable& table, std::string_view code) {
         diag_->report(mappings::unknown_code_warning(table, code, input_, line_, byte_));
     }

@@ -5,13 +5,21 @@
 // quadratic past the limit (10 MB of CUCM CDRs took 35 s). Tested by tests/unit/open_calls_test.cc.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace whohungup::exports {
+
+/// An ended call that no record has touched for this long, in the records' own time, is decided
+/// while reading goes on (OpenCalls::settle), looked for at least every kSettleEveryRecords records
+/// (and every quarter as many records as calls held, so a sweep costs at most 4 looks per record).
+inline constexpr std::int64_t kCallSettleMs = std::int64_t{60} * 60 * 1000;
+inline constexpr std::uint64_t kSettleEveryRecords = 4096;
 
 /// `Call` has a `std::uint64_t order` member: add() sets it to the call's arrival number
 /// (1, 2, ...), which readers use to emit calls in the order they were first seen.
@@ -44,6 +52,45 @@ public:
         const auto first = by_arrival_.begin();
         calls_.erase(first->second->first);
         by_arrival_.erase(first);
+    }
+
+    /// Before adding a call under a limit of `limit` held calls: when the limit is reached, decides
+    /// the oldest early (`emit(call)`) and forgets it. True when it did (readers say so once).
+    template <typename Emit>
+    bool make_room(std::size_t limit, Emit&& emit) {
+        if (calls_.size() < limit || calls_.empty()) return false;  // limit 0: nothing to decide early
+        emit(oldest());
+        erase_oldest();
+        return true;
+    }
+
+    /// Whether a reader should settle() now, `since` counting the records since it last did:
+    /// every kSettleEveryRecords records and a quarter as many as calls held (at most 4 looks per
+    /// record), and sooner once `limit` calls are held, so a full table settles before it decides
+    /// calls early. Resets `since` when it says yes.
+    [[nodiscard]] bool settle_due(std::uint64_t& since, std::size_t limit) const {
+        const std::uint64_t quarter = calls_.size() / 4;
+        const std::uint64_t every =
+            calls_.size() >= limit ? quarter : std::max<std::uint64_t>(kSettleEveryRecords, quarter);
+        if (++since < every) return false;
+        since = 0;
+        return true;
+    }
+
+    /// Decides and forgets, in arrival order, every held call that `settled(call)` says is over
+    /// (`emit(call)` first): readers call it now and then so memory holds the calls in progress.
+    template <typename Settled, typename Emit>
+    void settle(Settled&& settled, Emit&& emit) {
+        std::vector<std::uint64_t> done;
+        for (const auto& [order, entry] : by_arrival_) {
+            if (settled(std::as_const(entry->second))) done.push_back(order);
+        }
+        for (const std::uint64_t order : done) {
+            const auto it = by_arrival_.find(order);
+            emit(std::as_const(it->second->second));
+            calls_.erase(it->second->first);
+            by_arrival_.erase(it);
+        }
     }
 
     /// Forgets the call with `id`, when it is held.
