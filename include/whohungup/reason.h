@@ -4,6 +4,8 @@
 // unlisted code does not compile; the text appears only where verdicts are written or read back.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -17,6 +19,13 @@ enum class Reason : std::uint16_t {
 #include "whohungup/reason_codes.inc"
 #undef WHOHUNGUP_REASON
 };
+
+/// The length of the longest code: the text table's REASON column is this wide.
+inline constexpr std::size_t kLongestReasonCode = std::max({
+#define WHOHUNGUP_REASON(code, meaning) sizeof(#code) - 1,
+#include "whohungup/reason_codes.inc"
+#undef WHOHUNGUP_REASON
+});
 
 /// The stable snake_case code, as the writers print it.
 [[nodiscard]] std::string_view to_string(Reason reason);

@@ -20,7 +20,7 @@ TableColumn column_for(Field field) {
         case Field::kDurationS: return {field, "DURATION", 9, /*right=*/true};
         case Field::kEndedBy: return {field, "ENDED BY", 11};
         case Field::kCategory: return {field, "CATEGORY", 13};
-        case Field::kReason: return {field, "REASON", 28};
+        case Field::kReason: return {field, "REASON", kLongestReasonCode};
         case Field::kRawReason: return {field, "RAW REASON", 40};
         case Field::kConfidence: return {field, "CONF", 6};
         case Field::kContactId: return {field, "CONTACT", 36};

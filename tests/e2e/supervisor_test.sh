@@ -127,7 +127,7 @@ same "--sort started" "$("$bin" --format csv --fields reason --sort -started "$s
 run "--sort bad key" 2 "$bin" --sort loudness "$team"
 same "--fields csv header" "$("$bin" --format csv --fields contact_id,reason "$team" | head -1 | tr -d '\r')" contact_id,reason
 same "--fields csv row" "$("$bin" --format csv --fields contact_id,reason "$team" | sed -n 2p | tr -d '\r')" c0ffee00-0100-4100-8100-a11ce0000100,agent_hangup
-same "--fields table header" "$("$bin" --fields reason,contact_id "$team" | head -1)" "REASON                        CONTACT"
+same "--fields table header" "$("$bin" --fields reason,contact_id "$team" | head -1)" "REASON                               CONTACT"
 same "--fields table keeps ids whole" "$("$bin" --fields contact_id "$team" | sed -n 2p)" c0ffee00-0100-4100-8100-a11ce0000100
 run "--fields bad name" 2 "$bin" --fields loudness "$team"
 run "--count text" 0 "$bin" --count "$team"

@@ -43,13 +43,13 @@ if [ "$got" -le 100 ]; then pass=$((pass + 1)); else echo "FAIL COLUMNS=100: wid
 # On an 80-column terminal the times are compact, the reason and the agent still there.
 header=$(on_tty 80 "" ccp/sample-agent-log.txt | head -1)
 case $header in
-  "ENDED (UTC)      DURATION  ENDED BY     REASON                        AGENT") pass=$((pass + 1)) ;;
+  "ENDED (UTC)      DURATION  ENDED BY     REASON                          AGENT") pass=$((pass + 1)) ;;
   *) echo "FAIL 80-column header: '$header'"; failures=$((failures + 1)) ;;
 esac
 # A wide terminal gets the whole table.
 wide=$(on_tty 200 "" ccp/sample-agent-log.txt | sed -n 2p)
 case $wide in
-  "2026-11-20 14:01:35.000      84.3s  agent        agent_hangup                  high    c0ffee00-0001-4001-8001-a11ce0000001  jdoe")
+  "2026-11-20 14:01:35.000      84.3s  agent        agent_hangup                         high    c0ffee00-0001-4001-8001-a11ce0000001  jdoe")
     pass=$((pass + 1)) ;;
   *) echo "FAIL 200-column row: '$wide'"; failures=$((failures + 1)) ;;
 esac

@@ -107,12 +107,12 @@ Verdict decide_avaya_cms(const ColumnRow& row, const AgentMatch& /*agents*/) {
 // are words any CSV may use.
 constexpr std::array<std::string_view, 1> kHas{"agt_released"};
 constexpr std::array<std::string_view, 12> kHasOne{"ucid",       "segment",     "segstart",  "segstop",
-                                                   "talktime",   Reason::transferred, "ansreason", "calling_pty",
+                                                   "talktime",   "transferred", "ansreason", "calling_pty",
                                                    "dialed_num", "anslogin",    "origlogin", "disposition"};
 constexpr std::array<std::string_view, 2> kCallId{"ucid", "callid"};
 constexpr std::array<std::string_view, 1> kValue{"agt_released"};
 constexpr std::array<std::string_view, 1> kKind{"disposition"};
-constexpr std::array<std::string_view, 1> kFlag{Reason::transferred};
+constexpr std::array<std::string_view, 1> kFlag{"transferred"};
 constexpr std::array<std::string_view, 1> kSegment{"segment"};
 constexpr std::array<std::string_view, 1> kCaller{"calling_pty"};
 constexpr std::array<std::string_view, 1> kCallee{"dialed_num"};

@@ -54,7 +54,7 @@ Verdict start_verdict(const ColumnProduct& product,
         v.detail = fmt::format("{} \"{}\" is not a value whohungup knows; kept as raw_reason.", table.name, code);
     }
     if (v.category == Category::kHangup) v.outcome = "handled";
-    if (v.category == Category::kAbandoned) v.outcome = Reason::abandoned;
+    if (v.category == Category::kAbandoned) v.outcome = "abandoned";
     return v;
 }
 
