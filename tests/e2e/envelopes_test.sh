@@ -142,8 +142,13 @@ summary = json.loads(got.stdout.splitlines()[-1]) if got.stdout else {}
 if got.returncode == 2 or json.dumps(summary).find(str(count)) < 0:
     failures.append(f"66 MiB page: status {got.returncode}, {count} calls expected, got {got.stdout[:300]!r} "
                     f"{got.stderr[:300]!r}")
-if peak_kb > 200 * 1024:
-    failures.append(f"66 MiB page: peak RSS {peak_kb} KiB, more than 200 MiB")
+# The records stream and the reconcile stage keeps a compact entry per call (about 15 MB here).
+# AddressSanitizer keeps up to 256 MiB of freed memory in quarantine and adds its shadow, so its
+# build gets a looser bound; it still catches the whole page being held.
+sanitized = b"asan" in subprocess.run(["ldd", binary], capture_output=True).stdout
+limit_mib = 400 if sanitized else 64
+if peak_kb > limit_mib * 1024:
+    failures.append(f"66 MiB page: peak RSS {peak_kb} KiB, more than {limit_mib} MiB")
 
 # Out of memory in one input: that input's error (one line naming it), the others reported.
 bomb = os.path.join(tmp, "bomb.json")
@@ -154,7 +159,6 @@ with open(bomb, "w") as f:
 good = os.path.join(testdata, "genesys/conversations-api-call.json")
 # An address-space limit only means something without AddressSanitizer's shadow memory (which
 # needs terabytes of it): the sanitizer build skips this part, as bad_input_test does.
-sanitized = b"asan" in subprocess.run(["ldd", binary], capture_output=True).stdout
 for order in ([] if sanitized else [[bomb, good], [good, bomb]]):
     for jobs in ("1", "2"):
         got = run(["-j", jobs, "--format", "jsonl", "--max-entry-bytes", str(1 << 30)] + order, limit_as=600 << 20)
