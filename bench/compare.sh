@@ -3,7 +3,7 @@
 # Every speed and memory figure of the project's targets, in one run, each as a ratio against its
 # baseline (machines here are noisy and shared: compare ratios, and say the machine's state):
 #   - CCP log: whohungup's MB/s against `grep -c` and jq doing the counting job on the same file;
-#     also from stdin and gzip;
+#     also from stdin, gzip, and split over two workers (-j 2 on the one file);
 #   - each vendor export format (bench/gen_vendor_exports.py): MB/s against `grep -c` on the same
 #     file, and peak memory against the file's size;
 #   - a batch of 1 MB CCP logs: -j 2 against -j 1;
@@ -72,6 +72,7 @@ cat "$work/log.txt" > /dev/null  # into the page cache
 size=$(stat -c %s "$work/log.txt")
 calls=$(wc -l < "$work/expected.tsv")
 measure whohungup "$size" "$bin" -j 1 --format jsonl "$work/log.txt"
+measure whohungup_split "$size" "$bin" -j 2 --format jsonl "$work/log.txt"
 measure whohungup_stdin "$size" sh -c "exec '$bin' -j 1 --format jsonl - < '$work/log.txt'"
 measure grep_count "$size" grep -c SIGNALING "$work/log.txt"
 measure grep_uniq_count "$size" sh -c "grep -oE 'TalkingState => Pending(Remote|Local)HangupState' '$work/log.txt' | sort | uniq -c"
@@ -86,10 +87,13 @@ declare -A grep_word=(
   [voice-agent.json]=disconnection_reason [voice-agent.csv]=phone_call [gms.json]=_callback_state
   [queue_log]=ENTERQUEUE [cel.csv]=LINKEDID_END [twilio.jsonl]=call_sid
   [freeswitch.json]=sip_hangup_disposition [freeswitch.xml]=sip_hangup_disposition
-  [cucm_cdr.csv]=StandAloneCluster
+  [cucm_cdr.csv]=StandAloneCluster [3cx_cdr.csv]=Terminated [five9_call_log.csv]=Inbound
+  [talkdesk_calls.csv]=inbound [avaya_cms_calls.csv]=8005550100 [ucce_tcd.csv]=152000
+  [asterisk_cdr.csv]=from-queue [acc.csv]=192.0.2.10
 )
 exports=(ctr.jsonl genesys.jsonl interactions.csv voice-agent.json voice-agent.csv gms.json queue_log cel.csv
-         twilio.jsonl freeswitch.json freeswitch.xml cucm_cdr.csv)
+         twilio.jsonl freeswitch.json freeswitch.xml cucm_cdr.csv 3cx_cdr.csv five9_call_log.csv talkdesk_calls.csv
+         avaya_cms_calls.csv ucce_tcd.csv asterisk_cdr.csv acc.csv)
 python3 "$root/bench/gen_vendor_exports.py" "$work/vendor" "$vendor_bytes"
 for export in "${exports[@]}"; do
   file="$work/vendor/$export"
@@ -133,7 +137,7 @@ while IFS=$'\t' read -r name seconds kb input_bytes; do
     'BEGIN { printf "%-28s %8.3f %9.0f %9.1f\n", n, s, (s > 0 ? b / s / 1e6 : 0), k / 1024 }'
 done < "$work/results"
 echo
-row() { printf '%-42s %10s   %-18s %7s   %-8s %s\n' "$@"; }
+row() { printf '%-46s %10s   %-18s %7s   %-8s %s\n' "$@"; }
 row "figure" "value" "baseline" "ratio" "target" ""
 w=$(get whohungup)
 ccp_mbps=$(mbps whohungup)
@@ -143,6 +147,8 @@ row "CCP log, -j 1, JSON Lines out" "${ccp_mbps} MB/s" "1000 MB/s" "$(ratio "$cc
   "$(verdict "$ccp_mbps" ge 1000)"
 row "CCP log: time vs grep -c" "${ccp_mbps} MB/s" "grep $(mbps grep_count) MB/s" "${grep_x}x" "<= 4x" "$(verdict "$grep_x" le 4)"
 row "CCP log: speed vs jq" "${ccp_mbps} MB/s" "jq $(mbps jq_count) MB/s" "${jq_x}x" ">= 25x" "$(verdict "$jq_x" ge 25)"
+row "CCP log split, -j 2 vs -j 1" "$(mbps whohungup_split) MB/s" "-j 1 ${ccp_mbps} MB/s" \
+  "$(ratio "$w" "$(get whohungup_split)")x"
 row "CCP log from stdin" "$(mbps whohungup_stdin) MB/s" "from the file" "$(ratio "$(mbps whohungup_stdin)" "$ccp_mbps")x"
 row "CCP log, gzip" "$(mbps whohungup_gzip) MB/s" "from the file" "$(ratio "$(mbps whohungup_gzip)" "$ccp_mbps")x"
 for export in "${exports[@]}"; do

@@ -5,15 +5,19 @@
 
     bench/gen_vendor_exports.py DIR [BYTES]     -> in DIR, BYTES (default 100 MB) each of
         ctr.jsonl, genesys.jsonl, interactions.csv, voice-agent.json, voice-agent.csv, gms.json,
-        queue_log, cel.csv, twilio.jsonl, freeswitch.json, freeswitch.xml, cucm_cdr.csv
+        queue_log, cel.csv, twilio.jsonl, freeswitch.json, freeswitch.xml, cucm_cdr.csv,
+        3cx_cdr.csv, five9_call_log.csv, talkdesk_calls.csv, avaya_cms_calls.csv, ucce_tcd.csv,
+        asterisk_cdr.csv, acc.csv
 
 The PBX and CPaaS exports repeat one call of the committed fixtures (testdata/asterisk, twilio,
-freeswitch, cisco: written by their make_*.py) under a fresh call id each time.
+freeswitch, cisco, columns, kamailio) under a fresh call id each time.
 """
 import csv
+import datetime
 import io
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata"))
@@ -143,3 +147,51 @@ def cucm(n):
 
 
 fill("cucm_cdr.csv", cucm, header=cucm_lines[0] + "\n" + cucm_lines[1] + "\n")
+
+
+# Column products, UCCE, Asterisk CDRs and the acc table: rows of the fixtures under a fresh call
+# id each time, their times moved on a second per call (readers that settle ended calls as reading
+# goes on see time pass, as in a real export).
+stamp = re.compile(r"(\d{4}-\d\d-\d\d)([ T])(\d\d:\d\d:\d\d)")
+
+
+def later(row, seconds):
+    def shift(match):
+        moved = datetime.datetime.fromisoformat(match.group(1) + " " + match.group(3)) + \
+            datetime.timedelta(seconds=seconds)
+        return moved.strftime("%Y-%m-%d") + match.group(2) + moved.strftime("%H:%M:%S")
+    return stamp.sub(shift, row)
+
+
+def fresh_rows(path, pick, ids, out_name, header_lines=1):
+    """Writes the rows `pick` selects from the fixture at `path`, each old id of `ids`
+    replaced by its maker's id for call n, the rows' times n seconds later."""
+    lines = fixture(path).splitlines()
+    rows = [line for line in lines[header_lines:] if pick(line)]
+    assert rows and all(any(old in row for row in rows) for old in ids), (path, ids)
+
+    def call(n):
+        text = "\n".join(rows)
+        for old, make in ids.items():
+            text = text.replace(old, make(n))
+        return later(text, n)
+    fill(out_name, call, header="\n".join(lines[:header_lines]) + "\n")
+
+
+fresh_rows("columns/3cx_cdr.csv", lambda row: row.startswith("101,"),
+           {"101,00000191A1B2C3D4_1": lambda n: "%d,%016X_1" % (1000 + n, n)}, "3cx_cdr.csv")
+fresh_rows("columns/five9_call_log.csv", lambda row: row.startswith("300000000000001,"),
+           {"300000000000001": lambda n: "%d" % (300000000000000 + n)}, "five9_call_log.csv")
+fresh_rows("columns/talkdesk_calls.csv", lambda row: row.startswith("c7a1d0e2-0001,"),
+           {"c7a1d0e2-0001": lambda n: "c7a1d0e2-%010d" % n}, "talkdesk_calls.csv")
+fresh_rows("columns/avaya_cms_calls.csv", lambda row: row.startswith("7001,"),
+           {"7001,": lambda n: "%d," % (7000 + n), "00001000011700000001": lambda n: "%020d" % (10**12 + n)},
+           "avaya_cms_calls.csv")
+# UCCE: the customer hang-up of the fixture (its RouterCallKeyDay and RouterCallKey name the call).
+fresh_rows("cisco/ucce_tcd.csv", lambda row: ",152000,41006," in row,
+           {",152000,41006,": lambda n: ",152000,%d," % (41000000 + n)}, "ucce_tcd.csv")
+# Asterisk CDRs: both rows of the fixture's first queued call (one leg not answered, one answered).
+fresh_rows("asterisk/cdr_linkedid.csv", lambda row: "1795773600.10," in row,
+           {"1795773600.10": lambda n: "%d.%d" % (1795773600 + n, n)}, "asterisk_cdr.csv")
+# acc: the INVITE, ACK and BYE of one call.
+fresh_rows("kamailio/acc.csv", lambda row: "call-0001@" in row, {"call-0001@": lambda n: "call-%d@" % n}, "acc.csv")

@@ -15,7 +15,9 @@ failed=0
 for figure in "CCP log, -j 1" "CCP log: time vs grep -c" "CCP log: speed vs jq" "export ctr.jsonl" "export genesys.jsonl" \
   "export interactions.csv" "export voice-agent.json" "export voice-agent.csv" "export gms.json" \
   "export queue_log" "export cel.csv" "export twilio.jsonl" "export freeswitch.json" "export freeswitch.xml" \
-  "export cucm_cdr.csv" "-j 2 vs -j 1" "reconcile: held per call" "reconcile: held, 2 KB records"; do
+  "export cucm_cdr.csv" "export 3cx_cdr.csv" "export five9_call_log.csv" "export talkdesk_calls.csv" \
+  "export avaya_cms_calls.csv" "export ucce_tcd.csv" "export asterisk_cdr.csv" "export acc.csv" \
+  "CCP log split, -j 2 vs -j 1" "batch 2 x 1 MB: -j 2 vs -j 1" "reconcile: held per call" "reconcile: held, 2 KB records"; do
   line=$(grep -F -- "$figure" <<< "$out" | head -1)
   if [ -z "$line" ]; then
     echo "FAIL no figure: $figure"

@@ -50,6 +50,10 @@ public:
                              DiagnosticSink& diag) = 0;
     /// End of the group: emit whatever is still held.
     virtual void finish(VerdictSink& out, DiagnosticSink& diag) = 0;
+    /// Threads the reader may start, besides the caller's, to read one input faster: the -j
+    /// workers no other group needs. Output must not change with it. Readers that cannot split
+    /// an input ignore it.
+    virtual void allow_helper_threads(unsigned threads) { (void)threads; }
 };
 
 struct ReaderKind {

@@ -7,6 +7,7 @@
 
 #include "ccp/call_tracker.h"
 #include "ccp/entry_parser.h"
+#include "ccp/entry_pipeline.h"
 #include "json/array_splitter.h"
 
 namespace whohungup::ccp {
@@ -33,52 +34,34 @@ class CcpLogReader final : public Reader {
 public:
     explicit CcpLogReader(const Limits& limits) : limits_(limits), tracker_(limits, input_names_) {}
 
+    void allow_helper_threads(unsigned threads) override { helpers_ = threads; }
+
     InputResult read(ByteSource& source,
                      const std::string& input_name,
                      VerdictSink& out,
                      DiagnosticSink& diag) override {
         input_names_.push_back(input_name);
-        const auto input_index = static_cast<std::uint32_t>(input_names_.size() - 1);
         InputResult result;
         const std::uint64_t non_voice_before = tracker_.stats().non_voice_contacts;
-        std::array<std::uint64_t, kEntrySkipKinds> skips{};
+        EntryTaker taker(*this, static_cast<std::uint32_t>(input_names_.size() - 1), input_name, result, out, diag);
         detail::JsonArraySplitter splitter(source, limits_);
         detail::ArrayElement element;
-        std::vector<CcpEvent> events;
-        for (;;) {
-            const auto status = splitter.next(element);
-            if (status == detail::JsonArraySplitter::Status::kEnd) {
-                break;
+        auto status = detail::JsonArraySplitter::Status::kElement;
+        {
+            EntryPipeline pipeline(helpers_, taker);
+            while ((status = splitter.next(element)) == detail::JsonArraySplitter::Status::kElement) {
+                pipeline.push(element);
             }
-            if (status == detail::JsonArraySplitter::Status::kError) {
-                if (!source.error().empty()) {
-                    break;  // the read error below is the cause; the JSON is only cut short by it
-                }
-                Diagnostic error = Diagnostic::error(input_name, splitter.error_message());
-                // An input that failed before its first byte (empty) has no position to name.
-                const bool positioned = splitter.error_line() > 0 || splitter.bytes_read() > 0;
-                diag.report(positioned ? std::move(error).at(splitter.error_line(), splitter.error_byte())
-                                       : std::move(error));
-                result.failed = true;
-                break;
-            }
-            ++result.records;
-            events.clear();
-            const EntrySkip skip = parser_.parse(element, events);
-            if (skip != EntrySkip::kNone) {
-                ++result.skipped;
-                const auto kind = static_cast<std::size_t>(skip);
-                if (++skips.at(kind) <= kSkipWarningsShown) {
-                    diag.report(Diagnostic::warning(input_name, fmt::format("entry skipped: {}", describe(skip)))
-                                    .at(element.line, element.byte));
-                }
-                continue;
-            }
-            for (CcpEvent& event : events) {
-                event.pos = EntryPos{input_index, element.line, element.byte};
-                event.seq = ++seq_;
-                tracker_.add(std::move(event), out, diag);
-            }
+            pipeline.drain();  // every entry before an error is used, and said, before it
+        }
+        if (status == detail::JsonArraySplitter::Status::kError && source.error().empty()) {
+            // (a read error is said below: the JSON is only cut short by it)
+            Diagnostic error = Diagnostic::error(input_name, splitter.error_message());
+            // An input that failed before its first byte (empty) has no position to name.
+            const bool positioned = splitter.error_line() > 0 || splitter.bytes_read() > 0;
+            diag.report(positioned ? std::move(error).at(splitter.error_line(), splitter.error_byte())
+                                   : std::move(error));
+            result.failed = true;
         }
         if (!source.error().empty()) {
             diag.report(Diagnostic::error(input_name, fmt::format("read error: {}", source.error()))
@@ -87,7 +70,7 @@ public:
         }
         result.bytes = splitter.bytes_read();
         result.non_voice_contacts = tracker_.stats().non_voice_contacts - non_voice_before;
-        report_skips(skips, result, input_name, diag);
+        report_skips(taker.skips, result, input_name, diag);
         return result;
     }
 
@@ -130,11 +113,57 @@ private:
             input_name, fmt::format("skipped {} of {} entries ({})", result.skipped, result.records, parts)));
     }
 
+    /// Uses each entry, in input order: counts it, says why it was skipped, or tracks its events.
+    class EntryTaker final : public EntryConsumer {
+    public:
+        EntryTaker(CcpLogReader& reader,
+                   std::uint32_t input_index,
+                   const std::string& input_name,
+                   InputResult& result,
+                   VerdictSink& out,
+                   DiagnosticSink& diag)
+            : reader_(reader),
+              input_index_(input_index),
+              input_name_(input_name),
+              result_(result),
+              out_(out),
+              diag_(diag) {}
+
+        void take(ParsedEntry& entry) override {
+            ++result_.records;
+            if (entry.skip != EntrySkip::kNone) {
+                ++result_.skipped;
+                const auto kind = static_cast<std::size_t>(entry.skip);
+                if (++skips.at(kind) <= kSkipWarningsShown) {
+                    diag_.report(
+                        Diagnostic::warning(input_name_, fmt::format("entry skipped: {}", describe(entry.skip)))
+                            .at(entry.line, entry.byte));
+                }
+                return;
+            }
+            for (CcpEvent& event : entry.events) {
+                event.pos = EntryPos{input_index_, entry.line, entry.byte};
+                event.seq = ++reader_.seq_;
+                reader_.tracker_.add(std::move(event), out_, diag_);
+            }
+        }
+
+        std::array<std::uint64_t, kEntrySkipKinds> skips{};
+
+    private:
+        CcpLogReader& reader_;
+        std::uint32_t input_index_;
+        const std::string& input_name_;
+        InputResult& result_;
+        VerdictSink& out_;
+        DiagnosticSink& diag_;
+    };
+
     Limits limits_;
     std::vector<std::string> input_names_;
-    EntryParser parser_;
     CallTracker tracker_;
     std::uint64_t seq_ = 0;
+    unsigned helpers_ = 0;  ///< threads that may parse entries besides the caller
 };
 
 }  // namespace

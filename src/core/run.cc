@@ -221,6 +221,7 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
                                     std::vector<PlannedInput>& inputs,
                                     const Options& options,
                                     const std::atomic<bool>& stop,
+                                    unsigned helper_threads,
                                     VerdictSink& sink,
                                     DiagnosticSink& diag) {
     std::unique_ptr<Reader> reader;
@@ -247,6 +248,7 @@ std::vector<InputReport> read_group(const std::vector<std::size_t>& group,
             if (source) {
                 if (!reader) {
                     reader = input.kind->make(options.limits);
+                    reader->allow_helper_threads(helper_threads);
                 }
                 StopAwareSource stoppable(std::move(source), stop);
                 const auto start = std::chrono::steady_clock::now();
@@ -388,13 +390,17 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     };
 
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t jobs = std::min<std::size_t>(options.jobs == 0 ? cores : options.jobs, groups.size());
+    const std::size_t jobs_asked = options.jobs == 0 ? cores : options.jobs;
+    const std::size_t jobs = std::min<std::size_t>(jobs_asked, groups.size());
+    // Workers no group needs help read the groups themselves (one large log split across them).
+    const auto helper_threads = static_cast<unsigned>(
+        jobs_asked > groups.size() && !groups.empty() ? std::min<std::size_t>(jobs_asked / groups.size() - 1, 64) : 0);
     if (jobs <= 1) {
         // One at a time: results stream straight to the reporter.
         for (std::size_t i = 0; i < groups.size() && !filter.stop; ++i) {
             std::vector<InputReport> reports;
             try {
-                reports = read_group(groups[i], inputs, options, filter.stop, sink, diag);
+                reports = read_group(groups[i], inputs, options, filter.stop, helper_threads, sink, diag);
             } catch (const std::bad_alloc&) {  // that input's error, not the run's
                 const std::unique_ptr<detail::RecordedGroup> failed = out_of_memory(groups[i], inputs);
                 failed->replay(sink, diag);
@@ -409,7 +415,8 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
         replay.read = [&](std::size_t index) {
             try {
                 auto recorded = std::make_unique<detail::RecordedGroup>();
-                recorded->reports = read_group(groups[index], inputs, options, filter.stop, *recorded, *recorded);
+                recorded->reports =
+                    read_group(groups[index], inputs, options, filter.stop, helper_threads, *recorded, *recorded);
                 return recorded;
             } catch (const std::bad_alloc&) {
                 return out_of_memory(groups[index], inputs);

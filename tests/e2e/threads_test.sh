@@ -30,5 +30,16 @@ if ! ldd "$bin" 2> /dev/null | grep -q asan; then
   grep -q 'worker threads could start' "$tmp/err" && ok || bad "-j 300 under ulimit -v: the fallback is not said"
 fi
 
+# One log over a batch's size (every CCP fixture, twice, as downloads back to back) is split
+# across the workers: the same bytes and messages with -j 1, 2 and 100000 (helpers are capped).
+for round in 1 2; do cat ccp/*.txt; done > "$tmp/one-log.txt"
+"$bin" -j 1 --format jsonl "$tmp/one-log.txt" > "$tmp/split.expected" 2> "$tmp/split.expected.err"
+for jobs in 2 100000; do
+  "$bin" -j "$jobs" --format jsonl "$tmp/one-log.txt" > "$tmp/out" 2> "$tmp/err"
+  cmp -s "$tmp/split.expected" "$tmp/out" && cmp -s "$tmp/split.expected.err" "$tmp/err" && ok ||
+    bad "one log, -j $jobs: not the output of -j 1"
+done
+[ "$(grep -c '"type":"verdict"' "$tmp/split.expected")" -gt 20 ] && ok || bad "one log: too few calls read"
+
 echo "$pass passed, $failures failed"
 [ "$failures" = 0 ]
