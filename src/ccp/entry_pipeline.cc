@@ -28,15 +28,32 @@ struct EntryPipeline::Batch {
     std::string bytes;  ///< the entries back to back, then kParsePadding bytes for the parser
     std::vector<Item> items;
     std::vector<CcpEvent> events;
-    std::vector<Outcome> outcomes;  ///< one per item parsed so far
+    std::vector<Outcome> outcomes;  ///< one per item parsed so far (the caller parses the rest)
+    std::size_t events_cost = 0;    ///< held_bytes of `events`
     bool padded = false;
     bool done = false;  ///< under mutex_ while in flight
     std::exception_ptr failure;
 
+    /// What the batch holds before parsing: its bytes and the bookkeeping of each entry (a log
+    /// of tiny elements, `[1,1,1,...]`, costs more in items than in bytes).
+    [[nodiscard]] std::size_t cost() const { return bytes.size() + items.size() * (sizeof(Item) + sizeof(Outcome)); }
     void add(const detail::ArrayElement& element) {
         items.push_back(Item{bytes.size(), element.bytes.size(), element.line, element.byte, element.is_object,
                              element.over_size, element.over_depth, element.cut});
         bytes.append(element.bytes);
+    }
+    /// Item `i` as the splitter gave it (the envelope fields do not occur in a CCP log).
+    [[nodiscard]] detail::ArrayElement element(std::size_t i) const {
+        const Item& item = items[i];
+        detail::ArrayElement element;
+        element.bytes = std::string_view(bytes).substr(item.offset, item.size);
+        element.line = item.line;
+        element.byte = item.byte;
+        element.is_object = item.is_object;
+        element.over_size = item.over_size;
+        element.over_depth = item.over_depth;
+        element.cut = item.cut;
+        return element;
     }
     void pad() {
         if (!padded) {
@@ -44,19 +61,26 @@ struct EntryPipeline::Batch {
             padded = true;
         }
     }
-    void clear() {  // keeps the buffers' capacity for the next batch
+    void clear(const Sizes& sizes) {  // keeps the buffers' capacity, unless an odd batch grew them
         bytes.clear();
         items.clear();
         events.clear();
         outcomes.clear();
+        if (bytes.capacity() > 2 * sizes.batch_bytes) {
+            std::string().swap(bytes);
+        }
+        if (events.capacity() * sizeof(CcpEvent) > sizes.batch_event_bytes) {
+            std::vector<CcpEvent>().swap(events);
+        }
+        events_cost = 0;
         padded = false;
         done = false;
         failure = nullptr;
     }
 };
 
-EntryPipeline::EntryPipeline(unsigned helpers, EntryConsumer& consumer)
-    : helpers_wanted_(std::min(helpers, kMaxHelpers)), consumer_(consumer) {}
+EntryPipeline::EntryPipeline(unsigned helpers, EntryConsumer& consumer, Sizes sizes)
+    : helpers_wanted_(std::min(helpers, kMaxHelpers)), sizes_(sizes), consumer_(consumer) {}
 
 EntryPipeline::~EntryPipeline() {
     {
@@ -69,21 +93,32 @@ EntryPipeline::~EntryPipeline() {
     }
 }
 
+void EntryPipeline::parse_here(const detail::ArrayElement& element) {
+    inline_events_.clear();
+    ParsedEntry entry{element.line, element.byte, caller_parser_.parse(element, inline_events_), {}};
+    if (entry.skip == EntrySkip::kNone) {
+        entry.events = inline_events_;
+    }
+    consumer_.take(entry);
+}
+
 void EntryPipeline::push(const detail::ArrayElement& element) {
     if (helpers_wanted_ == 0 || (helpers_tried_ && helpers_.empty())) {
-        inline_events_.clear();
-        ParsedEntry entry{element.line, element.byte, caller_parser_.parse(element, inline_events_), {}};
-        if (entry.skip == EntrySkip::kNone) {
-            entry.events = inline_events_;
-        }
-        consumer_.take(entry);
+        parse_here(element);
+        return;
+    }
+    if (element.bytes.size() >= sizes_.batch_bytes) {
+        // A large entry is not copied (nor kept in a batch's capacity, nor in a helper parser's
+        // buffers): once everything before it is handed back, the caller parses it in place.
+        drain();
+        parse_here(element);
         return;
     }
     if (!filling_) {
         filling_ = fresh_batch();
     }
     filling_->add(element);
-    if (filling_->bytes.size() < kBatchBytes) {
+    if (filling_->cost() < sizes_.batch_bytes) {
         return;
     }
     if (!ensure_helpers()) {  // none could start: what was gathered is parsed here, the rest as it comes
@@ -135,11 +170,13 @@ bool EntryPipeline::ensure_helpers() {
 
 void EntryPipeline::submit(std::unique_ptr<Batch> batch) {
     batch->pad();
+    // Owned in flight_ before a helper can see it: if queueing it throws, the batch is still
+    // alive (and joined helpers never touch it) until the pipeline is destroyed.
+    flight_.push_back(std::move(batch));
     {
         const std::lock_guard lock(mutex_);
-        queue_.push_back(batch.get());
+        queue_.push_back(flight_.back().get());
     }
-    flight_.push_back(std::move(batch));
     work_ready_.notify_one();
 }
 
@@ -162,29 +199,30 @@ void EntryPipeline::hand_back_oldest() {
     if (batch->failure) {
         std::rethrow_exception(batch->failure);
     }
+    // Entries the helper left when the batch's events reached their cap: parsed here, in order.
+    for (std::size_t i = batch->outcomes.size(); i < batch->items.size(); ++i) {
+        parse_here(batch->element(i));
+    }
     if (spare_.size() < 2 * kMaxHelpers + 2) {
-        batch->clear();
+        batch->clear(sizes_);
         spare_.push_back(std::move(batch));
     }
 }
 
-void EntryPipeline::parse_batch(Batch& batch, EntryParser& parser) {
+void EntryPipeline::parse_batch(Batch& batch, EntryParser& parser) const {
     batch.pad();
     try {
-        for (std::size_t i = batch.outcomes.size(); i < batch.items.size(); ++i) {
-            const Batch::Item& item = batch.items[i];
-            detail::ArrayElement element;
-            element.bytes = std::string_view(batch.bytes).substr(item.offset, item.size);
-            element.line = item.line;
-            element.byte = item.byte;
-            element.is_object = item.is_object;
-            element.over_size = item.over_size;
-            element.over_depth = item.over_depth;
-            element.cut = item.cut;
+        // Events wait here until the caller takes them, outside the tracker's byte budget: past
+        // batch_event_bytes (snapshots that fan out) the caller parses the rest as it takes them.
+        for (std::size_t i = batch.outcomes.size();
+             i < batch.items.size() && batch.events_cost < sizes_.batch_event_bytes; ++i) {
             const std::size_t before = batch.events.size();
-            const EntrySkip skip = parser.parse(element, batch.events);
+            const EntrySkip skip = parser.parse(batch.element(i), batch.events);
             if (skip != EntrySkip::kNone) {  // what a skipped entry began to give is not used
                 batch.events.erase(batch.events.begin() + static_cast<std::ptrdiff_t>(before), batch.events.end());
+            }
+            for (std::size_t e = before; e < batch.events.size(); ++e) {
+                batch.events_cost += held_bytes(batch.events[e]);
             }
             batch.outcomes.push_back(Batch::Outcome{skip, batch.events.size()});
         }

@@ -7,7 +7,10 @@
 // read on one thread: the output of a split read is byte-identical to an unsplit one.
 // The scan stays on the caller's thread because element boundaries depend on every byte before
 // them (a bracket inside a string is not one); entries are copied into batches of about 1 MiB,
-// and at most a few batches are in flight, so memory stays flat whatever the log's size.
+// and at most a few batches are in flight, so memory stays flat whatever the log's size: a batch
+// counts its entries' bookkeeping with their bytes, its parsed events are capped (the caller parses
+// the rest of a batch whose snapshots fan out), and an entry larger than a batch is parsed by the
+// caller in place once everything before it is handed back.
 // Without helpers, or for a log smaller than one batch, entries are parsed on the caller's thread
 // as they come, with no copy and no thread started.
 // Tested by tests/unit/entry_pipeline_test.cc and the split-file check of tests/e2e/differential.sh.
@@ -45,15 +48,23 @@ public:
     virtual void take(ParsedEntry& entry) = 0;
 };
 
+/// How large an EntryPipeline lets a batch grow (a parameter for its tests).
+struct EntryPipelineSizes {
+    /// What a batch gathers (entries' bytes and bookkeeping) before it goes to a helper; an
+    /// entry this large is parsed by the caller in place.
+    std::size_t batch_bytes = std::size_t{1} << 20;
+    /// Parsed events one batch may hold (held_bytes) before the caller parses the rest of it.
+    std::size_t batch_event_bytes = std::size_t{16} << 20;
+};
+
 class EntryPipeline {
 public:
-    /// Bytes of entries gathered before a batch is handed to a helper.
-    static constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
+    using Sizes = EntryPipelineSizes;
     /// The most helpers one log uses: past it the caller's scan and tracking are the bottleneck.
     static constexpr unsigned kMaxHelpers = 3;
 
     /// `helpers` threads may be started (0: every entry is parsed by the caller).
-    EntryPipeline(unsigned helpers, EntryConsumer& consumer);
+    EntryPipeline(unsigned helpers, EntryConsumer& consumer, Sizes sizes = {});
     ~EntryPipeline();  ///< stops and joins the helpers; entries not yet handed back are dropped
     EntryPipeline(const EntryPipeline&) = delete;
     EntryPipeline& operator=(const EntryPipeline&) = delete;
@@ -71,17 +82,20 @@ public:
 private:
     struct Batch;
 
+    /// Parses one entry on the caller's thread and hands it to the consumer at once.
+    void parse_here(const detail::ArrayElement& element);
     /// Starts the helpers if they are due; false when none could start (the caller parses).
     bool ensure_helpers();
     void submit(std::unique_ptr<Batch> batch);
     /// Waits for the oldest batch in flight and hands its entries to the consumer.
     void hand_back_oldest();
     /// Parses every entry of `batch` with `parser` (on whichever thread calls it).
-    static void parse_batch(Batch& batch, EntryParser& parser);
+    void parse_batch(Batch& batch, EntryParser& parser) const;
     void helper_loop();
     std::unique_ptr<Batch> fresh_batch();
 
     unsigned helpers_wanted_;
+    Sizes sizes_;
     EntryConsumer& consumer_;
     EntryParser caller_parser_;
     std::vector<CcpEvent> inline_events_;

@@ -35,16 +35,12 @@ std::vector<std::thread> start_workers(std::size_t wanted, const std::function<v
     }
     const std::size_t usable = started.size() == wanted ? wanted : started.size() / 2;
     open.set_value(usable);
-    std::vector<std::thread> workers;
-    workers.reserve(usable);
-    for (std::size_t i = 0; i < started.size(); ++i) {
-        if (i < usable) {
-            workers.push_back(std::move(started[i]));
-        } else {
-            started[i].join();
-        }
+    for (std::size_t i = usable; i < started.size(); ++i) {
+        started[i].join();
     }
-    return workers;
+    // Shrinking allocates nothing, so no joinable thread can be dropped by a failed allocation.
+    started.erase(started.begin() + static_cast<std::ptrdiff_t>(usable), started.end());
+    return started;
 }
 
 }  // namespace whohungup::detail

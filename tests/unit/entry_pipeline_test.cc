@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -65,14 +66,17 @@ std::string mixed_log(int count) {
     return log + "\n]\n";
 }
 
-std::vector<Seen> read_with(const std::string& log, unsigned helpers, std::size_t* started = nullptr) {
+std::vector<Seen> read_with(const std::string& log,
+                            unsigned helpers,
+                            std::size_t* started = nullptr,
+                            EntryPipeline::Sizes sizes = {}) {
     std::unique_ptr<ByteSource> source = ByteSource::from_memory(log);
     const Limits limits;
     detail::JsonArraySplitter splitter(*source, limits);
     detail::ArrayElement element;
     Recorder recorder;
     {
-        EntryPipeline pipeline(helpers, recorder);
+        EntryPipeline pipeline(helpers, recorder, sizes);
         while (splitter.next(element) == detail::JsonArraySplitter::Status::kElement) {
             pipeline.push(element);
         }
@@ -86,7 +90,7 @@ std::vector<Seen> read_with(const std::string& log, unsigned helpers, std::size_
 
 TEST(EntryPipeline, HelpersHandBackWhatTheCallerWouldParseInTheSameOrder) {
     const std::string log = mixed_log(60000);  // about 6 MiB: several batches
-    ASSERT_GT(log.size(), 4 * EntryPipeline::kBatchBytes);
+    ASSERT_GT(log.size(), 4 * EntryPipeline::Sizes{}.batch_bytes);
     const std::vector<Seen> alone = read_with(log, 0);
     ASSERT_EQ(alone.size(), 60000U);
     std::size_t skipped = 0;
@@ -102,6 +106,44 @@ TEST(EntryPipeline, HelpersHandBackWhatTheCallerWouldParseInTheSameOrder) {
         EXPECT_EQ(read_with(log, helpers, &started), alone) << helpers << " helpers";
         EXPECT_EQ(started, std::min(helpers, EntryPipeline::kMaxHelpers));
     }
+}
+
+TEST(EntryPipeline, EveryLimitOfABatchKeepsTheOrder) {
+    // Small batches make every path run often: batches closed by their bytes, by their entries'
+    // bookkeeping and by the cap on parsed events (the caller then parses the rest), and entries
+    // larger than a batch, parsed by the caller in place.
+    std::string log = mixed_log(3000);
+    log.insert(log.find(",\n{", log.size() / 2),
+               ",\n{\"component\":\"softphone\",\"level\":\"INFO\",\"text\":\"c9 SIGNALING TalkingState => "
+               "PendingRemoteHangupState\",\"objects\":[\"" +
+                   std::string(20000, 'x') + "\"],\"time\":\"2025-01-02T03:04:05.678Z\"}");
+    const std::vector<Seen> alone = read_with(log, 0);
+    const EntryPipeline::Sizes small{4096, 1024};
+    for (const unsigned helpers : {1U, 3U}) {
+        std::size_t started = 0;
+        EXPECT_EQ(read_with(log, helpers, &started, small), alone) << helpers << " helpers";
+        EXPECT_EQ(started, helpers);
+    }
+    const auto big = std::find_if(alone.begin(), alone.end(), [](const Seen& seen) {
+        return !seen.texts.empty() && seen.texts.front().starts_with("c9 SIGNALING");
+    });
+    EXPECT_NE(big, alone.end());
+}
+
+TEST(EntryPipeline, ALogOfTinyElementsIsBatchedByWhatItsEntriesCost) {
+    // 200,000 elements `1` are 400 KB of bytes but about 11 MB of bookkeeping: they are batched
+    // (and skipped as not objects, in order) rather than gathered into one batch.
+    std::string log = "[1";
+    for (int i = 1; i < 200000; ++i) {
+        log += ",1";
+    }
+    log += "]";
+    std::size_t started = 0;
+    const std::vector<Seen> split = read_with(log, 1, &started);
+    EXPECT_EQ(started, 1U);
+    ASSERT_EQ(split.size(), 200000U);
+    EXPECT_EQ(split, read_with(log, 0));
+    EXPECT_EQ(split.back().skip, EntrySkip::kNotObject);
 }
 
 TEST(EntryPipeline, ALogSmallerThanABatchStartsNoThread) {
