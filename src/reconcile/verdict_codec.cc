@@ -8,23 +8,44 @@ namespace whohungup::reconcile {
 
 namespace {
 
+// Numbers are LEB128 varints (times zigzag-coded first), so a length or a line number is one to
+// three bytes, not eight; a string equal to the verdict's input (the sources' and evidence's
+// inputs, nearly always) is written as a reference. A held verdict is about half its old size,
+// which is half the spill file's writes and reads.
+
+/// A string's tag: 0 means "the verdict's input", otherwise the length plus one.
+constexpr std::uint64_t kSameAsInput = 0;
+
 class Writer {
 public:
     explicit Writer(std::string& out) : out_(out) {}
     void u64(std::uint64_t value) {
-        for (int shift = 0; shift < 64; shift += 8) {
-            out_.push_back(static_cast<char>((value >> shift) & 0xFFU));
+        char bytes[10];
+        std::size_t n = 0;
+        while (value >= 0x80U) {
+            bytes[n++] = static_cast<char>((value & 0x7FU) | 0x80U);
+            value >>= 7U;
         }
+        bytes[n++] = static_cast<char>(value);
+        out_.append(bytes, n);
     }
-    void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
+    void i64(std::int64_t value) {
+        const auto bits = static_cast<std::uint64_t>(value);
+        u64((bits << 1U) ^ (value < 0 ? ~std::uint64_t{0} : 0));
+    }
     void u8(std::uint8_t value) { out_.push_back(static_cast<char>(value)); }
-    void reason(Reason value) {
-        const auto code = static_cast<std::uint16_t>(value);
-        u8(static_cast<std::uint8_t>(code & 0xFFU));
-        u8(static_cast<std::uint8_t>(code >> 8U));
-    }
+    void reason(Reason value) { u64(static_cast<std::uint16_t>(value)); }
     void str(std::string_view text) {
         u64(text.size());
+        out_.append(text);
+    }
+    /// `text`, or a reference when it equals the verdict's input.
+    void input(std::string_view text, std::string_view verdict_input) {
+        if (text == verdict_input) {
+            u64(kSameAsInput);
+            return;
+        }
+        u64(text.size() + 1);
         out_.append(text);
     }
 
@@ -36,30 +57,31 @@ class Reader {
 public:
     explicit Reader(std::string_view bytes) : bytes_(bytes) {}
     std::uint64_t u64() {
-        need(8);
         std::uint64_t value = 0;
-        for (std::size_t i = 0; i < 8; ++i) {
-            value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes_[at_ + i])) << (8 * i);
+        for (unsigned shift = 0;; shift += 7) {
+            if (shift > 63) {
+                throw std::runtime_error("reconcile: a held verdict read back from the temporary file is damaged");
+            }
+            const std::uint8_t byte = u8();
+            value |= static_cast<std::uint64_t>(byte & 0x7FU) << shift;
+            if ((byte & 0x80U) == 0) {
+                return value;
+            }
         }
-        at_ += 8;
-        return value;
     }
-    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    std::int64_t i64() {
+        const std::uint64_t zigzag = u64();
+        return static_cast<std::int64_t>((zigzag >> 1U) ^ (~(zigzag & 1U) + 1U));
+    }
     std::uint8_t u8() {
         need(1);
         return static_cast<std::uint8_t>(bytes_[at_++]);
     }
-    Reason reason() {
-        const std::uint8_t low = u8();
-        const std::uint8_t high = u8();
-        return static_cast<Reason>(static_cast<std::uint16_t>(low | (high << 8U)));
-    }
-    std::string str() {
-        const std::uint64_t size = u64();
-        need(size);
-        std::string text(bytes_.substr(at_, size));
-        at_ += size;
-        return text;
+    Reason reason() { return static_cast<Reason>(static_cast<std::uint16_t>(u64())); }
+    std::string str() { return take(u64()); }
+    std::string input(const std::string& verdict_input) {
+        const std::uint64_t tag = u64();
+        return tag == kSameAsInput ? verdict_input : take(tag - 1);
     }
     template <typename Enum>
     Enum code() {
@@ -68,6 +90,12 @@ public:
     [[nodiscard]] bool done() const { return at_ == bytes_.size(); }
 
 private:
+    std::string take(std::uint64_t size) {
+        need(size);
+        std::string text(bytes_.substr(at_, size));
+        at_ += size;
+        return text;
+    }
     void need(std::uint64_t size) const {
         if (size > bytes_.size() - at_) {
             throw std::runtime_error("reconcile: a held verdict read back from the temporary file is cut short");
@@ -106,7 +134,7 @@ void encode_verdict(const Verdict& verdict, std::string& out) {
     w.u64(verdict.sources.size());
     for (const SourceView& source : verdict.sources) {
         w.str(source.format);
-        w.str(source.input);
+        w.input(source.input, verdict.input);
         w.u8(code_of(source.ended_by));
         w.u8(code_of(source.category));
         w.reason(source.reason);
@@ -115,7 +143,7 @@ void encode_verdict(const Verdict& verdict, std::string& out) {
     w.u64(verdict.evidence.size());
     for (const Evidence& line : verdict.evidence) {
         w.i64(line.time_ms);
-        w.str(line.input);
+        w.input(line.input, verdict.input);
         w.u64(line.line);
         w.u64(line.byte);
         w.str(line.text);
@@ -146,7 +174,7 @@ Verdict decode_verdict(std::string_view bytes) {
     for (std::uint64_t i = 0; i < sources; ++i) {
         SourceView& source = verdict.sources.emplace_back();
         source.format = r.str();
-        source.input = r.str();
+        source.input = r.input(verdict.input);
         source.ended_by = r.code<Party>();
         source.category = r.code<Category>();
         source.reason = r.reason();
@@ -156,7 +184,7 @@ Verdict decode_verdict(std::string_view bytes) {
     for (std::uint64_t i = 0; i < lines; ++i) {
         Evidence& line = verdict.evidence.emplace_back();
         line.time_ms = r.i64();
-        line.input = r.str();
+        line.input = r.input(verdict.input);
         line.line = r.u64();
         line.byte = r.u64();
         line.text = r.str();

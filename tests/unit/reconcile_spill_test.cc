@@ -104,10 +104,29 @@ TEST(VerdictCodec, EveryFieldComesBackEqual) {
     EXPECT_EQ(decode_verdict(bytes), empty);
 }
 
+TEST(VerdictCodec, ExtremeNumbersAndOtherInputsComeBackEqual) {
+    Verdict v = rich_verdict("c1", "a.json", INT64_MAX);
+    v.started_at_ms = kNoTime;  // INT64_MIN
+    v.evidence.push_back(Evidence{-1, "a.json", UINT64_MAX, 0, "x"});
+    v.evidence.push_back(Evidence{0, "", 1, UINT64_MAX, ""});  // an input that is not the verdict's
+    v.sources.push_back(
+        SourceView{"ccp-log", "a.json", Party::kAgent, Category::kHangup, Reason::agent_hangup, Confidence::kHigh});
+    std::string bytes;
+    encode_verdict(v, bytes);
+    EXPECT_EQ(decode_verdict(bytes), v);
+    v.input.clear();  // now the empty evidence input is the verdict's, and "a.json" is not
+    bytes.clear();
+    encode_verdict(v, bytes);
+    EXPECT_EQ(decode_verdict(bytes), v);
+}
+
 TEST(VerdictCodec, ACutRecordThrowsInsteadOfReadingPastItsEnd) {
     std::string bytes;
     encode_verdict(rich_verdict("c1", "a.json", 1), bytes);
-    EXPECT_THROW((void)decode_verdict(std::string_view(bytes).substr(0, bytes.size() - 3)), std::runtime_error);
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+        EXPECT_THROW((void)decode_verdict(std::string_view(bytes).substr(0, cut)), std::runtime_error) << cut;
+    }
+    EXPECT_THROW((void)decode_verdict(std::string(11, '\xFF')), std::runtime_error) << "an endless varint";
     EXPECT_THROW((void)decode_verdict(bytes + "x"), std::runtime_error);
 }
 
@@ -147,6 +166,56 @@ TEST(SpillFile, WithoutAUsableDirectoryRecordsStayInMemory) {
     const SpillFile::Place big = spill.append(std::string(std::size_t{3} << 20, 'z'));
     EXPECT_EQ(spill.read(first), "first");
     EXPECT_EQ(spill.read(big), std::string(std::size_t{3} << 20, 'z'));
+}
+
+/// A record whose bytes say which record it is, so a read from the wrong place shows.
+std::string numbered_record(std::size_t i) {
+    const std::size_t size = i % 97 == 0 ? (std::size_t{300} << 10) + i : 40 + (i * 7919) % 900;
+    std::string record(size, static_cast<char>('a' + i % 26));
+    const std::string number = std::to_string(i) + ":";
+    record.replace(0, number.size(), number);
+    return record;
+}
+
+TEST(SpillFile, ReadsBackInAnyOrderThroughTheReadAheadWindows) {
+    SpillFile spill;
+    std::vector<SpillFile::Place> places;
+    for (std::size_t i = 0; i < 3000; ++i) {
+        places.push_back(spill.append(numbered_record(i)));
+    }
+    const auto check = [&](const std::vector<std::size_t>& order) {
+        for (const std::size_t i : order) {
+            ASSERT_EQ(spill.read(places[i]), numbered_record(i)) << "record " << i;
+        }
+    };
+    std::vector<std::size_t> in_order(places.size());
+    for (std::size_t i = 0; i < in_order.size(); ++i) {
+        in_order[i] = i;
+    }
+    check(in_order);
+    check(std::vector<std::size_t>(in_order.rbegin(), in_order.rend()));
+    std::vector<std::size_t> streams;  // six streams interleaved: more than the windows
+    for (std::size_t k = 0; k < 500; ++k) {
+        for (std::size_t s = 0; s < 6; ++s) {
+            streams.push_back(s * 500 + k);
+        }
+    }
+    check(streams);
+    std::vector<std::size_t> scattered;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        scattered.push_back((i * 1777) % places.size());
+    }
+    check(scattered);
+    // Records appended after reads began, some still in the write buffer, and a reuse after clear().
+    const SpillFile::Place later = spill.append("later");
+    EXPECT_EQ(spill.read(later), "later");
+    EXPECT_EQ(spill.read(places[5]), numbered_record(5));
+    spill.clear();
+    const SpillFile::Place again = spill.append(numbered_record(7));
+    for (std::size_t i = 0; i < 2000; ++i) {
+        (void)spill.append(numbered_record(i));
+    }
+    EXPECT_EQ(spill.read(again), numbered_record(7));
 }
 
 std::vector<Verdict> run_reconciler(const std::string& tmpdir) {
