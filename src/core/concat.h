@@ -22,6 +22,13 @@ inline std::string concat(std::initializer_list<std::string_view> pieces) {
     return out;
 }
 
+/// Appends the pieces to `out`.
+inline void append_all(std::string& out, std::initializer_list<std::string_view> pieces) {
+    for (std::string_view piece : pieces) {
+        out.append(piece);
+    }
+}
+
 /// `text`, or `fallback` when it is empty ("-" in evidence lines).
 inline std::string_view or_dash(std::string_view text, std::string_view fallback = "-") {
     return text.empty() ? fallback : text;

@@ -34,15 +34,19 @@ HeldCall CallTable::intern(std::string_view id) {
 
 void CallTable::grow() {
     std::vector<std::uint32_t> bigger(index_.empty() ? 1024 : index_.size() * 2, 0);
+    std::vector<std::uint16_t> bigger_tags(bigger.size(), 0);
     const std::size_t mask = bigger.size() - 1;
     for (std::uint32_t i = 0; i < calls_.size(); ++i) {
-        std::size_t at = hash(calls_[i].space, id(calls_[i])) & mask;
+        const std::size_t h = hash(calls_[i].space, id(calls_[i]));
+        std::size_t at = h & mask;
         while (bigger[at] != 0) {
             at = (at + 1) & mask;
         }
         bigger[at] = i + 1;
+        bigger_tags[at] = tag(h);
     }
     index_ = std::move(bigger);
+    tags_ = std::move(bigger_tags);
 }
 
 std::pair<std::uint32_t, bool> CallTable::find_or_add(std::uint16_t space, std::string_view id) {
@@ -53,12 +57,16 @@ std::pair<std::uint32_t, bool> CallTable::find_or_add(std::uint16_t space, std::
         grow();
     }
     const std::size_t mask = index_.size() - 1;
-    std::size_t at = hash(space, id) & mask;
+    const std::size_t h = hash(space, id);
+    const std::uint16_t wanted = tag(h);
+    std::size_t at = h & mask;
     while (index_[at] != 0) {
-        const std::uint32_t found = index_[at] - 1;
-        const HeldCall& call = calls_[found];
-        if (call.space == space && this->id(call) == id) {
-            return {found, false};
+        if (tags_[at] == wanted) {
+            const std::uint32_t found = index_[at] - 1;
+            const HeldCall& call = calls_[found];
+            if (call.space == space && this->id(call) == id) {
+                return {found, false};
+            }
         }
         at = (at + 1) & mask;
     }
@@ -67,6 +75,7 @@ std::pair<std::uint32_t, bool> CallTable::find_or_add(std::uint16_t space, std::
     calls_.push_back(added);
     const auto index = static_cast<std::uint32_t>(calls_.size() - 1);
     index_[at] = index + 1;
+    tags_[at] = wanted;
     return {index, true};
 }
 

@@ -63,6 +63,7 @@ public:
 
 private:
     [[nodiscard]] static std::size_t hash(std::uint16_t space, std::string_view id);
+    [[nodiscard]] static std::uint16_t tag(std::size_t hash) { return static_cast<std::uint16_t>(hash >> 48U); }
     [[nodiscard]] HeldCall intern(std::string_view id);
     void grow();
 
@@ -74,6 +75,9 @@ private:
     std::deque<HeldCall> calls_;
     std::deque<HeldSource> sources_;
     std::vector<std::uint32_t> index_;  ///< call index + 1, 0 when free; size a power of two
+    /// The top bits of each used slot's hash: a probe compares ids only when these match, so passing
+    /// an occupied slot costs no visit to the call and its id (two cache misses).
+    std::vector<std::uint16_t> tags_;
 };
 
 }  // namespace whohungup::reconcile

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 
 #include "reconcile/key_space.h"
@@ -111,11 +112,25 @@ void Reconciler::flush(const std::function<bool(std::string_view key_space)>& du
     if (ready.empty()) {
         return;
     }
-    std::sort(ready.begin(), ready.end(), [this](std::uint32_t a, std::uint32_t b) {
+    // Seen::before orders inputs by name; ranking the names once lets the sort compare integers.
+    std::vector<std::uint32_t> by_name(input_names_.size());
+    std::iota(by_name.begin(), by_name.end(), 0U);
+    std::sort(by_name.begin(), by_name.end(),
+              [this](std::uint32_t a, std::uint32_t b) { return input_names_[a] < input_names_[b]; });
+    std::vector<std::uint32_t> rank(input_names_.size());
+    for (std::uint32_t i = 0; i < by_name.size(); ++i) {
+        rank[by_name[i]] = i;
+    }
+    const auto first_seen_before = [&](std::uint32_t a, std::uint32_t b) {
         const HeldCall& call_a = table_.call(a);
         const HeldCall& call_b = table_.call(b);
-        return seen(call_a.first_input, call_a.first_ordinal).before(seen(call_b.first_input, call_b.first_ordinal));
-    });
+        const std::uint32_t rank_a = rank[call_a.first_input];
+        const std::uint32_t rank_b = rank[call_b.first_input];
+        return rank_a != rank_b ? rank_a < rank_b : call_a.first_ordinal < call_b.first_ordinal;
+    };
+    if (!std::is_sorted(ready.begin(), ready.end(), first_seen_before)) {  // one input: already in order
+        std::sort(ready.begin(), ready.end(), first_seen_before);
+    }
     for (const std::uint32_t index : ready) {
         emit(table_.call(index));
     }

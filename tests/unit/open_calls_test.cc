@@ -109,6 +109,8 @@ TEST(SeenRows, ARowReadAgainIsNotNewAndMemoryStaysBounded) {
         EXPECT_TRUE(seen.first_time(hash));
     }
     EXPECT_FALSE(seen.first_time(7));                                // still remembered
+    EXPECT_FALSE(seen.first_time(102));                              // among the first few, kept inline
+    EXPECT_FALSE(seen.first_time(150));                              // among those kept in the set
     EXPECT_TRUE(seen.first_time(100 + 2 * SeenRows::kMaxKept - 1));  // past the bound: not remembered
 }
 

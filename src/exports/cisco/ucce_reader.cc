@@ -45,7 +45,7 @@ protected:
         const std::string_view day = cell(row, router_day_);
         const std::string_view key = cell(row, router_key_);
         if (!day.empty() && !key.empty() && key != "0") {
-            record.call_key = fmt::format("{}.{}", day, key);  // the router's id of the call
+            record.call_key = detail::concat({day, ".", key});  // the router's id of the call
         } else if (!cell(row, peripheral_key_).empty()) {
             record.call_key = std::string(cell(row, peripheral_key_));
         } else {
@@ -65,11 +65,10 @@ protected:
         }
         Verdict v = decide_tcd(record);
         attach_row(v, record.ended_at_ms,
-                   fmt::format("RecoveryKey={} RouterCallKey={} PeripheralCallKey={} CallDisposition={} ANI={} "
-                               "Duration={}",
-                               detail::or_dash(cell(row, recovery_key_)), record.call_key,
-                               detail::or_dash(cell(row, peripheral_key_)), record.disposition,
-                               detail::or_dash(record.ani), detail::or_dash(duration)));
+                   detail::concat({"RecoveryKey=", detail::or_dash(cell(row, recovery_key_)), " RouterCallKey=",
+                                   record.call_key, " PeripheralCallKey=", detail::or_dash(cell(row, peripheral_key_)),
+                                   " CallDisposition=", record.disposition, " ANI=", detail::or_dash(record.ani),
+                                   " Duration=", detail::or_dash(duration)}));
         if (v.reason == Reason::unmapped_code) warn_unknown_code(mappings::ucce_call_disposition(), record.disposition);
         out.on_verdict(std::move(v));
         return true;

@@ -62,13 +62,15 @@ protected:
         row.started_at_ms = read_time(cell(cells, started_));
         row.ended_at_ms = read_time(cell(cells, ended_));
         Verdict v = product_.decide(row, agents_);
-        std::string text = fmt::format("{}={} {}={}", product_.call_id.front(), detail::or_dash(row.call_id),
-                                       product_.value.front(), detail::or_dash(row.value));
-        if (kind_ >= 0) text += fmt::format(" {}={}", product_.kind.front(), detail::or_dash(row.kind));
-        if (segment_ >= 0) text += fmt::format(" {}={}", product_.segment.front(), detail::or_dash(row.segment));
-        if (flag_ >= 0) text += fmt::format(" {}={}", product_.flag.front(), detail::or_dash(row.flag));
+        using detail::append_all;
+        using detail::or_dash;
+        std::string text = detail::concat({product_.call_id.front(), "=", or_dash(row.call_id), " ",
+                                           product_.value.front(), "=", or_dash(row.value)});
+        if (kind_ >= 0) append_all(text, {" ", product_.kind.front(), "=", or_dash(row.kind)});
+        if (segment_ >= 0) append_all(text, {" ", product_.segment.front(), "=", or_dash(row.segment)});
+        if (flag_ >= 0) append_all(text, {" ", product_.flag.front(), "=", or_dash(row.flag)});
         if (caller_ >= 0 || callee_ >= 0) {
-            text += fmt::format(" from={} to={}", detail::or_dash(row.caller), detail::or_dash(row.callee));
+            append_all(text, {" from=", or_dash(row.caller), " to=", or_dash(row.callee)});
         }
         attach_row(v, row.ended_at_ms, std::move(text));
         if (v.reason == Reason::unmapped_code) warn_unknown_code(product_.table(), v.raw_reason);

@@ -3,6 +3,8 @@
 // so the same row again (one file given twice, overlapping exports) adds nothing to the call.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <unordered_set>
@@ -17,12 +19,25 @@ public:
 
     /// True the first time `hash` is seen, and always once kMaxKept rows are remembered.
     [[nodiscard]] bool first_time(std::uint64_t hash) {
-        if (hashes_.size() >= kMaxKept) return hashes_.find(hash) == hashes_.end();
-        return hashes_.insert(hash).second;
+        const auto inline_end = first_.begin() + static_cast<std::ptrdiff_t>(std::min(count_, kInline));
+        if (std::find(first_.begin(), inline_end, hash) != inline_end) return false;
+        if (count_ < kInline) {
+            first_[count_++] = hash;
+            return true;
+        }
+        if (count_ >= kMaxKept) return rest_.find(hash) == rest_.end();
+        if (!rest_.insert(hash).second) return false;
+        ++count_;
+        return true;
     }
 
 private:
-    std::unordered_set<std::uint64_t> hashes_;
+    /// Most calls have a handful of rows: those are kept inline, with no allocation (a hash set
+    /// per call cost more than reading the rows did).
+    static constexpr std::size_t kInline = 6;
+    std::array<std::uint64_t, kInline> first_{};
+    std::size_t count_ = 0;  ///< hashes remembered, inline and in rest_
+    std::unordered_set<std::uint64_t> rest_;
 };
 
 }  // namespace whohungup::exports
