@@ -46,7 +46,14 @@ void Reconciler::on_verdict(Verdict&& verdict) {
     }
     const std::uint32_t input = input_id(verdict.input);
     const std::uint64_t ordinal = next_ordinal_[input]++;
-    const auto [index, inserted] = table_.find_or_add(spaces_.id(space), verdict.contact_id);
+    const std::uint16_t space_id = spaces_.id(space);
+    const auto [index, inserted] = table_.find_or_add(space_id, verdict.contact_id);
+    if (inserted) {
+        if (held_in_space_.size() <= space_id) {
+            held_in_space_.resize(space_id + std::size_t{1}, 0);
+        }
+        ++held_in_space_[space_id];
+    }
     {
         HeldCall& call = table_.call(index);
         if (inserted || seen(input, ordinal).before(seen(call.first_input, call.first_ordinal))) {
@@ -99,18 +106,26 @@ void Reconciler::emit(const HeldCall& call) {
 }
 
 void Reconciler::flush(const std::function<bool(std::string_view key_space)>& due) {
-    std::vector<bool> space_due;
+    std::vector<bool> space_due(held_in_space_.size(), false);
+    bool any_due = false;
+    for (std::size_t space = 0; space < held_in_space_.size(); ++space) {
+        if (held_in_space_[space] > 0 && due(spaces_.name(static_cast<std::uint16_t>(space)))) {
+            space_due[space] = true;
+            any_due = true;
+        }
+    }
+    if (!any_due) {
+        return;
+    }
     std::vector<std::uint32_t> ready;
     std::vector<std::uint32_t> kept;
     for (std::uint32_t i = 0; i < table_.size(); ++i) {
-        const std::uint16_t space = table_.call(i).space;
-        while (space_due.size() <= space) {
-            space_due.push_back(due(spaces_.name(static_cast<std::uint16_t>(space_due.size()))));
-        }
-        (space_due[space] ? ready : kept).push_back(i);
+        (space_due[table_.call(i).space] ? ready : kept).push_back(i);
     }
-    if (ready.empty()) {
-        return;
+    for (std::size_t space = 0; space < space_due.size(); ++space) {
+        if (space_due[space]) {
+            held_in_space_[space] = 0;
+        }
     }
     // Seen::before orders inputs by name; ranking the names once lets the sort compare integers.
     std::vector<std::uint32_t> by_name(input_names_.size());

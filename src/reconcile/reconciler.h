@@ -29,6 +29,7 @@ class Interned {
 public:
     [[nodiscard]] std::uint16_t id(std::string_view name);
     [[nodiscard]] const std::string& name(std::uint16_t id) const { return names_[id]; }
+    [[nodiscard]] std::size_t size() const { return names_.size(); }
 
 private:
     std::vector<std::string> names_;
@@ -69,7 +70,10 @@ private:
     std::vector<std::string> input_names_;
     std::vector<std::uint64_t> next_ordinal_;  ///< per input
     std::unordered_map<std::string, std::uint32_t> input_ids_;
-    Interned spaces_;   ///< key-space names
+    Interned spaces_;  ///< key-space names
+    /// Held calls per key space: a flush with nothing due returns at once instead of walking (and
+    /// copying) every held call, which made a batch of many logs quadratic (each log's end flushes).
+    std::vector<std::uint64_t> held_in_space_;
     Interned formats_;  ///< source-format names
     CallTable table_;
     SpillFile spill_;

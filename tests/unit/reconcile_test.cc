@@ -112,6 +112,30 @@ TEST(Reconciler, OneVerdictPerCallInOrderOfFirstAppearance) {
     EXPECT_EQ(reconciler.held_calls(), 0U);
 }
 
+TEST(Reconciler, FlushesOfOneSpaceLeaveTheOthersHeldAcrossManyRounds) {
+    testing::CollectingSinks out;
+    Reconciler reconciler(out);
+    reconciler.hold("genesys-cloud");
+    reconciler.hold("amazon-connect");
+    const auto genesys_due = [](std::string_view space) { return space == "genesys-cloud"; };
+    reconciler.on_verdict(verdict("ccp-log", "a.txt", "k1", Party::kAgent));  // held in the Connect space
+    for (int round = 0; round < 3; ++round) {
+        reconciler.flush(genesys_due);  // nothing of that space held: nothing happens
+        EXPECT_EQ(out.verdicts.size(), static_cast<std::size_t>(round));
+        reconciler.on_verdict(verdict("genesys-cloud", "g.json", "g" + std::to_string(round), Party::kAgent));
+        reconciler.flush(genesys_due);
+        ASSERT_EQ(out.verdicts.size(), static_cast<std::size_t>(round + 1));
+        EXPECT_EQ(out.verdicts.back().contact_id, "g" + std::to_string(round));
+        EXPECT_EQ(reconciler.held_calls(), 1U) << "the Connect call stays held";
+    }
+    reconciler.on_verdict(verdict("connect-ctr", "ctr.jsonl", "k1", Party::kAgent));
+    reconciler.flush_all();
+    ASSERT_EQ(out.verdicts.size(), 4U);
+    EXPECT_EQ(out.verdicts.back().contact_id, "k1");
+    EXPECT_EQ(out.verdicts.back().sources.size(), 2U) << "both sources of k1 merged into one verdict";
+    EXPECT_EQ(reconciler.held_calls(), 0U);
+}
+
 TEST(Plan, HoldsOnlyWhatCanOverlap) {
     testing::CollectingSinks out;
     {
