@@ -44,7 +44,12 @@ for tool in "$bin" "$gen" "$held_bench"; do
 done
 command -v jq > /dev/null || { echo "compare.sh: jq is not installed" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Each job's output goes to a file in memory (tmpfs) when there is one: the exports write several
+# times their size in JSON Lines, and on a disk's file system the later jobs were timed waiting
+# for the earlier jobs' output to be written back (dirty-page throttling), not working.
+out_dir=$work
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then out_dir=$(mktemp -d /dev/shm/whohungup-bench.XXXXXX); fi
+trap 'rm -rf "$work" "$out_dir"' EXIT
 
 : > "$work/results"
 measure() {  # measure NAME INPUT_BYTES COMMAND...  best of $runs (wall clock, ns); peak memory of the largest
@@ -52,7 +57,7 @@ measure() {  # measure NAME INPUT_BYTES COMMAND...  best of $runs (wall clock, n
   shift 2
   for _ in $(seq 1 "$runs"); do  # output to a file: GNU grep stops early when it writes to /dev/null
     start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$work/time" "$@" > "$work/out" 2> /dev/null || true
+    /usr/bin/time -f "%M" -o "$work/time" "$@" > "$out_dir/out" 2> /dev/null || true
     seconds=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
     read -r kb < "$work/time"
     if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$seconds; fi
@@ -100,7 +105,7 @@ for export in "${exports[@]}"; do
   cat "$file" > /dev/null
   measure "export:$export" "$(stat -c %s "$file")" "$bin" -j 1 --format jsonl "$file"
   # A file whohungup did not recognise or decide would be timed at no work: refuse the figure.
-  if ! grep -q '"type":"verdict"' "$work/out"; then
+  if ! grep -q '"type":"verdict"' "$out_dir/out"; then
     echo "compare.sh: no verdicts from the generated $export" >&2
     exit 1
   fi
@@ -128,7 +133,7 @@ for _ in $(seq 1 "$startup_runs"); do "$bin" "$work/tiny.txt" > /dev/null 2>&1 |
 startup_us=$(( ($(date +%s%N) - start) / 1000 / startup_runs ))
 
 # --- Report ---------------------------------------------------------------------------------------------
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); best of $runs runs each"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); best of $runs runs each; output to $(df --output=fstype "$out_dir" | tail -1)"
 echo "generated CCP log: $size bytes, $calls calls; vendor exports: about $vendor_bytes bytes each"
 echo
 printf '%-28s %8s %9s %9s\n' "job" "seconds" "MB/s" "peak MB"

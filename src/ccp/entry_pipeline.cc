@@ -122,10 +122,7 @@ void EntryPipeline::push(const detail::ArrayElement& element) {
         return;
     }
     if (!ensure_helpers()) {  // none could start: what was gathered is parsed here, the rest as it comes
-        std::unique_ptr<Batch> batch = std::move(filling_);
-        flight_.push_back(std::move(batch));
-        parse_batch(*flight_.back(), caller_parser_);
-        flight_.back()->done = true;
+        parse_on_caller(std::move(filling_));
         hand_back_oldest();
         return;
     }
@@ -148,9 +145,7 @@ void EntryPipeline::push(const detail::ArrayElement& element) {
 void EntryPipeline::drain() {
     if (filling_) {
         if (helpers_.empty()) {  // a log smaller than a batch never starts a thread
-            flight_.push_back(std::move(filling_));
-            parse_batch(*flight_.back(), caller_parser_);
-            flight_.back()->done = true;
+            parse_on_caller(std::move(filling_));
         } else {
             submit(std::move(filling_));
         }
@@ -166,6 +161,13 @@ bool EntryPipeline::ensure_helpers() {
         helpers_ = detail::start_workers(helpers_wanted_, [this] { helper_loop(); });
     }
     return !helpers_.empty();
+}
+
+void EntryPipeline::parse_on_caller(std::unique_ptr<Batch> batch) {
+    // No helper runs (none started, or none could): flight_ is the caller's alone, no lock needed.
+    flight_.push_back(std::move(batch));
+    parse_batch(*flight_.back(), caller_parser_);
+    flight_.back()->done = true;
 }
 
 void EntryPipeline::submit(std::unique_ptr<Batch> batch) {

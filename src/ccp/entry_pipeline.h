@@ -87,6 +87,8 @@ private:
     /// Starts the helpers if they are due; false when none could start (the caller parses).
     bool ensure_helpers();
     void submit(std::unique_ptr<Batch> batch);
+    /// Parses `batch` on the caller's thread, in flight_ like a submitted one (when no helper runs).
+    void parse_on_caller(std::unique_ptr<Batch> batch);
     /// Waits for the oldest batch in flight and hands its entries to the consumer.
     void hand_back_oldest();
     /// Parses every entry of `batch` with `parser` (on whichever thread calls it).
