@@ -7,7 +7,9 @@
 namespace whohungup::detail {
 
 namespace {
-constexpr std::size_t kBufferSize = std::size_t{1} << 18;
+// At least twice zlib's buffer (byte_source.cc, 256 KiB): zlib then reads a plain file straight into
+// it instead of through its own buffer and a copy.
+constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 
 std::string lowered(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);

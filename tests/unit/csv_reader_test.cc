@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace whohungup::detail {
 namespace {
 
@@ -20,6 +22,50 @@ std::vector<std::vector<std::string>> rows_of(std::string text,
         if (status == CsvReader::Status::kRow) rows.push_back(row);
     }
     return rows;
+}
+
+/// Gives its bytes a few at a time (5, 6, ... 13, 1, 2, ...), as a pipe may: every row, field,
+/// quote, escape and line end of a text then straddles a refill of the reader's buffer somewhere.
+class TrickleSource final : public ByteSource {
+public:
+    explicit TrickleSource(std::string bytes) : bytes_(std::move(bytes)) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        const std::size_t n = std::min({capacity, bytes_.size() - at_, next_});
+        std::copy_n(bytes_.data() + at_, n, buffer);
+        at_ += n;
+        next_ = next_ % 13 + 1;
+        return n;
+    }
+    [[nodiscard]] const std::string& error() const override { return error_; }
+    [[nodiscard]] bool compressed() const override { return false; }
+
+private:
+    std::string bytes_;
+    std::string error_;
+    std::size_t at_ = 0;
+    std::size_t next_ = 5;
+};
+
+TEST(CsvReader, RowsSplitAcrossReadsComeOutTheSame) {
+    std::string text = "\xEF\xBB\xBFid,note,n\r\n";
+    for (int i = 0; i < 3000; ++i) {
+        text += std::to_string(i) + ",\"say \"\"hi\"\", " + std::to_string(i) + "\nthen, more\"," +
+                std::string(static_cast<std::size_t>(i % 700), 'x') + (i % 3 == 0 ? "\r\n" : "\n");
+    }
+    const auto whole = rows_of(text);
+    ASSERT_EQ(whole.size(), 3001U);
+    TrickleSource trickle(text);
+    CsvReader reader(trickle, 1 << 20);
+    std::vector<std::string> row;
+    std::size_t at = 0;
+    while (reader.next(row) == CsvReader::Status::kRow) {
+        ASSERT_LT(at, whole.size());
+        EXPECT_EQ(row, whole[at]) << "row " << at;
+        ++at;
+    }
+    EXPECT_EQ(at, whole.size());
+    EXPECT_EQ(whole[0].front(), "id") << "the BOM is not part of the first cell";
+    EXPECT_EQ(whole[2][1], "say \"hi\", 1\nthen, more");
 }
 
 TEST(CsvReader, ReadsQuotedFieldsEscapesAndLineBreaks) {

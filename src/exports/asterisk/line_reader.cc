@@ -6,7 +6,8 @@
 namespace whohungup::exports {
 
 namespace {
-constexpr std::size_t kBufferBytes = std::size_t{256} << 10;
+// At least twice zlib's buffer (core/byte_source.cc): zlib then reads a plain file straight into it.
+constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
 }  // namespace
 
 LineReader::LineReader(ByteSource& source, std::size_t max_line_bytes)
