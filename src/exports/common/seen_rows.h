@@ -19,8 +19,9 @@ public:
 
     /// True the first time `hash` is seen, and always once kMaxKept rows are remembered.
     [[nodiscard]] bool first_time(std::uint64_t hash) {
-        const auto inline_end = first_.begin() + static_cast<std::ptrdiff_t>(std::min(count_, kInline));
-        if (std::find(first_.begin(), inline_end, hash) != inline_end) return false;
+        for (std::size_t i = 0; i < std::min(count_, kInline); ++i) {
+            if (first_[i] == hash) return false;
+        }
         if (count_ < kInline) {
             first_[count_++] = hash;
             return true;
