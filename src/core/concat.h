@@ -9,6 +9,13 @@
 
 namespace whohungup::detail {
 
+/// Appends the pieces to `out`.
+inline void append_all(std::string& out, std::initializer_list<std::string_view> pieces) {
+    for (std::string_view piece : pieces) {
+        out.append(piece);
+    }
+}
+
 inline std::string concat(std::initializer_list<std::string_view> pieces) {
     std::size_t size = 0;
     for (std::string_view piece : pieces) {
@@ -16,17 +23,8 @@ inline std::string concat(std::initializer_list<std::string_view> pieces) {
     }
     std::string out;
     out.reserve(size);
-    for (std::string_view piece : pieces) {
-        out.append(piece);
-    }
+    append_all(out, pieces);
     return out;
-}
-
-/// Appends the pieces to `out`.
-inline void append_all(std::string& out, std::initializer_list<std::string_view> pieces) {
-    for (std::string_view piece : pieces) {
-        out.append(piece);
-    }
 }
 
 /// `text`, or `fallback` when it is empty ("-" in evidence lines).
