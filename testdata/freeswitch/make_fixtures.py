@@ -24,7 +24,7 @@ def uuid(n, leg):
 
 
 def leg(n, which, disposition, cause, caller="+15550200001", dest="1001", answered=True, extra=None,
-        last_bridge=None, start=0, talk=60):
+        last_bridge=None, start=0, talk=60, caller_leg=True):
     a = which == "a"
     variables = {
         "uuid": uuid(n, which),
@@ -44,12 +44,12 @@ def leg(n, which, disposition, cause, caller="+15550200001", dest="1001", answer
         "end_uepoch": str((T0 + 60 * n + start + 5 + (talk if answered else 10)) * 1000000),
         "billsec": str(talk if answered else 0),
     }
-    if not a:
+    if not a and caller_leg:  # switch_ivr_originate.c: only a leg a caller's session dialled
         variables["originating_leg_uuid"] = uuid(n, "a")
         variables["last_bridge_to"] = uuid(n, "a")
     if last_bridge:
         variables["last_bridge_hangup_cause"] = last_bridge
-    if answered:
+    if answered and caller_leg:
         variables["last_bridge_role"] = "originator" if a else "originatee"
     variables.update(extra or {})
     return {
@@ -94,6 +94,16 @@ CALLS = [
          extra={"call_direction": "outbound"})],
     # 10: the B-leg's callee refuses (the only leg of the call in the CDRs).
     [leg(10, "b", "recv_refuse", "CALL_REJECTED", answered=False)],
+    # 11: a registered extension calls out through a gateway (no FusionPBX call_direction); the
+    # outside callee hangs up. sofia_reg_parse_auth set user_name / sip_auth_username on the A-leg.
+    [leg(11, "a", "send_bye", "NORMAL_CLEARING", caller="1001", dest="+15550300011", last_bridge="NORMAL_CLEARING",
+         extra={"sip_authorized": "true", "user_name": "1001", "sip_auth_username": "1001"}),
+     leg(11, "b", "recv_bye", "NORMAL_CLEARING", caller="1001", dest="+15550300011",
+         extra={"sip_gateway_name": "carrier1"})],
+    # 12: `originate sofia/gateway/carrier1/+15550300012 &playback(...)`: one leg, no caller; FreeSWITCH
+    # hangs up when the playback ends.
+    [leg(12, "b", "send_bye", "NORMAL_CLEARING", caller="0000000000", dest="+15550300012", caller_leg=False,
+         extra={"sip_gateway_name": "carrier1", "current_application_response": "FILE PLAYED"})],
 ]
 
 

@@ -43,6 +43,35 @@ TEST(CelDecide, ExtensionChannels) {
     EXPECT_FALSE(is_extension_channel("PJSIP/1-1"));
 }
 
+TEST(CelDecide, WithNoExtensionOnEitherSideTheAgentIsNotKnown) {
+    // Wazo names its users' lines by random letters: neither channel is "an extension".
+    CelCall call;
+    call.linkedid = "1694023642.7";
+    call.caller_channel = "PJSIP/9EYlfTvB-00000003";
+    call.bridged = {"PJSIP/9EYlfTvB-00000003", "PJSIP/KvXYRheV-00000005"};
+    CelHangup operator_leg;
+    operator_leg.channel = "PJSIP/KvXYRheV-00000005";
+    operator_leg.hangupsource = "PJSIP/KvXYRheV-00000005";
+    operator_leg.hangupcause = 16;
+    operator_leg.time_ms = 1000;
+    CelHangup caller_leg = operator_leg;
+    caller_leg.channel = "PJSIP/9EYlfTvB-00000003";
+    caller_leg.order = 1;
+    call.hangups = {operator_leg, caller_leg};
+    Verdict v = decide(call, AgentMatch(""));
+    EXPECT_EQ(v.ended_by, Party::kUnknown);
+    EXPECT_EQ(v.reason, Reason::callee_hangup_role_unknown);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_EQ(v.ended_by_side, Side::kCallee);
+    // With an extension on the other side, "not an extension" is the customer again.
+    call.caller_channel = "PJSIP/1001-00000003";
+    call.bridged[0] = call.caller_channel;
+    call.hangups[1].channel = call.caller_channel;
+    v = decide(call, AgentMatch(""));
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+}
+
 TEST(CelReader, BothShapesGiveTheSameVerdictPerLinkedid) {
     const auto table = read_all(fixture("cel.csv")).by_id();
     const auto master = read_all(fixture("Master.csv")).by_id();

@@ -58,6 +58,18 @@ FreeswitchLeg a_leg(std::string disposition, std::string cause) {
     return leg;
 }
 
+/// An answered B-leg that cleared normally, with neither originating_leg_uuid nor last_bridge_to.
+FreeswitchLeg answered_b_leg(std::string disposition, std::string destination) {
+    FreeswitchLeg b;
+    b.uuid = "B";
+    b.direction = "outbound";
+    b.sip_hangup_disposition = std::move(disposition);
+    b.hangup_cause = "NORMAL_CLEARING";
+    b.destination_number = std::move(destination);
+    b.answered_at_ms = 5;
+    return b;
+}
+
 Verdict decide_a(FreeswitchLeg leg, const AgentMatch& agents = AgentMatch("")) {
     FreeswitchCall call;
     call.call_id = leg.uuid;
@@ -95,13 +107,7 @@ TEST(FreeswitchDecide, BLegConfirmsTheCalleeAndRingOutcomes) {
     FreeswitchCall call;
     call.call_id = "A";
     call.a_leg = a_leg("send_bye", "NORMAL_CLEARING");
-    FreeswitchLeg b;
-    b.uuid = "B";
-    b.direction = "outbound";
-    b.sip_hangup_disposition = "recv_bye";
-    b.hangup_cause = "NORMAL_CLEARING";
-    b.destination_number = "1001";
-    b.answered_at_ms = 5;
+    FreeswitchLeg b = answered_b_leg("recv_bye", "1001");
     call.b_legs.push_back(b);
     const Verdict v = decide(call, AgentMatch(""), "freeswitch-xml-cdr");
     EXPECT_EQ(v.ended_by, Party::kAgent);
@@ -131,12 +137,62 @@ TEST(FreeswitchDecide, RolesFromCallDirectionAndAgentMatch) {
     EXPECT_EQ(decide_a(queued).reason, Reason::customer_abandoned_in_queue);
 }
 
+TEST(FreeswitchDecide, ADirectoryUserCallingOutThroughAGatewayIsTheAgent) {
+    FreeswitchCall call;
+    call.call_id = "A";
+    call.a_leg = a_leg("send_bye", "NORMAL_CLEARING");
+    call.a_leg->caller_id_number = "1001";
+    call.a_leg->destination_number = "15551234567";
+    call.a_leg->last_bridge_hangup_cause = "NORMAL_CLEARING";
+    set_variable(*call.a_leg, "user_name", "1001");  // sofia_reg_parse_auth: digest auth passed
+    FreeswitchLeg b = answered_b_leg("recv_bye", "15551234567");
+    set_variable(b, "sip_gateway_name", "carrier1");
+    call.b_legs.push_back(b);
+    Verdict v = decide(call, AgentMatch(""), "freeswitch-json-cdr");
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.ended_by_side, Side::kCallee);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+    EXPECT_EQ(v.agent, "1001");
+    EXPECT_NE(v.detail.find("gateway carrier1"), std::string::npos);
+    // Out through a gateway, but the caller is no directory user (a forwarded call?): not known.
+    call.a_leg->sip_auth_username.clear();
+    v = decide(call, AgentMatch(""), "freeswitch-json-cdr");
+    EXPECT_EQ(v.ended_by, Party::kUnknown);
+    EXPECT_EQ(v.reason, Reason::callee_hangup_role_unknown);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_EQ(v.agent, "");
+    // FusionPBX's call_direction still decides first.
+    call.a_leg->call_direction = "inbound";
+    EXPECT_EQ(decide(call, AgentMatch(""), "freeswitch-json-cdr").ended_by, Party::kAgent);
+}
+
+TEST(FreeswitchDecide, ALegOriginatedWithNoCallerHasNoKnownAgent) {
+    // `originate sofia/gateway/... &playback(...)`: one outbound leg, never bridged
+    FreeswitchLeg b = answered_b_leg("send_bye", "3868158407");
+    FreeswitchCall call;
+    call.call_id = "B";
+    call.b_legs.push_back(b);
+    Verdict v = decide(call, AgentMatch(""), "freeswitch-json-cdr");
+    EXPECT_EQ(v.ended_by, Party::kSystem);
+    EXPECT_EQ(v.reason, Reason::ended_by_switch);
+    EXPECT_EQ(v.agent, "");
+    call.b_legs[0].sip_hangup_disposition = "recv_bye";  // the callee hung up: customer or agent?
+    v = decide(call, AgentMatch(""), "freeswitch-json-cdr");
+    EXPECT_EQ(v.ended_by, Party::kUnknown);
+    EXPECT_EQ(v.reason, Reason::callee_hangup_role_unknown);
+    EXPECT_EQ(v.ended_by_side, Side::kCallee);
+    call.b_legs[0].originating_leg_uuid = "A";  // a caller's leg dialled it; its CDR is just not here
+    v = decide(call, AgentMatch(""), "freeswitch-json-cdr");
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.agent, "3868158407");
+}
+
 TEST(FreeswitchReaders, JsonAndXmlFilesGiveOneVerdictPerCall) {
     for (const bool xml : {false, true}) {
         const Collect sink =
             read_dir(xml ? "xml" : "json", xml ? make_xml_cdr_reader(Limits{}) : make_json_cdr_reader(Limits{}));
         const auto calls = sink.by_id();
-        ASSERT_EQ(calls.size(), 10U) << xml;
+        ASSERT_EQ(calls.size(), 12U) << xml;
         EXPECT_EQ(calls.at(uuid(1, 'a')).reason, Reason::customer_hangup);
         EXPECT_EQ(calls.at(uuid(2, 'a')).reason, Reason::agent_hangup);
         EXPECT_EQ(calls.at(uuid(2, 'a')).evidence.size(), 2U);
@@ -145,6 +201,10 @@ TEST(FreeswitchReaders, JsonAndXmlFilesGiveOneVerdictPerCall) {
         EXPECT_EQ(calls.at(uuid(7, 'a')).reason, Reason::customer_hangup);
         EXPECT_EQ(calls.at(uuid(9, 'a')).ended_by, Party::kAgent);
         EXPECT_EQ(calls.at(uuid(10, 'a')).source_format, xml ? "freeswitch-xml-cdr" : "freeswitch-json-cdr");
+        // Both decoders read what the gateway and originate rules need.
+        EXPECT_EQ(calls.at(uuid(11, 'a')).ended_by, Party::kCustomer);
+        EXPECT_EQ(calls.at(uuid(11, 'a')).agent, "1001");
+        EXPECT_EQ(calls.at(uuid(12, 'b')).reason, Reason::ended_by_switch);
         EXPECT_EQ(calls.at(uuid(1, 'a')).started_at_ms, 1795795260000);
         for (const Diagnostic& d : sink.diagnostics) ADD_FAILURE() << d.message;
     }

@@ -67,13 +67,46 @@ TEST(TwilioDecide, DirectionPutsTheSideOnTheBusinessOrTheCustomer) {
                           Case{"trunking-terminating", "callee", Party::kCustomer, Side::kCallee},
                           Case{"", "caller", Party::kUnknown, Side::kCaller},
                           Case{"sideways", "callee", Party::kUnknown, Side::kCallee}}) {
-        const Verdict v = decide(summary(c.direction, c.by), none);
+        TwilioCall call = summary(c.direction, c.by);
+        call.to = "+15550200002";  // two numbers: the direction alone decides
+        const Verdict v = decide(call, none);
         EXPECT_EQ(v.ended_by, c.party) << c.direction << "/" << c.by;
         EXPECT_EQ(v.ended_by_side, c.side) << c.direction << "/" << c.by;
         EXPECT_EQ(v.category, Category::kHangup);
         EXPECT_EQ(v.raw_reason, c.by);
         EXPECT_EQ(v.contact_id, "CA1");
     }
+}
+
+TEST(TwilioDecide, TheBusinessSideOfAnInboundCallIsNotCertainlyAnAgent) {
+    TwilioCall call = summary("inbound", "callee");
+    call.to = "+15550200002";  // the Twilio number: <Hangup>, the end of the TwiML, or the agent's leg
+    const Verdict v = decide(call, AgentMatch(""));
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+}
+
+TEST(TwilioDecide, AVoiceSdkIdentityIsTheAgentsSoftphone) {
+    const AgentMatch none("");
+    // The REST API called an agent's client, which hung up: the direction table alone says customer.
+    Verdict v = decide(summary("outbound_api", "callee"), none);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
+    EXPECT_EQ(v.confidence, Confidence::kMedium);
+    EXPECT_NE(v.detail.find("Voice SDK identity"), std::string::npos);
+    // An agent dialling out from the Voice SDK: the parent leg is inbound from the client.
+    TwilioCall out = summary("inbound", "caller");
+    out.from = "client:agent_ana";
+    out.to = "+15550200001";
+    v = decide(out, none);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.ended_by_side, Side::kCaller);
+    // ... and the application's side ended it (the dialled customer, or the TwiML): not known which.
+    out.disconnected_by = "callee";
+    v = decide(out, none);
+    EXPECT_EQ(v.ended_by, Party::kUnknown);
+    EXPECT_EQ(v.reason, Reason::callee_hangup_role_unknown);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
 }
 
 TEST(TwilioDecide, AgentMatchOverridesTheDirection) {

@@ -93,6 +93,17 @@ Evidence evidence_of(const CelHangup& h) {
                                 h.dialstatus.empty() ? "-" : h.dialstatus)};
 }
 
+/// Whether a channel of the call other than `source`'s endpoint looks like an extension.
+bool any_other_extension(const CelCall& call, std::string_view source) {
+    const auto other_extension = [&](std::string_view channel) {
+        return !channel.empty() && !same_endpoint(source, channel) && is_extension_channel(channel);
+    };
+    return other_extension(call.caller_channel) ||
+           std::any_of(call.bridged.begin(), call.bridged.end(), other_extension) ||
+           std::any_of(call.hangups.begin(), call.hangups.end(),
+                       [&](const CelHangup& h) { return other_extension(h.channel); });
+}
+
 }  // namespace
 
 bool is_extension_channel(std::string_view channel) {
@@ -185,6 +196,21 @@ Verdict decide(const CelCall& call, const AgentMatch& agents) {
     v.ended_by_side = same_endpoint(source, call.caller_channel) ? Side::kCaller : Side::kCallee;
     const std::optional<bool> matched = agents.is_agent(source);
     const bool agent = matched.value_or(is_extension_channel(source));
+    if (!matched && !agent && !any_other_extension(call, source)) {
+        // The inference needs an extension on one side: with none (a trunk to a trunk, or a PBX that
+        // names its endpoints by anything but 2-6 digits), "not an extension" says nothing.
+        v.ended_by = Party::kUnknown;
+        v.category = Category::kHangup;
+        v.reason =
+            v.ended_by_side == Side::kCaller ? Reason::caller_hangup_role_unknown : Reason::callee_hangup_role_unknown;
+        v.confidence = Confidence::kLow;
+        v.outcome = "handled";
+        v.detail = fmt::format(
+            "hangupsource {} (the {}) ended the call, hangupcause {}; no channel of the call looks like an extension "
+            "(PJSIP/, SIP/ or IAX2/ and 2-6 digits), so which side is the agent is not known (use --agent-match).",
+            source, v.ended_by_side == Side::kCaller ? "caller" : "callee", deciding->hangupcause);
+        return v;
+    }
     v.ended_by = agent ? Party::kAgent : Party::kCustomer;
     v.category = Category::kHangup;
     v.reason = agent ? Reason::agent_hangup : Reason::customer_hangup;

@@ -66,6 +66,11 @@ void set_variable(FreeswitchLeg& leg, std::string_view name, std::string value) 
         leg.last_bridge_to = std::move(value);
     } else if (name == "call_direction") {
         leg.call_direction = std::move(value);
+    } else if (name == "sip_auth_username" || (name == "user_name" && leg.sip_auth_username.empty())) {
+        // sofia_reg_parse_auth sets both, to the same name, once a directory user passes digest auth
+        leg.sip_auth_username = std::move(value);
+    } else if (name == "sip_gateway_name") {
+        leg.sip_gateway_name = std::move(value);
     } else if (name == "caller_id_number" || (name == "sip_from_user" && leg.caller_id_number.empty())) {
         leg.caller_id_number = std::move(value);
     } else if (name == "destination_number" || (name == "sip_to_user" && leg.destination_number.empty())) {

@@ -23,6 +23,8 @@ struct FreeswitchLeg {
     std::string originating_leg_uuid;      ///< on a B-leg: its A-leg (switch_ivr_originate.c)
     std::string last_bridge_to;            ///< the partner's uuid
     std::string call_direction;            ///< FusionPBX: inbound / outbound / local
+    std::string sip_auth_username;         ///< or user_name: a directory user passed digest auth (sofia_reg.c)
+    std::string sip_gateway_name;          ///< on a leg sent out through a gateway (mod_sofia)
     std::string caller_id_number;
     std::string destination_number;
     std::string cc_side;           ///< mod_callcenter: member / agent

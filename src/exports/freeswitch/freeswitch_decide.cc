@@ -130,15 +130,19 @@ const FreeswitchLeg* main_b_leg(const FreeswitchCall& call) {
 }
 
 /// Whether the caller (A-leg side) is the agent: --agent-match over the numbers, then
-/// FusionPBX's call_direction; default no (a contact centre's A-leg is the customer calling in).
+/// FusionPBX's call_direction, then what the legs show (a directory user calling out through a
+/// gateway); default no (a contact centre's A-leg is the customer calling in). `known` false: the
+/// record shows the default does not hold and does not say which side is the agent.
 struct Roles {
     bool caller_is_agent = false;
     bool callee_is_agent = true;
-    std::string_view how = "default: the A-leg caller is the customer, the B-leg callee the agent";
+    bool known = true;
+    std::string how = "default: the A-leg caller is the customer, the B-leg callee the agent";
     bool certain = false;
 };
 
-Roles roles_of(const FreeswitchLeg& leg, const AgentMatch& agents) {
+/// `leg` is the A-leg, or the B-leg when the call has no A-leg; `b` the main B-leg, if any.
+Roles roles_of(const FreeswitchLeg& leg, const FreeswitchLeg* b, bool have_a, const AgentMatch& agents) {
     Roles roles;
     const std::optional<bool> caller = agents.is_agent(leg.caller_id_number);
     const std::optional<bool> callee = agents.is_agent(leg.destination_number);
@@ -162,6 +166,29 @@ Roles roles_of(const FreeswitchLeg& leg, const AgentMatch& agents) {
     } else if (leg.call_direction == "inbound") {
         roles.how = "call_direction=inbound: the caller is outside";
         roles.certain = true;
+    } else if (!have_a && leg.originating_leg_uuid.empty() && leg.last_bridge_to.empty()) {
+        // switch_ivr_originate.c sets originating_leg_uuid only when a caller's session originates
+        // the leg, and a bridge sets last_bridge_to: neither means the API or the dialplan dialled
+        // this leg and it never met a caller, so the callee may be anyone.
+        roles.known = false;
+        roles.how =
+            "a leg originated with no caller (no originating_leg_uuid, never bridged), so nothing says "
+            "whether the callee is an agent or a customer";
+    } else if (b != nullptr && !b->sip_gateway_name.empty()) {
+        roles.callee_is_agent = false;
+        if (have_a && !leg.sip_auth_username.empty()) {
+            roles.caller_is_agent = true;
+            roles.how = fmt::format(
+                "the caller is directory user {} (sip_auth_username: it passed digest authentication) and the "
+                "callee went out through gateway {}: an outbound call (inferred)",
+                leg.sip_auth_username, b->sip_gateway_name);
+        } else {
+            roles.known = false;
+            roles.how = fmt::format(
+                "the callee went out through gateway {} and the caller is not an authenticated directory user, "
+                "so nothing says which side is the agent (a forwarded call?)",
+                b->sip_gateway_name);
+        }
     }
     return roles;
 }
@@ -187,7 +214,7 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
     v.ended_at_ms = leg.ended_at_ms;
     v.evidence.push_back(evidence_of(leg, static_cast<char>(role - 'a' + 'A')));
     if (have_a && b != nullptr) v.evidence.push_back(evidence_of(*b, 'B'));
-    const Roles roles = roles_of(leg, agents);
+    const Roles roles = roles_of(leg, b, have_a, agents);
     Side side = Side::kNone;
 
     if (leg.cc_cause == "cancel" && !leg.cc_cancel_reason.empty() &&
@@ -229,6 +256,14 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
                     "the dialplan or an API ended it.",
                     leg.last_bridge_hangup_cause.empty() ? "-" : leg.last_bridge_hangup_cause);
             }
+        } else if (role == 'b' && d == "send_bye" && !roles.known && !have_a) {
+            v.ended_by = Party::kSystem;
+            v.reason = Reason::ended_by_switch;
+            v.confidence = Confidence::kMedium;
+            side = Side::kNone;
+            v.detail =
+                "FreeSWITCH sent the callee a BYE on a leg it originated with no caller (no originating_leg_uuid, "
+                "never bridged): the application or API that placed the call ended it.";
         } else if (role == 'b' && d == "send_cancel" && leg.hangup_cause != "ORIGINATOR_CANCEL" &&
                    !leg.hangup_cause.empty()) {
             mappings::apply(mappings::freeswitch_hangup_cause(), leg.hangup_cause, v);
@@ -254,7 +289,12 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
     }
     v.ended_by_side = side;
     // The tables assume the A-leg caller is the customer; put the side on the party it really is.
-    if (side != Side::kNone && (v.ended_by == Party::kAgent || v.ended_by == Party::kCustomer)) {
+    if (side != Side::kNone && (v.ended_by == Party::kAgent || v.ended_by == Party::kCustomer) && !roles.known) {
+        v.ended_by = Party::kUnknown;
+        v.reason = side == Side::kCaller ? Reason::caller_hangup_role_unknown : Reason::callee_hangup_role_unknown;
+        v.confidence = Confidence::kLow;
+        v.detail += fmt::format(" Roles: {}.", roles.how);
+    } else if (side != Side::kNone && (v.ended_by == Party::kAgent || v.ended_by == Party::kCustomer)) {
         const bool agent = side == Side::kCaller ? roles.caller_is_agent : roles.callee_is_agent;
         const Party party = agent ? Party::kAgent : Party::kCustomer;
         if (party != v.ended_by) {
@@ -266,9 +306,9 @@ Verdict decide(const FreeswitchCall& call, const AgentMatch& agents, std::string
         v.detail += fmt::format(" Roles: {}.", roles.how);
     }
     // The agent's extension or number, where the roles say which end is the agent.
-    if (roles.callee_is_agent) {
+    if (roles.known && roles.callee_is_agent) {
         v.agent = b != nullptr && !b->destination_number.empty() ? b->destination_number : leg.destination_number;
-    } else if (roles.caller_is_agent) {
+    } else if (roles.known && roles.caller_is_agent) {
         v.agent = leg.caller_id_number;
     }
     if (v.category == Category::kHangup && v.ended_by != Party::kSystem) v.outcome = "handled";

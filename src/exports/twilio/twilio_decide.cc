@@ -17,6 +17,9 @@ constexpr std::string_view kTrunk =
     "business), trunking-terminating = termination (business to PSTN)";
 constexpr std::string_view kDial =
     "details-call-summary; inferred: a <Dial> child leg usually reaches the agent (use --agent-match otherwise)";
+constexpr std::string_view kInboundCallee =
+    "details-call-summary; inferred: on an inbound call the callee is the Twilio application, whose BYE is the "
+    "agent's leg ending, a <Hangup>, or the end of the TwiML or flow";
 constexpr std::string_view kStates = "twilio.com/docs/voice/voice-insights/api/call/call-summary-resource (call_state)";
 constexpr std::string_view kStatus = "Twilio OpenAPI CallEnumStatus (docs.rs twilio-openapi 1.2.1); Call resource";
 constexpr auto kHang = Category::kHangup;
@@ -27,7 +30,7 @@ constexpr auto kMed = Confidence::kMedium;
 
 constexpr std::array<ReasonRow, 12> kDisconnectedByRows{{
     {"inbound/caller", Party::kCustomer, kHang, Reason::customer_hangup, kHigh, kSummary},
-    {"inbound/callee", Party::kAgent, kHang, Reason::agent_hangup, kHigh, kSummary},
+    {"inbound/callee", Party::kAgent, kHang, Reason::agent_hangup, kMed, kInboundCallee},
     {"outbound-api/caller", Party::kAgent, kHang, Reason::agent_hangup, kHigh, kSummary},
     {"outbound-api/callee", Party::kCustomer, kHang, Reason::customer_hangup, kHigh, kSummary},
     {"outbound-dial/caller", Party::kCustomer, kHang, Reason::customer_hangup, kMed, kDial},
@@ -177,6 +180,22 @@ Verdict decide(const TwilioCall& call, const AgentMatch& agents) {
         v.confidence = Confidence::kHigh;
         v.detail = fmt::format("The {} ({}) sent the BYE; --agent-match says it is {}.", call.disconnected_by,
                                party.empty() ? "-" : party, *agent ? "the agent side" : "not the agent side");
+    } else if (party.starts_with("client:") && v.ended_by != Party::kAgent) {
+        // A Voice SDK identity is a browser or app softphone: the business's side whatever the direction.
+        v.ended_by = Party::kAgent;
+        v.reason = Reason::agent_hangup;
+        v.confidence = Confidence::kMedium;
+        v.detail = fmt::format("The {} ({}) sent the BYE: a Voice SDK identity, an agent's softphone (inferred).",
+                               call.disconnected_by, party);
+    } else if (other.starts_with("client:") && !party.starts_with("client:") && v.ended_by == Party::kAgent) {
+        // The agent's softphone is the other end, so this side is the application or the customer it dialled.
+        v.ended_by = Party::kUnknown;
+        v.reason = side == Side::kCaller ? Reason::caller_hangup_role_unknown : Reason::callee_hangup_role_unknown;
+        v.confidence = Confidence::kLow;
+        v.detail = fmt::format(
+            "The {} ({}) sent the BYE, but the other end, {}, is a Voice SDK identity (an agent's softphone), so "
+            "this side is the application or the customer it dialled: the summary does not say which.",
+            call.disconnected_by, party.empty() ? "-" : party, other);
     } else if (v.ended_by == Party::kUnknown) {
         v.detail = fmt::format(
             "The {} ({}) sent the BYE, but direction \"{}\" does not say whether that is the business or the "
@@ -186,6 +205,11 @@ Verdict decide(const TwilioCall& call, const AgentMatch& agents) {
         v.detail = fmt::format("The {} ({}) sent the BYE; on an {} call that is the {}.", call.disconnected_by,
                                party.empty() ? "-" : party, direction,
                                v.ended_by == Party::kAgent ? "business side" : "customer");
+        if (direction == "inbound" && side == Side::kCallee) {
+            v.detail +=
+                " It is the Twilio application: the agent's leg ending, a <Hangup> or the end of the TwiML "
+                "(taken to be the agent).";
+        }
     }
     if (call.last_sip_response >= 0) v.detail += fmt::format(" Last SIP response {}.", call.last_sip_response);
     if (call.processing_state == "partial") v.detail += " The summary is partial.";
