@@ -12,6 +12,11 @@ namespace whohungup::ccp {
 
 namespace {
 
+/// A session that leaves TalkingState more than this after its channel failed went on without it.
+/// signaling.js gives a reconnect 10 s (FailOnTimeoutState); a call the network took down ends
+/// with its session soon after, while one the session carried on ends when someone hangs up.
+constexpr std::int64_t kSessionOutlivesChannelMs = 30000;
+
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
     const std::string_view text = event.text;
@@ -244,6 +249,43 @@ private:
         return event.from == State::kPendingReconnect && event.to == State::kFailed;
     }
 
+    static bool is_failed_reconnect(const CcpEvent& event) {
+        return event.kind == EventKind::kTransition && event.from == State::kPendingReconnect &&
+               event.to == State::kFailed;
+    }
+
+    /// connect-rtc-js keeps a talking session through a signaling failure (rtc_session.js
+    /// TalkingState.onSignalingFailed ends it only on AccessDenied), and its ICE restart opens a new
+    /// channel under the same contact id: a failed reconnect after which a channel is back in
+    /// TalkingState did not end the call.
+    bool channel_recovered_after(const CcpEvent& fail) const {
+        return std::any_of(call_.events.begin(), call_.events.end(), [&](const CcpEvent& e) {
+            return e.kind == EventKind::kTransition && is_channel(e.machine) && e.to == State::kTalking &&
+                   e.from != State::kTalking && e.time_ms > fail.time_ms;
+        });
+    }
+
+    /// The first end of the connected call, past failed reconnects the channel recovered from.
+    std::vector<CcpEvent>::const_iterator first_end() const {
+        auto it = std::find_if(call_.events.begin(), call_.events.end(), is_end_event);
+        while (it != call_.events.end() && is_failed_reconnect(*it) && channel_recovered_after(*it)) {
+            it = std::find_if(std::next(it), call_.events.end(), is_end_event);
+        }
+        return it;
+    }
+
+    /// The session's own end (SESSION / CallSession leaving TalkingState) more than a few seconds
+    /// after `fail`: the session went on without its signaling channel.
+    const CcpEvent* session_end_long_after(const CcpEvent& fail) const {
+        for (const CcpEvent& e : call_.events) {
+            if (e.kind == EventKind::kTransition && !is_channel(e.machine) && e.from == State::kTalking &&
+                e.time_ms > fail.time_ms + kSessionOutlivesChannelMs) {
+                return &e;
+            }
+        }
+        return nullptr;
+    }
+
     bool decide_connected_end() {
         if (!talked_) {
             bool bye = std::any_of(call_.events.begin(), call_.events.end(),
@@ -252,7 +294,7 @@ private:
                 return false;
             }
         }
-        const auto first = std::find_if(call_.events.begin(), call_.events.end(), is_end_event);
+        const auto first = first_end();
         if (first == call_.events.end()) {
             return false;
         }
@@ -570,6 +612,30 @@ private:
 
     void decide_failure_while_talking(const CcpEvent& fail) {
         if (fail.from == State::kPendingReconnect) {
+            if (const CcpEvent* later = session_end_long_after(fail)) {
+                cite(*later);
+                const OwnRequest destroy = own_destroy_request(later->time_ms, /*any_time=*/false);
+                if (destroy.event != nullptr && destroy.event->time_ms > fail.time_ms) {
+                    // With no channel, the agent's End call logs no bye (signaling.js FailedState.bye):
+                    // only the request and the session's end.
+                    cite(*destroy.event);
+                    verdict_.ended_at_ms = later->time_ms;
+                    set(Party::kAgent, Category::kHangup, Reason::agent_hangup,
+                        destroy.linked ? Confidence::kHigh : Confidence::kMedium,
+                        fmt::format("The signaling channel failed (PendingReconnectState => FailedState) but the "
+                                    "session went on {:.1f} s, until the agent's destroyConnection request ended it.",
+                                    static_cast<double>(later->time_ms - fail.time_ms) / 1000.0));
+                    return;
+                }
+                set(Party::kSystem, Category::kFailure, Reason::signaling_lost, Confidence::kLow,
+                    fmt::format("The signaling channel dropped during the call and never came back "
+                                "(PendingReconnectState => FailedState), but the softphone session stayed in "
+                                "TalkingState {:.1f} s longer (connect-rtc-js ends a session on a signaling failure "
+                                "only for AccessDenied): the call may have gone on without signaling, and how it "
+                                "ended then is not logged.",
+                                static_cast<double>(later->time_ms - fail.time_ms) / 1000.0));
+                return;
+            }
             set(Party::kSystem, Category::kFailure, Reason::signaling_lost, Confidence::kHigh,
                 "The signaling channel dropped during the call and never came back "
                 "(PendingReconnectState => FailedState).");

@@ -101,6 +101,49 @@ TEST(CallJudge, ReconnectThatNeverReturnsIsAFailure) {
     EXPECT_EQ(v.reason, Reason::signaling_lost);
 }
 
+TEST(CallJudge, AFailedReconnectTheIceRestartRecoveredFromIsNotTheEnd) {
+    // rtc_session_talking_substates.js: an ICE restart opens a new channel under the same contact id
+    // while the session stays in TalkingState; the customer hangs up on the new channel minutes later.
+    const Verdict v = judge(with(talking(), line(60000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                                 line(70000, " c1 SIGNALING PendingReconnectState => FailedState"),
+                                 line(72000, " c1 SIGNALING null => PendingConnectState"),
+                                 line(72100, " c1 SIGNALING PendingConnectState => PendingInviteState"),
+                                 line(72200, " c1 SIGNALING PendingInviteState => PendingAnswerState"),
+                                 line(72300, " c1 SIGNALING PendingAnswerState => PendingAcceptState"),
+                                 line(72400, " c1 SIGNALING PendingAcceptState => TalkingState"),
+                                 line(360000, " c1 SIGNALING TalkingState => PendingLocalHangupState"),
+                                 line(360000, " c1 SESSION TalkingState => DisconnectedState")));
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
+    EXPECT_EQ(v.ended_at_ms, 360000);
+}
+
+TEST(CallJudge, ASessionThatOutlivesItsFailedChannelLowersTheFailureToLow) {
+    // The channel never came back, but the session went on for minutes (media without signaling).
+    Verdict v = judge(with(talking(), line(60000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                           line(70000, " c1 SIGNALING PendingReconnectState => FailedState"),
+                           line(300000, " c1 SESSION TalkingState => DisconnectedState")));
+    EXPECT_EQ(v.reason, Reason::signaling_lost);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_NE(v.detail.find("230.0 s longer"), std::string::npos);
+    // ... and when the agent's End call ended the session, it is the agent's hang-up.
+    JudgeContext context;
+    context.agent_connection = "k1";
+    v = judge(with(talking(), line(60000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                   line(70000, " c1 SIGNALING PendingReconnectState => FailedState"),
+                   destroy_request(299500, "c1", "k1"), line(300000, " c1 SESSION TalkingState => DisconnectedState")),
+              context);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_EQ(v.ended_at_ms, 300000);
+    // Ending with the channel (within seconds) is still a confident drop.
+    v = judge(with(talking(), line(60000, " c1 SIGNALING TalkingState => PendingReconnectState"),
+                   line(70000, " c1 SIGNALING PendingReconnectState => FailedState"),
+                   line(71000, " c1 SESSION TalkingState => DisconnectedState")));
+    EXPECT_EQ(v.reason, Reason::signaling_lost);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
 TEST(CallJudge, ReconnectThatReturnsIsNotAnEnd) {
     const Verdict v = judge(with(talking(), line(2000, " c1 SIGNALING TalkingState => PendingReconnectState"),
                                  line(3000, " c1 SIGNALING PendingReconnectState => TalkingState")));
