@@ -167,6 +167,14 @@ void CallTracker::add_to_call(CcpEvent&& event, VerdictSink& out, DiagnosticSink
 }
 
 void CallTracker::add_channel_transition(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
+    if (judged_.contains(event.id)) {
+        // The contact that opened a persistent channel: its id stays on every later call's channel
+        // lines (signaling.js builds the channel's logger once), so it stays known as judged for as
+        // long as the channel is in use; forgetting it would open a second call under that id.
+        const std::int64_t at = now_ms_ == kNoTime ? event.time_ms : std::max(now_ms_, event.time_ms);
+        judged_order_.emplace_back(at, event.id);
+        judged_refreshed_[event.id] = at;
+    }
     const auto own = calls_.find(event.id);
     const bool id_ended_before =
         judged_.contains(event.id) ||
@@ -329,7 +337,14 @@ void CallTracker::expire_judged() {
     // A judged id is remembered (to count late lines) as long as context lines are.
     const std::int64_t before = now_ms_ == kNoTime ? kNoTime : now_ms_ - 2 * kGraceMs;
     while (!judged_order_.empty() && judged_order_.front().first < before) {
-        judged_.erase(judged_order_.front().second);
+        const auto& [time, id] = judged_order_.front();
+        const auto refreshed = judged_refreshed_.find(id);
+        if (refreshed == judged_refreshed_.end()) {
+            judged_.erase(id);
+        } else if (refreshed->second <= time) {  // no later entry of this id is queued
+            judged_.erase(id);
+            judged_refreshed_.erase(refreshed);
+        }
         judged_order_.pop_front();
     }
 }

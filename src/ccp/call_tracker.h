@@ -92,7 +92,9 @@ private:
     };
     std::multimap<std::int64_t, JudgedSpan> judged_spans_;
     std::deque<std::pair<std::int64_t, std::string>> judged_order_;  ///< to expire judged_
-    std::unordered_map<std::string, std::uint64_t> last_view_;       ///< contact -> last snapshot fingerprint
+    /// Judged ids queued again in judged_order_ (a persistent channel's opener): its latest time.
+    std::unordered_map<std::string, std::int64_t> judged_refreshed_;
+    std::unordered_map<std::string, std::uint64_t> last_view_;  ///< contact -> last snapshot fingerprint
     std::unordered_set<std::string> non_voice_seen_;
     std::vector<std::uint8_t> records_requests_;                 ///< per input: the log records API requests
     std::multimap<std::int64_t, std::string> session_ends_;      ///< time -> contact

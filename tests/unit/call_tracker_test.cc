@@ -51,6 +51,33 @@ TEST_F(CallTrackerTest, StaleIdChannelLinesGoToTheContactEndingInTheSameMillisec
     EXPECT_EQ(verdicts.at("B").ended_at_ms, 15000);
 }
 
+TEST_F(CallTrackerTest, APersistentChannelsOpenerIsRememberedForAsLongAsItsChannelIsUsed) {
+    // A opens the channel; then 300 calls, one a minute for hours (several flushes, each forgetting
+    // ids judged more than two grace windows before), each with its channel lines under A's id.
+    // None of them may open a second call "A".
+    add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
+    add(line(1001, " A SESSION AcceptState => TalkingState"));
+    add(line(5000, " A SIGNALING TalkingState => IdleState"));
+    add(line(5000, " A SESSION TalkingState => DisconnectedState"));
+    for (int i = 1; i <= 300; ++i) {
+        const std::string b = "B" + std::to_string(i);
+        const std::int64_t t = std::int64_t{60000} * i;
+        add(line(t, " " + b + " SESSION null => ConnectContactState"));
+        add(line(t + 100, " A SIGNALING IdleState => PendingConnectContactState"));
+        add(line(t + 200, " A SIGNALING PendingConnectContactState => TalkingState"));
+        add(line(t + 201, " " + b + " SESSION ConnectContactState => TalkingState"));
+        add(line(t + 30000, i % 2 == 0 ? " A SIGNALING TalkingState => PendingLocalHangupState"
+                                       : " A SIGNALING TalkingState => IdleState"));
+        add(line(t + 30000, " " + b + " SESSION TalkingState => DisconnectedState"));
+    }
+    const auto verdicts = finish();
+    EXPECT_EQ(sink_.verdicts.size(), 301U);  // one verdict for A, not a second one
+    ASSERT_EQ(verdicts.size(), 301U);
+    EXPECT_EQ(verdicts.at("A").ended_at_ms, 5000);
+    EXPECT_EQ(verdicts.at("B300").ended_by, Party::kCustomer);
+    EXPECT_EQ(verdicts.at("B299").reason, Reason::end_side_not_logged);
+}
+
 TEST_F(CallTrackerTest, StaleLineWithoutAMatchingEndCreditsNobody) {
     add(line(1000, " A SIGNALING PendingAcceptState => TalkingState"));
     add(line(5000, " A SIGNALING TalkingState => PendingRemoteHangupState"));
