@@ -256,19 +256,25 @@ private:
 
     /// connect-rtc-js keeps a talking session through a signaling failure (rtc_session.js
     /// TalkingState.onSignalingFailed ends it only on AccessDenied), and its ICE restart opens a new
-    /// channel under the same contact id: a failed reconnect after which a channel is back in
-    /// TalkingState did not end the call.
-    bool channel_recovered_after(const CcpEvent& fail) const {
-        return std::any_of(call_.events.begin(), call_.events.end(), [&](const CcpEvent& e) {
-            return e.kind == EventKind::kTransition && is_channel(e.machine) && e.to == State::kTalking &&
-                   e.from != State::kTalking && e.time_ms > fail.time_ms;
-        });
+    /// channel under the same contact id: a failed reconnect before a channel is back in
+    /// TalkingState did not end the call. The latest such return, found once, so a call of many
+    /// failed reconnects costs one pass.
+    std::int64_t last_channel_return_ms() const {
+        std::int64_t last = kNoTime;
+        for (const CcpEvent& e : call_.events) {
+            if (e.kind == EventKind::kTransition && is_channel(e.machine) && e.to == State::kTalking &&
+                e.from != State::kTalking) {
+                last = std::max(last, e.time_ms);
+            }
+        }
+        return last;
     }
 
     /// The first end of the connected call, past failed reconnects the channel recovered from.
     std::vector<CcpEvent>::const_iterator first_end() const {
+        const std::int64_t last_return = last_channel_return_ms();
         auto it = std::find_if(call_.events.begin(), call_.events.end(), is_end_event);
-        while (it != call_.events.end() && is_failed_reconnect(*it) && channel_recovered_after(*it)) {
+        while (it != call_.events.end() && is_failed_reconnect(*it) && it->time_ms < last_return) {
             it = std::find_if(std::next(it), call_.events.end(), is_end_event);
         }
         return it;
