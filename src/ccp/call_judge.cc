@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "ccp/contact_facts.h"
+#include "ccp/line_classifier.h"
 
 namespace whohungup::ccp {
 
@@ -49,7 +50,9 @@ Channel channel_of(ContactType type) {
 class Judge {
 public:
     Judge(CallRecord& call, const JudgeContext& context)
-        : call_(call), context_(context), facts_(sorted(call), context.idless_requests, context.agent_connection) {
+        : call_(call),
+          context_(context),
+          facts_(sorted(call), context.idless_requests, context.api_results, context.agent_connection) {
         verdict_.source_format = "ccp-log";
         verdict_.channel = channel_of(facts_.type());
         verdict_.contact_id = call_.id;
@@ -80,6 +83,7 @@ public:
         if (!decide_non_voice() && !decide_missed_or_rejected() && !decide_connected_end() && !decide_not_connected()) {
             decide_unfinished();
         }
+        explain_failed_transfers();
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.byte < b.byte;
         });
@@ -205,16 +209,47 @@ private:
         return unlinked.event != nullptr ? unlinked : idless;
     }
 
-    /// The agent's last request about this contact, of `method`, in [from_ms, to_ms].
+    /// The agent's last request about this contact, of `method`, in [from_ms, to_ms], that the
+    /// worker did not answer with a failure (a failed request changed nothing).
     const Request* last_request(ApiMethod method, std::int64_t from_ms, std::int64_t to_ms) const {
         const Request* found = nullptr;
         for (const Request& request : facts_.requests()) {
             if (request.event->method == method && request.event->time_ms >= from_ms &&
-                request.event->time_ms <= to_ms) {
+                request.event->time_ms <= to_ms && request.failure == nullptr) {
                 found = &request;
             }
         }
         return found;
+    }
+
+    /// Remembers the failed requests to transfer or add a party in [from_ms, to_ms]: when no
+    /// transfer explains the end, the verdict says why they were not read as one.
+    void note_failed_transfers(std::int64_t from_ms, std::int64_t to_ms) {
+        for (const Request& request : facts_.requests()) {
+            if (request.failure != nullptr && request.event->time_ms >= from_ms && request.event->time_ms <= to_ms &&
+                std::find(failed_transfers_.begin(), failed_transfers_.end(), &request) == failed_transfers_.end()) {
+                failed_transfers_.push_back(&request);
+            }
+        }
+    }
+
+    void explain_failed_transfers() {
+        if (failed_transfers_.empty() || verdict_.category == Category::kTransfer) {
+            return;
+        }
+        std::string methods;
+        for (const Request* request : failed_transfers_) {
+            cite(*request->event);
+            cite(*request->failure);
+            const std::string_view name = request_method_in(request->event->text);
+            if (methods.find(name) == std::string::npos) {
+                methods += methods.empty() ? std::string(name) : fmt::format(", {}", name);
+            }
+        }
+        verdict_.detail += fmt::format(
+            " The agent's request to transfer or add a party ({}) failed (the worker logged \"AWSClient: <-- "
+            "Operation ... failed\"), so it is not read as a transfer.",
+            methods);
     }
 
     const CcpEvent* nearby(const std::vector<const CcpEvent*>& lines, std::int64_t at_ms) const {
@@ -378,6 +413,7 @@ private:
     /// agent's leg then ended while a third party was still on the contact.
     bool decide_transfer(std::int64_t end_ms, bool ccp_side) {
         const std::int64_t since = talking_start_ != nullptr ? talking_start_->time_ms : call_.first_time;
+        note_failed_transfers(since, end_ms + kNearbyMs);
         const Request* transfer = last_request(ApiMethod::kTransferContact, since, end_ms + kNearbyMs);
         const Request* added = last_request(ApiMethod::kCreateAdditionalConnection, since, end_ms + kNearbyMs);
         if (const Request* participant = last_request(ApiMethod::kAddNewConnection, since, end_ms + kNearbyMs);
@@ -921,6 +957,7 @@ private:
     bool talked_ = false;
     bool decisive_reassigned_ = false;
     ContactFacts facts_;
+    std::vector<const Request*> failed_transfers_;  ///< see note_failed_transfers
 };
 
 }  // namespace

@@ -19,6 +19,7 @@ struct JudgeContext {
     std::vector<const CcpEvent*> agent_disconnected;  ///< 2019 "Agent disconnected" lines nearby
     std::vector<const CcpEvent*> softphone_errors;    ///< id-less softphone errors nearby
     std::vector<const CcpEvent*> idless_requests;     ///< requests naming no contact, this call alone live
+    std::vector<const CcpEvent*> api_results;         ///< the worker's answers to requests, nearby
     bool records_requests = false;                    ///< the log records API requests (Streams >= 2.5)
     const std::map<std::string, std::string>* usernames = nullptr;  ///< agent id -> username
     const std::vector<std::string>* input_names = nullptr;          ///< pos.input -> name

@@ -107,6 +107,7 @@ void CallTracker::add_event(CcpEvent&& event, VerdictSink& out, DiagnosticSink& 
         case EventKind::kContactState: add_contact_state(std::move(event), out, diag); break;
         case EventKind::kAgentDisconnected: hold_context(agent_disconnected_, std::move(event)); return;
         case EventKind::kSoftphoneError: hold_context(softphone_errors_, std::move(event)); return;
+        case EventKind::kApiResult: hold_context(api_results_, std::move(event)); return;
         case EventKind::kApiRequest:
             if (event.id.empty()) {
                 hold_context(idless_requests_, std::move(event));
@@ -236,7 +237,7 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
 }
 
 void CallTracker::prune(std::int64_t before_ms) {
-    for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_}) {
+    for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_, &api_results_}) {
         const auto end = lines->lower_bound(before_ms);
         for (auto it = lines->begin(); it != end; ++it) {
             held_bytes_ -= held_bytes(it->second);
@@ -333,6 +334,18 @@ std::vector<const CcpEvent*> CallTracker::lines_of_call_alone(const std::multima
     return alone;
 }
 
+std::vector<const CcpEvent*> CallTracker::lines_near_call(const std::multimap<std::int64_t, CcpEvent>& lines,
+                                                          const CallRecord& call) {
+    // Answers name no contact: the judge pairs each with a request of the call by method and time.
+    constexpr std::size_t kMaxPerCall = 32;
+    std::vector<const CcpEvent*> near;
+    const auto last = lines.upper_bound(call.last_time + kNearbyMs);
+    for (auto it = lines.lower_bound(call.first_time - kNearbyMs); it != last && near.size() < kMaxPerCall; ++it) {
+        near.push_back(&it->second);
+    }
+    return near;
+}
+
 void CallTracker::expire_judged() {
     // A judged id is remembered (to count late lines) as long as context lines are.
     const std::int64_t before = now_ms_ == kNoTime ? kNoTime : now_ms_ - 2 * kGraceMs;
@@ -368,6 +381,7 @@ void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSin
         context.agent_disconnected = lines_of_call_alone(agent_disconnected_, call, /*voice_only=*/true);
         context.softphone_errors = lines_of_call_alone(softphone_errors_, call, /*voice_only=*/true);
         context.idless_requests = lines_of_call_alone(idless_requests_, call, /*voice_only=*/false);
+        context.api_results = lines_near_call(api_results_, call);
         for (const CcpEvent& event : call.events) {
             if (event.pos.input < records_requests_.size() && records_requests_[event.pos.input] != 0) {
                 context.records_requests = true;

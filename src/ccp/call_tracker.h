@@ -70,6 +70,9 @@ private:
     std::vector<const CcpEvent*> lines_of_call_alone(const std::multimap<std::int64_t, CcpEvent>& lines,
                                                      const CallRecord& call,
                                                      bool voice_only);
+    /// Context lines of `lines` within kNearbyMs of `call`, whoever else is live (bounded).
+    static std::vector<const CcpEvent*> lines_near_call(const std::multimap<std::int64_t, CcpEvent>& lines,
+                                                        const CallRecord& call);
     [[nodiscard]] bool other_contact_live(std::int64_t at_ms, const std::string& self, bool voice_only) const;
     void expire_judged();
     void enforce_open_limit(VerdictSink& out, DiagnosticSink& diag);
@@ -84,6 +87,7 @@ private:
     std::multimap<std::int64_t, CcpEvent> agent_disconnected_;
     std::multimap<std::int64_t, CcpEvent> softphone_errors_;
     std::multimap<std::int64_t, CcpEvent> idless_requests_;  ///< requests relayed with `objects: []`
+    std::multimap<std::int64_t, CcpEvent> api_results_;      ///< the worker's answers (no id)
     /// Contacts already judged: last (end) time -> first time and whether voice, for liveness.
     struct JudgedSpan {
         std::int64_t first = kNoTime;

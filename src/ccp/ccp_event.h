@@ -86,6 +86,8 @@ enum class EventKind : std::uint8_t {
     kAgentDisconnected,   ///< 2019 CCP: "Agent disconnected successfully." (no id)
     kSoftphoneError,      ///< "Softphone error occurred : <type>" (no id)
     kAgentConfiguration,  ///< getAgentConfiguration response: id = agent resource id, detail = username
+    kApiResult,           ///< "AWSClient: <-- Operation '<method>' succeeded." / "... failed: <error>" (no id);
+                          ///< detail = "succeeded" or "failed"
 };
 
 /// The Streams client methods a rule looks at (`connect.ClientMethods` in Streams' client.js).
@@ -160,7 +162,7 @@ struct CcpEvent {
     std::uint64_t dedupe_key = 0;                 ///< hash of (loggerId, time, text)
     bool reassigned = false;                      ///< a channel line logged under an earlier contact's id
     bool current_shape = false;                   ///< the entry has `tabId` (Streams >= 2.5, which logs every request)
-    ApiMethod method = ApiMethod::kOther;         ///< kApiRequest: which method
+    ApiMethod method = ApiMethod::kOther;         ///< kApiRequest, kApiResult: which method
     EndpointKind endpoint = EndpointKind::kNone;  ///< kApiRequest: the endpoint a party is added at
     EntryPos pos;
     std::string id;      ///< contact id (or channel id) as logged; may be masked

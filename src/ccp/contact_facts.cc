@@ -25,6 +25,7 @@ bool is_active_connection_state(std::string_view state) {
 
 ContactFacts::ContactFacts(const CallRecord& call,
                            const std::vector<const CcpEvent*>& idless_requests,
+                           const std::vector<const CcpEvent*>& api_results,
                            std::string_view extra_agent_connection) {
     if (!extra_agent_connection.empty()) {
         roles_[std::string(extra_agent_connection)] = Role::kAgent;
@@ -55,6 +56,27 @@ ContactFacts::ContactFacts(const CallRecord& call,
     std::stable_sort(requests_.begin(), requests_.end(), [](const Request& a, const Request& b) {
         return a.event->time_ms != b.event->time_ms ? a.event->time_ms < b.event->time_ms : a.event->seq < b.event->seq;
     });
+    pair_answers(api_results);
+}
+
+void ContactFacts::pair_answers(const std::vector<const CcpEvent*>& api_results) {
+    // The worker answers requests one by one and names no contact: a request's answer is the
+    // first answer of its method after it, within kApiResultWindowMs, not taken by an earlier one.
+    std::vector<bool> taken(api_results.size(), false);
+    for (Request& request : requests_) {
+        for (std::size_t i = 0; i < api_results.size(); ++i) {
+            const CcpEvent& answer = *api_results[i];
+            if (taken[i] || answer.method != request.event->method || answer.time_ms < request.event->time_ms ||
+                answer.time_ms > request.event->time_ms + kApiResultWindowMs) {
+                continue;
+            }
+            taken[i] = true;
+            if (answer.detail == "failed") {
+                request.failure = &answer;
+            }
+            break;
+        }
+    }
 }
 
 void ContactFacts::link(const ContactView& view) {

@@ -25,17 +25,23 @@ enum class Role : std::uint8_t {
     kSupervisor,  ///< a monitoring connection (silent monitor or barge)
 };
 
+/// How long after a request the worker's answer to it may come (the AWS SDK's call, retried).
+inline constexpr std::int64_t kApiResultWindowMs = 30000;
+
 /// One request the agent's CCP sent about this contact.
 struct Request {
     const CcpEvent* event = nullptr;
-    bool idless = false;  ///< relayed with no objects: tied to the call only because it was alone
+    bool idless = false;                ///< relayed with no objects: tied to the call only because it was alone
+    const CcpEvent* failure = nullptr;  ///< the worker's answer saying the request failed, if one did
 };
 
 class ContactFacts {
 public:
-    /// `extra_agent_connection` is a link known from outside the call's lines (may be empty).
+    /// `extra_agent_connection` is a link known from outside the call's lines (may be empty);
+    /// `api_results` are the worker's answers near the call (kApiResult), paired with requests.
     ContactFacts(const CallRecord& call,
                  const std::vector<const CcpEvent*>& idless_requests,
+                 const std::vector<const CcpEvent*>& api_results,
                  std::string_view extra_agent_connection);
 
     [[nodiscard]] Role role_of(std::string_view connection_id) const;
@@ -58,6 +64,7 @@ public:
 
 private:
     void link(const ContactView& view);
+    void pair_answers(const std::vector<const CcpEvent*>& api_results);
 
     std::unordered_map<std::string, Role> roles_;
     std::size_t agent_legs_ = 0;

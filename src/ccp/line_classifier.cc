@@ -73,9 +73,11 @@ constexpr std::string_view kContactMissed = "Publishing event: contact::missed::
 constexpr std::string_view kApiRequest = "Sending API_REQUEST event for ";
 constexpr std::string_view kAgentConfiguration = "AWSClient: <-- Operation 'getAgentConfiguration' succeeded";
 constexpr std::string_view kAgentSnapshot = "GET_AGENT_SNAPSHOT succeeded";
-constexpr std::array<std::string_view, 10> kLineOpenings{
-    kContactDetected, kSoftphoneCallDetected, kContactInSnapshot, kAgentDisconnected,  kSoftphoneError,
-    kCallNotFound,    kContactMissed,         kApiRequest,        kAgentConfiguration, kAgentSnapshot};
+constexpr std::string_view kApiResult = "AWSClient: <-- Operation ";
+constexpr std::array<std::string_view, 11> kLineOpenings{
+    kContactDetected,    kSoftphoneCallDetected, kContactInSnapshot, kAgentDisconnected,
+    kSoftphoneError,     kCallNotFound,          kContactMissed,     kApiRequest,
+    kAgentConfiguration, kAgentSnapshot,         kApiResult};
 
 std::string_view next_token(std::string_view text, std::size_t& pos) {
     while (pos < text.size() && text[pos] == ' ') {
@@ -238,6 +240,38 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
     return false;
 }
 
+/// The worker's answer to a request whose failure changes a rule (a transfer or a party added
+/// that did not happen). Streams' client.js logs "AWSClient: <-- Operation '<m>' succeeded.",
+/// "... '<m>' failed: <error>", and, for retried methods, "... <m> failed with <e> error.
+/// Retrying ..." (not an answer yet) and "... <m> exhausted max <n> number of retries ..." (failed).
+bool classify_api_result(std::string_view text, CcpEvent& out) {
+    text.remove_prefix(kApiResult.size());
+    const bool quoted = text.starts_with('\'');
+    if (quoted) {
+        text.remove_prefix(1);
+    }
+    const std::size_t name_end = text.find(quoted ? '\'' : ' ');
+    if (name_end == std::string_view::npos) {
+        return false;
+    }
+    const ApiMethod method = api_method_from_name(text.substr(0, name_end));
+    if (method != ApiMethod::kTransferContact && method != ApiMethod::kCreateAdditionalConnection &&
+        method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections) {
+        return false;
+    }
+    std::string_view outcome = text.substr(name_end + (quoted ? 1 : 0));
+    if (outcome.starts_with(" succeeded")) {
+        out.detail = "succeeded";
+    } else if (outcome.starts_with(" failed: ") || outcome.starts_with(" exhausted max ")) {
+        out.detail = "failed";
+    } else {
+        return false;  // a retry on the way, or a line this version does not know
+    }
+    out.kind = EventKind::kApiResult;
+    out.method = method;
+    return true;
+}
+
 }  // namespace
 
 std::string_view machine_name(Machine machine) {
@@ -363,6 +397,9 @@ bool classify_line(std::string_view text, CcpEvent& out) {
         out.kind = EventKind::kContactMissed;
         out.id = std::string(trim(text.substr(kContactMissed.size())));
         return !out.id.empty();
+    }
+    if (text.starts_with(kApiResult)) {
+        return classify_api_result(text, out);
     }
     return classify_machine_line(text, out);
 }

@@ -154,17 +154,22 @@ class Log:
         self.add(at + 1, " %s SIGNALING WebSocket onclose code=1000, reason=" % cid, level="LOG")
 
     # --- contact-centre flows (reference §9): requests, snapshots with every connection -------
-    def request(self, at, method, params=None, relayed_empty=False):
+    def request(self, at, method, params=None, relayed_empty=False, error=None):
         """Streams client.js: `Sending API_REQUEST event for <method> to upstream` with objects[0] =
-        {method, params, stack}; a copy relayed to a CRM page can arrive with `objects: []`."""
+        {method, params, stack}; a copy relayed to a CRM page can arrive with `objects: []`. The
+        worker then logs the call and its answer: `succeeded.`, or `failed: <error JSON>`."""
         objects = [] if relayed_empty else [{"method": method, "params": params or {},
                                              "stack": "Error\n    at Client._sendAPIRequest (connect-streams.js:1:1)"}]
         self.add(at, "Sending API_REQUEST event for %s to upstream" % method, level="TRACE", component="ccp",
                  layer="CRM", logger=LOGGER_CRM, objects=objects)
         self.add(at + 40, "AWSClient: --> Calling operation '%s'" % method, level="TRACE", component="ccp",
                  layer="SharedWorker")
-        self.add(at + 160, "AWSClient: <-- Operation '%s' succeeded." % method, level="TRACE", component="ccp",
-                 layer="SharedWorker", objects=[{}])
+        if error:
+            self.add(at + 160, "AWSClient: <-- Operation '%s' failed: %s" % (method, json.dumps(error)),
+                     level="TRACE", component="ccp", layer="SharedWorker")
+        else:
+            self.add(at + 160, "AWSClient: <-- Operation '%s' succeeded." % method, level="TRACE",
+                     component="ccp", layer="SharedWorker", objects=[{}])
 
     def contact_snapshot(self, at, contacts, state="Busy", state_type=None):
         """A snapshot naming every connection: contacts = [dict(cid, type, state, initiation, conns)],
@@ -647,6 +652,23 @@ def transfer_api():
     log.write("transfer-api.txt")
 
 
+def failed_transfer():
+    """transferContact refused by the service: the agent stays on, then ends the call (End call)."""
+    log = Log()
+    n = 0xAB
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.request(30_000, "transferContact",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "queue", "name": "[redacted]",
+                                              "phoneNumber": None, "agentLogin": None, "queue": None}},
+                error={"code": "InvalidParameterException", "message": "[redacted]", "statusCode": 400,
+                       "retryable": False})
+    log.contact_snapshot(32_000, [inbound(n)])
+    log.classic_agent_end(150_000, c, conn_of(n))
+    log.write("failed-transfer.txt")
+
+
 def conference_agent_leaves():
     """Agent adds a third party, joins a conference, then leaves: customer and third party stay."""
     log = Log()
@@ -996,6 +1018,7 @@ def main():
     cold_transfer_queue()
     cold_transfer_number()
     transfer_api()
+    failed_transfer()
     conference_agent_leaves()
     conference_third_party_dropped()
     hold_and_resume()

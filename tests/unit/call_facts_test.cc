@@ -41,7 +41,7 @@ TEST(ContactFacts, SnapshotConnectionsGetTheirRoles) {
     supervisor.barge = true;
     view.connections.push_back(supervisor);
     const CallRecord call = call_with({contact_state(1000, "c1", view)});
-    const ContactFacts facts(call, {}, "");
+    const ContactFacts facts(call, {}, {}, "");
     EXPECT_EQ(facts.role_of("k-agent"), Role::kAgent);
     EXPECT_EQ(facts.role_of("k-cust"), Role::kCustomer);
     EXPECT_EQ(facts.role_of("k-third"), Role::kThirdParty);
@@ -55,7 +55,7 @@ TEST(ContactFacts, SnapshotConnectionsGetTheirRoles) {
 TEST(ContactFacts, ContactDetectedLinksTheAgentLegWithoutASnapshot) {
     const CallRecord call = call_with({line(1000, " Contact detected: contactId c1 agent connectionId k1"),
                                        line(2000, " c1 SIGNALING PendingAcceptState => TalkingState")});
-    const ContactFacts facts(call, {}, "");
+    const ContactFacts facts(call, {}, {}, "");
     EXPECT_EQ(facts.role_of("k1"), Role::kAgent);
     EXPECT_EQ(facts.role_of("k2"), Role::kUnknown);
     EXPECT_TRUE(facts.knows_agent_leg());
@@ -74,7 +74,7 @@ TEST(ContactFacts, QueuedCallbackKeepsBothAgentConnectionIds) {
                              connection("k-cust", "outbound", "connected", true)};
     const CallRecord call = call_with({line(900, " Contact detected: contactId c1 agent connectionId k-first"),
                                        contact_state(1000, "c1", ringing), contact_state(5000, "c1", connected)});
-    const ContactFacts facts(call, {}, "");
+    const ContactFacts facts(call, {}, {}, "");
     EXPECT_EQ(facts.role_of("k-first"), Role::kAgent);
     EXPECT_EQ(facts.role_of("k-second"), Role::kAgent);
     EXPECT_TRUE(facts.customer_leg_outbound());
@@ -85,7 +85,7 @@ TEST(ContactFacts, IdlessRequestsJoinTheContactsOwnInTimeOrder) {
     const CcpEvent idless = request(3000, "destroyConnection", "", "");
     const CallRecord call =
         call_with({request(1000, "holdConnection", "c1", "k-cust"), request(5000, "resumeConnection", "c1", "k-cust")});
-    const ContactFacts facts(call, {&idless}, "");
+    const ContactFacts facts(call, {&idless}, {}, "");
     ASSERT_EQ(facts.requests().size(), 3U);
     EXPECT_EQ(facts.requests()[1].event->method, ApiMethod::kDestroyConnection);
     EXPECT_TRUE(facts.requests()[1].idless);
@@ -99,7 +99,7 @@ TEST(ContactFacts, RemainingPartiesNameWhoStayedOnTheContact) {
         connection("k-third", "outbound", "connected"), connection("k-gone", "outbound", "disconnected")};
     view.connections[2].endpoint_type = "phone_number";
     const CallRecord call = call_with({contact_state(1000, "c1", view)});
-    const ContactFacts facts(call, {}, "");
+    const ContactFacts facts(call, {}, {}, "");
     EXPECT_EQ(remaining_parties(view, facts),
               "the customer (connection k-cust, connected), a third party (phone_number) (connection k-third, "
               "connected)");

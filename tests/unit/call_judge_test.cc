@@ -391,6 +391,79 @@ TEST(CallJudgeFlows, TransferApiHasNoDestroyConnection) {
     EXPECT_EQ(v.reason, Reason::transfer_api);
 }
 
+Verdict judge_flow_with_answers(std::vector<CcpEvent> events, const std::vector<CcpEvent>& answers) {
+    CallRecord call;
+    call.id = "c1";
+    call.add(line(1000, " c1 SIGNALING PendingAcceptState => TalkingState"));
+    for (CcpEvent& event : events) call.add(std::move(event));
+    JudgeContext context;
+    context.records_requests = true;
+    for (const CcpEvent& answer : answers) context.api_results.push_back(&answer);
+    return judge_call(call, context);
+}
+
+TEST(CallJudgeFlows, AFailedTransferRequestIsNotATransfer) {
+    // client.js: the worker logs the service's error; the agent stays on the call.
+    const std::vector<CcpEvent> answers{
+        line(30300, R"(AWSClient: <-- Operation 'transferContact' failed: {"type":"InvalidParameterException"})")};
+    const Verdict v = judge_flow_with_answers(
+        {request(30000, "transferContact", "c1", "", EndpointKind::kPhoneNumber), ccp_side_end(180000)}, answers);
+    EXPECT_NE(v.category, Category::kTransfer);
+    EXPECT_EQ(v.ended_by, Party::kUnknown);  // a CCP-side end with no End call in a log that records requests
+    EXPECT_NE(v.detail.find("(transferContact) failed"), std::string::npos) << v.detail;
+    ASSERT_EQ(v.evidence.size(), 4U);  // talking, the request, its failed answer, the end
+    EXPECT_NE(v.evidence[2].text.find("failed"), std::string::npos);
+}
+
+TEST(CallJudgeFlows, AFailedTransferThenTheCustomersByeIsTheCustomer) {
+    const std::vector<CcpEvent> answers{
+        line(30400,
+             "AWSClient: <-- Operation transferContact exhausted max 3 number of retries for access denied "
+             "error")};
+    const Verdict v = judge_flow_with_answers({request(30000, "transferContact", "c1", ""),
+                                               line(90000, " c1 SIGNALING TalkingState => PendingLocalHangupState")},
+                                              answers);
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
+}
+
+TEST(CallJudgeFlows, ATransferTheWorkerConfirmedIsATransfer) {
+    const std::vector<CcpEvent> answers{line(30900, "AWSClient: <-- Operation 'transferContact' succeeded.")};
+    const Verdict v = judge_flow_with_answers(
+        {request(30000, "transferContact", "c1", "", EndpointKind::kQueue), ccp_side_end(31500)}, answers);
+    EXPECT_EQ(v.reason, Reason::transfer_api);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+}
+
+TEST(CallJudgeFlows, EachAnswerGoesToOneRequest) {
+    // Two attempts: the first failed, the second's answer came later and succeeded.
+    const std::vector<CcpEvent> answers{line(20300, "AWSClient: <-- Operation 'transferContact' failed: {}"),
+                                        line(40300, "AWSClient: <-- Operation 'transferContact' succeeded.")};
+    const Verdict v = judge_flow_with_answers(
+        {request(20000, "transferContact", "c1", ""), request(40000, "transferContact", "c1", ""), ccp_side_end(41000)},
+        answers);
+    EXPECT_EQ(v.reason, Reason::transfer_api);
+}
+
+TEST(CallJudgeFlows, AnAnswerLongAfterTheRequestIsNotItsAnswer) {
+    const std::vector<CcpEvent> answers{line(70000, "AWSClient: <-- Operation 'transferContact' failed: {}")};
+    const Verdict v =
+        judge_flow_with_answers({request(30000, "transferContact", "c1", ""), ccp_side_end(31500)}, answers);
+    EXPECT_EQ(v.reason, Reason::transfer_api);
+}
+
+TEST(CallJudgeFlows, AFailedAddedPartyIsNotATransfer) {
+    const std::vector<CcpEvent> answers{
+        line(30300, "AWSClient: <-- Operation 'createAdditionalConnection' failed: {\"type\":\"ResourceNotFound\"}")};
+    const Verdict v =
+        judge_flow_with_answers({request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kQueue),
+                                 destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)},
+                                answers);
+    EXPECT_EQ(v.category, Category::kHangup);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_NE(v.detail.find("(createAdditionalConnection) failed"), std::string::npos) << v.detail;
+}
+
 TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {
     const Verdict v = judge_flow({snapshot(2000, "connected"),
                                   request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kPhoneNumber),

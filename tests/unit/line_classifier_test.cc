@@ -149,6 +149,39 @@ TEST(LineClassifier, IgnoresLinesThatDoNotBearOnAnEnd) {
     EXPECT_EQ(object_line_kind("Sending API_REQUEST event for getAgentSnapshot to upstream"), ObjectLine::kNone);
 }
 
+TEST(LineClassifier, WorkerAnswersToTransferRequests) {
+    CcpEvent event;
+    ASSERT_TRUE(classify_line(
+        R"(AWSClient: <-- Operation 'transferContact' failed: {"code":"InvalidParameterException"})", event));
+    EXPECT_EQ(event.kind, EventKind::kApiResult);
+    EXPECT_EQ(event.method, ApiMethod::kTransferContact);
+    EXPECT_EQ(event.detail, "failed");
+    EXPECT_TRUE(event.id.empty());
+
+    event = CcpEvent{};
+    ASSERT_TRUE(classify_line("AWSClient: <-- Operation 'addNewConnection' succeeded.", event));
+    EXPECT_EQ(event.method, ApiMethod::kAddNewConnection);
+    EXPECT_EQ(event.detail, "succeeded");
+
+    // The retry path names the method unquoted.
+    event = CcpEvent{};
+    ASSERT_TRUE(classify_line(
+        "AWSClient: <-- Operation createAdditionalConnection exhausted max 3 number of retries for unauthorized error",
+        event));
+    EXPECT_EQ(event.method, ApiMethod::kCreateAdditionalConnection);
+    EXPECT_EQ(event.detail, "failed");
+
+    for (const std::string_view text :
+         {"AWSClient: <-- Operation conferenceConnections failed with unauthorized error. Retrying call for a 1 time",
+          "AWSClient: <-- Operation 'getAgentSnapshot' succeeded.",
+          "AWSClient: <-- Operation 'destroyConnection' failed: {}", "AWSClient: <-- Operation 'transferContact",
+          "AWSClient: --> Calling operation 'transferContact'"}) {
+        CcpEvent other;
+        EXPECT_FALSE(classify_line(text, other)) << text;
+    }
+    EXPECT_TRUE(may_be_recognised("AWSClient: <-- Operation 'transferContact' failed: {}"));
+}
+
 TEST(LineClassifier, CheapTestRulesOutOnlyLinesNoPathAccepts) {
     for (const std::string_view text :
          {"Sending API_REQUEST event for destroyConnection to upstream", "GET_AGENT_SNAPSHOT succeeded.",
