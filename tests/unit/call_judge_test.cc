@@ -454,7 +454,7 @@ TEST(CallJudgeFlows, AnAnswerLongAfterTheRequestIsNotItsAnswer) {
 
 TEST(CallJudgeFlows, AFailedAddedPartyIsNotATransfer) {
     const std::vector<CcpEvent> answers{
-        line(30300, "AWSClient: <-- Operation 'createAdditionalConnection' failed: {\"type\":\"ResourceNotFound\"}")};
+        line(30300, R"(AWSClient: <-- Operation 'createAdditionalConnection' failed: {"type":"ResourceNotFound"})")};
     const Verdict v =
         judge_flow_with_answers({request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kQueue),
                                  destroy_request(60000, "c1", "k-agent"), ccp_side_end(60500)},
