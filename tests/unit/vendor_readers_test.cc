@@ -127,7 +127,7 @@ TEST(EnvelopeRecords, TheEnvelopeAroundTheRecordsIsCheckedToo) {
     EXPECT_EQ(result.skipped, 1U);
 }
 
-std::string analytics(std::string agents, std::string extra = "") {
+std::string analytics(const std::string& agents, const std::string& extra = "") {
     return R"({"conversationId":"g1","conversationStart":"2026-01-01T00:00:00Z","conversationEnd":"2026-01-01T00:05:00Z","participants":[)"
            R"({"purpose":"customer","participantName":"C","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:05:00Z","segmentType":"interact","disconnectType":"endpoint"}]}]},)"
            R"({"purpose":"acd","participantName":"Q","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:01:00Z","segmentType":"interact","disconnectType":"transfer"}]}]})" +
