@@ -37,7 +37,9 @@ constexpr auto kKinds = std::to_array<ReaderKind>({
      &exports::sniff_verdict_jsonl, &exports::make_verdict_jsonl_reader, nullptr},
     {"ccp-log", "Amazon Connect CCP agent log (agent-log.txt: a JSON array of log entries)", &ccp::sniff_ccp_log,
      &ccp::make_ccp_log_reader, &ccp::ccp_log_group_key},
-    {"connect-ctr", "Amazon Connect contact records (DisconnectReason): JSON, JSON Lines or back to back",
+    {"connect-ctr",
+     "Amazon Connect contact records and DescribeContact responses (DisconnectReason): JSON, JSON Lines or back to "
+     "back",
      &exports::sniff_connect_ctr, &exports::make_connect_ctr_reader, &one_group},
     {"genesys-cloud", "Genesys Cloud conversations (analytics details or Conversations API JSON)",
      &exports::sniff_genesys_conversations, &exports::make_genesys_conversations_reader, nullptr},
