@@ -102,6 +102,59 @@ def connect_records():
     write("mixed-batch/connect-contact-records.jsonl", "\n".join(json.dumps(r) for r in records[1:3]) + "\n")
 
 
+def described(contact, reason, minute, epoch=True, agent_id="8c1e2d4f-5b6a-4c7d-9e8f-0a1b2c3d4e5f", queued=True,
+              method="INBOUND", previous=None, initial=None):
+    """A DescribeContact response: the API reference's Contact (Id, AgentInfo, QueueInfo; no
+    NextContactId, no transfer fields, no agent username). The API's JSON gives timestamps as epoch
+    seconds; the AWS CLI prints them as ISO 8601 with microseconds and an offset."""
+    def when(second):
+        at = 1795168800 + minute * 60 + second  # 2026-11-20T10:00:00Z
+        if epoch:
+            return at + 0.25
+        return "2026-11-20T10:%02d:%02d.250000+00:00" % (minute + second // 60, second % 60)
+    contact_object = {
+        "Arn": INSTANCE + "/contact/" + contact,
+        "Id": contact,
+        "InitialContactId": initial,
+        "PreviousContactId": previous,
+        "InitiationMethod": method,
+        "Channel": "VOICE",
+        "InitiationTimestamp": when(0),
+        "ConnectedToSystemTimestamp": when(1),
+        "DisconnectTimestamp": when(200),
+        "LastUpdateTimestamp": when(260),
+        "DisconnectReason": reason,
+        "CustomerEndpoint": {"Type": "TELEPHONE_NUMBER", "Address": "+15550101%03d" % minute},
+        "Tags": {"aws:connect:instanceId": "11111111-2222-3333-4444-555555555555"},
+    }
+    if queued:
+        contact_object["QueueInfo"] = {"Id": "q-1", "EnqueueTimestamp": when(5)}
+    if agent_id is not None:
+        contact_object["AgentInfo"] = {"Id": agent_id, "ConnectedToAgentTimestamp": when(20),
+                                       "AgentPauseDurationInSeconds": 0}
+    return {"Contact": contact_object}
+
+
+def describe_contact_responses():
+    c = lambda n: "7a3b0c1d-%04d-4e2f-8a9b-%012d" % (n, n)
+    # As `aws connect describe-contact` prints one response.
+    write("connect/describe-contact-cli.json",
+          json.dumps(described(c(1), "CUSTOMER_DISCONNECT", 0, epoch=False), indent=4) + "\n")
+    # A script's log of raw API responses, one a line.
+    responses = [
+        described(c(2), "AGENT_DISCONNECT", 4),
+        # A transfer: the second contact names the first as its previous contact.
+        described(c(3), "AGENT_DISCONNECT", 8, initial=c(3)),
+        described(c(4), "CUSTOMER_DISCONNECT", 12, method="TRANSFER", previous=c(3), initial=c(3),
+                  agent_id="9d2e3f40-1a2b-4c3d-8e9f-112233445566"),
+        # Hung up while queued: abandoned.
+        described(c(5), "CUSTOMER_DISCONNECT", 16, agent_id=None),
+        # Ended in the flow, never queued.
+        described(c(6), "CONTACT_FLOW_DISCONNECT", 20, agent_id=None, queued=False),
+    ]
+    write("connect/describe-contact-responses.jsonl", "\n".join(json.dumps(r) for r in responses) + "\n")
+
+
 # --- Genesys Cloud --------------------------------------------------------------------------------
 
 def seg(start, end, kind, disconnect=None, **extra):
@@ -468,6 +521,7 @@ if __name__ == "__main__":
     genesys_segment_shapes()
     reconcile_pairs()
     connect_records()
+    describe_contact_responses()
     genesys()
     voice_agent()
     gms()

@@ -7,6 +7,10 @@ details-call-summary, and the Call resource of the 2010-04-01 API):
   call_summaries.json  the list envelope {"meta": ..., "call_summaries": [...]}
   call_summary.json    one summary (GET /v1/Voice/{CallSid}/Summary)
   calls.json           a Call resource list page {"calls": [...], ...} (status only)
+  eventstreams_batch.json   Event Streams call-summary events (CloudEvents) as a webhook sink
+                            delivers them, a batch in one JSON array
+  eventstreams_kinesis.jsonl  the same events one a line, with call events and metrics beside
+                            them (types that carry no call summary, skipped)
 
 Run from this directory: python3 make_fixtures.py
 """
@@ -106,6 +110,41 @@ CALLS = [
 ]
 
 
+def event(n, kind, data, event_type=None):
+    """A CloudEvents 1.0 envelope as Event Streams writes it (twilio.com/docs/events, Call Insights
+    Event Stream): the event type names what `data` holds."""
+    return {
+        "specversion": "1.0",
+        "type": event_type or f"com.twilio.voice.insights.call-summary.{kind}",
+        "source": "/v1/Voice/Summary",
+        "id": f"EZ{n:032x}",
+        "dataschema": "https://events-schemas.twilio.com/VoiceInsights.CallSummary/1",
+        "datacontenttype": "application/json",
+        "time": "2026-11-27T17:30:00.000Z",
+        "data": data,
+    }
+
+
+def events():
+    # A partial summary, then the complete one of the same call: the complete one wins.
+    batch = [
+        event(1, "partial", summary(30, "inbound", None, processing="partial")),
+        event(2, "complete", summary(30, "inbound", "callee")),
+        # Predicted complete (Twilio's model), then a late partial: the predicted one stays.
+        event(3, "predicted-complete", summary(31, "outbound-api", "callee")),
+        event(4, "partial", summary(31, "outbound-api", None, processing="partial")),
+        # Only a partial event, whose data says nothing of its processing state.
+        event(5, "partial", {k: v for k, v in summary(32, "inbound", "caller").items() if k != "processing_state"}),
+    ]
+    stream = [
+        event(6, None, {"call_sid": sid(33), "event": "initiated", "edge": "carrier_edge"},
+              "com.twilio.voice.insights.call-event.gateway"),
+        event(7, "complete", summary(33, "outbound-dial", "caller", to="client:agent_ana", call_type="client")),
+        event(8, None, {"call_sid": sid(33), "edge": "carrier_edge"}, "com.twilio.voice.insights.call-metrics.gateway"),
+    ]
+    return batch, stream
+
+
 def main():
     with open("call_summaries.json", "w") as out:
         json.dump({"meta": {"page": 0, "page_size": 50, "first_page_url": "https://insights.twilio.com/v1/Voice/"
@@ -123,6 +162,12 @@ def main():
                    "first_page_uri": f"/2010-04-01/Accounts/{ACCOUNT}/Calls.json?PageSize=50&Page=0",
                    "next_page_uri": None, "previous_page_uri": None}, out, indent=2)
         out.write("\n")
+    batch, stream = events()
+    with open("eventstreams_batch.json", "w") as out:
+        json.dump(batch, out, indent=2)
+        out.write("\n")
+    with open("eventstreams_kinesis.jsonl", "w") as out:
+        out.write("".join(json.dumps(e) + "\n" for e in stream))
 
 
 if __name__ == "__main__":

@@ -181,7 +181,44 @@ TEST(TwilioReader, AgentMatchReachesTheReader) {
     EXPECT_EQ(calls.at(sid(1)).ended_by, Party::kAgent);
 }
 
+TEST(TwilioEventStreams, CallSummaryEventsAreUnwrappedAndRankedByType) {
+    const Collect sink = read_all(fixture("eventstreams_batch.json"));
+    for (const Diagnostic& d : sink.diagnostics) ADD_FAILURE() << d.message;
+    const auto calls = sink.by_id();
+    ASSERT_EQ(calls.size(), 3U);
+    // The complete event beats the partial one before it.
+    EXPECT_EQ(calls.at(sid(30)).reason, Reason::agent_hangup);
+    EXPECT_NE(calls.at(sid(30)).evidence.at(0).text.find("event=com.twilio.voice.insights.call-summary.complete"),
+              std::string::npos);
+    // Predicted complete beats a later partial.
+    EXPECT_EQ(calls.at(sid(31)).reason, Reason::customer_hangup);
+    EXPECT_NE(calls.at(sid(31)).detail.find("predicted-complete"), std::string::npos);
+    // The partial event type marks the summary partial though its data does not say so.
+    EXPECT_NE(calls.at(sid(32)).detail.find("The summary is partial."), std::string::npos);
+}
+
+TEST(TwilioEventStreams, OtherEventTypesAreSkippedAndCounted) {
+    const Collect sink = read_all(fixture("eventstreams_kinesis.jsonl"));
+    const auto calls = sink.by_id();
+    ASSERT_EQ(calls.size(), 1U);
+    EXPECT_EQ(calls.at(sid(33)).ended_by, Party::kCustomer);  // the caller of a <Dial> to the agent
+    ASSERT_EQ(sink.diagnostics.size(), 2U);
+    EXPECT_NE(sink.diagnostics[0].message.find("call-event.gateway, which carries no call summary"), std::string::npos);
+    EXPECT_EQ(sink.diagnostics[0].line, 1U);
+    EXPECT_EQ(sink.diagnostics[1].line, 3U);
+}
+
+TEST(TwilioEventStreams, ACallSummaryEventWithoutDataIsSkipped) {
+    const Collect sink = read_all(
+        R"({"specversion":"1.0","type":"com.twilio.voice.insights.call-summary.complete","data":"x","call_sid":"CA1"})");
+    EXPECT_TRUE(sink.verdicts.empty());
+    ASSERT_EQ(sink.diagnostics.size(), 1U);
+    EXPECT_NE(sink.diagnostics[0].message.find("without a data object"), std::string::npos);
+}
+
 TEST(TwilioReader, Sniffing) {
+    EXPECT_TRUE(sniff_twilio_calls(R"([{"specversion":"1.0","type":"com.twilio.voice.insights.call-summary.partial")"));
+
     EXPECT_TRUE(sniff_twilio_calls(fixture("call_summaries.json").substr(0, 4096)));
     EXPECT_TRUE(sniff_twilio_calls(fixture("calls.json")));
     EXPECT_FALSE(sniff_twilio_calls(R"({"call_id":"x","disconnection_reason":"user_hangup"})"));

@@ -59,6 +59,83 @@ TEST(ConnectCtr, PreviousLegSeenOnlyThroughTheNextLegIsStillATransfer) {
     EXPECT_EQ(verdicts.at("x").category, Category::kTransfer);
 }
 
+// DescribeContact responses: {"Contact": {...}} with the API reference's member names.
+TEST(ConnectDescribeContact, CliPrintAndApiEpochSecondsReadAlike) {
+    const std::string cli =
+        R"({"Contact":{"Id":"k1","InitiationMethod":"INBOUND","Channel":"VOICE",)"
+        R"("QueueInfo":{"Id":"q","EnqueueTimestamp":"2024-01-10T10:00:05.123000+00:00"},)"
+        R"("AgentInfo":{"Id":"agent-7","ConnectedToAgentTimestamp":"2024-01-10T10:00:30.456000+00:00"},)"
+        R"("InitiationTimestamp":"2024-01-10T10:00:00.000000+00:00","DisconnectTimestamp":"2024-01-10T10:06:00.789000+00:00",)"
+        R"("DisconnectReason":"AGENT_DISCONNECT"}})";
+    const std::string api =
+        R"({"Contact":{"Id":"k2","InitiationMethod":"INBOUND","Channel":"VOICE",)"
+        R"("QueueInfo":{"Id":"q","EnqueueTimestamp":1704880805.123},)"
+        R"("AgentInfo":{"Id":"agent-7","ConnectedToAgentTimestamp":1704880830.456},)"
+        R"("InitiationTimestamp":1704880800,"DisconnectTimestamp":1704881160.789,"DisconnectReason":"AGENT_DISCONNECT"}})";
+    const Collect sink = read_all(make_connect_ctr_reader(Limits{}), {cli + "\n", api + "\n"});
+    EXPECT_TRUE(sink.diagnostics.empty());
+    const auto verdicts = sink.by_id();
+    ASSERT_EQ(verdicts.size(), 2U);
+    for (const char* id : {"k1", "k2"}) {
+        const Verdict& v = verdicts.at(id);
+        EXPECT_EQ(v.ended_by, Party::kAgent) << id;
+        EXPECT_EQ(v.reason, Reason::agent_hangup) << id;
+        EXPECT_EQ(v.agent, "agent-7") << id;  // AgentInfo.Id: the id Agent.ARN ends with
+        EXPECT_EQ(v.started_at_ms, 1704880830456) << id;
+        EXPECT_EQ(v.ended_at_ms, 1704881160789) << id;
+        EXPECT_EQ(v.channel, Channel::kVoice) << id;
+    }
+}
+
+TEST(ConnectDescribeContact, AgentHangupIsMediumUnlessTheNextLegIsAmongTheInputs) {
+    // No NextContactId in DescribeContact: a transfer shows only through the leg that continues it.
+    const std::string responses =
+        R"({"Contact":{"Id":"a","AgentInfo":{"Id":"u","ConnectedToAgentTimestamp":100},"DisconnectReason":"AGENT_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"b","AgentInfo":{"Id":"u","ConnectedToAgentTimestamp":100},"DisconnectReason":"AGENT_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"c","PreviousContactId":"b","InitiationMethod":"TRANSFER","DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+        "\n";
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}), {responses}).by_id();
+    EXPECT_EQ(verdicts.at("a").confidence, Confidence::kMedium);
+    EXPECT_NE(verdicts.at("a").detail.find("no NextContactId"), std::string::npos);
+    EXPECT_EQ(verdicts.at("b").category, Category::kTransfer);
+    // No agent on "c": nobody could have transferred it on, so the table's confidence stands.
+    EXPECT_EQ(verdicts.at("c").reason, Reason::customer_hangup);
+    EXPECT_EQ(verdicts.at("c").confidence, Confidence::kHigh);
+}
+
+TEST(ConnectDescribeContact, QueueInfoWithoutAgentIsAnAbandon) {
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}),
+                                   {R"({"Contact":{"Id":"q1","QueueInfo":{"Id":"q"},"InitiationMethod":"INBOUND",)"
+                                    R"("DisconnectReason":"CUSTOMER_DISCONNECT"}})"})
+                              .by_id();
+    EXPECT_EQ(verdicts.at("q1").reason, Reason::abandoned);
+}
+
+TEST(ConnectDescribeContact, ContactWithoutIdIsSkippedAndOutOfRangeSecondsWarned) {
+    const Collect sink =
+        read_all(make_connect_ctr_reader(Limits{}),
+                 {R"({"Contact":{"Arn":"x","DisconnectReason":"AGENT_DISCONNECT"}})"
+                  "\n"
+                  R"({"Contact":{"Id":"t","DisconnectTimestamp":1e15,"DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+                  "\n"});
+    ASSERT_EQ(sink.verdicts.size(), 1U);
+    EXPECT_EQ(sink.verdicts[0].ended_at_ms, kNoTime);
+    ASSERT_EQ(sink.diagnostics.size(), 2U);
+    EXPECT_NE(sink.diagnostics[0].message.find("Contact has no Id"), std::string::npos);
+    EXPECT_EQ(sink.diagnostics[0].line, 1U);
+    EXPECT_NE(sink.diagnostics[1].message.find("epoch seconds outside"), std::string::npos);
+    EXPECT_EQ(sink.diagnostics[1].line, 2U);
+}
+
+TEST(ConnectDescribeContact, DetectedByTheContactObject) {
+    EXPECT_TRUE(
+        sniff_connect_ctr("{\n    \"Contact\": {\n        \"Id\": \"x\",\n        \"InitiationMethod\": \"INBOUND\""));
+    EXPECT_FALSE(sniff_connect_ctr(R"({"Contact":"someone","InitiationMethod":"INBOUND"})"));
+    EXPECT_FALSE(sniff_connect_ctr(R"({"Contact":{"Id":"x"}})"));
+}
+
 TEST(VoiceAgentCalls, WebhookEventsOfOneCallGiveOneVerdict) {
     const std::string events =
         R"({"event":"call_started","call":{"call_id":"k1","call_status":"ongoing"}})"
@@ -127,7 +204,7 @@ TEST(EnvelopeRecords, TheEnvelopeAroundTheRecordsIsCheckedToo) {
     EXPECT_EQ(result.skipped, 1U);
 }
 
-std::string analytics(std::string agents, std::string extra = "") {
+std::string analytics(const std::string& agents, const std::string& extra = "") {
     return R"({"conversationId":"g1","conversationStart":"2026-01-01T00:00:00Z","conversationEnd":"2026-01-01T00:05:00Z","participants":[)"
            R"({"purpose":"customer","participantName":"C","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:05:00Z","segmentType":"interact","disconnectType":"endpoint"}]}]},)"
            R"({"purpose":"acd","participantName":"Q","sessions":[{"mediaType":"voice","segments":[{"segmentStart":"2026-01-01T00:00:00Z","segmentEnd":"2026-01-01T00:01:00Z","segmentType":"interact","disconnectType":"transfer"}]}]})" +

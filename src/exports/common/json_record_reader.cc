@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "core/time_format.h"
 
 namespace whohungup::exports {
@@ -205,17 +207,32 @@ std::int64_t JsonRecordReader::read_epoch_ms(std::optional<std::int64_t> ms, con
     if (detail::time_in_range(*ms)) {
         return *ms;
     }
+    warn_epoch_out_of_range(fmt::format("{}", *ms), "milliseconds", pos);
+    return kNoTime;
+}
+
+std::int64_t JsonRecordReader::read_epoch_seconds(double seconds, const RecordPos& pos) {
+    // Bounded first so the product fits: anything beyond is out of range anyway.
+    if (seconds > -1e12 && seconds < 1e12) {
+        const auto ms = static_cast<std::int64_t>(std::llround(seconds * 1000));
+        if (detail::time_in_range(ms)) {
+            return ms;
+        }
+    }
+    warn_epoch_out_of_range(fmt::format("{}", seconds), "seconds", pos);
+    return kNoTime;
+}
+
+void JsonRecordReader::warn_epoch_out_of_range(std::string_view written, std::string_view unit, const RecordPos& pos) {
     ++result_.unreadable_fields;
     if (!warned_time_) {
         warned_time_ = true;
-        diag_->report(
-            Diagnostic::warning(input_name_,
-                                fmt::format("unreadable timestamp {} (epoch milliseconds outside 1970-9999): time "
-                                            "left unknown (further ones not reported)",
-                                            *ms))
-                .at(pos.line, pos.byte));
+        diag_->report(Diagnostic::warning(input_name_, fmt::format("unreadable timestamp {} (epoch {} outside "
+                                                                   "1970-9999): time left unknown (further ones not "
+                                                                   "reported)",
+                                                                   written, unit))
+                          .at(pos.line, pos.byte));
     }
-    return kNoTime;
 }
 
 void JsonRecordReader::map_code(const mappings::ReasonTable& table,

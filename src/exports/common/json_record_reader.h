@@ -54,6 +54,8 @@ protected:
     std::int64_t read_time(std::string_view text, const RecordPos& pos);
     /// The same for a time given as epoch milliseconds (absent: kNoTime, no warning).
     std::int64_t read_epoch_ms(std::optional<std::int64_t> ms, const RecordPos& pos);
+    /// The same for a time given as epoch seconds, with a fraction or not (rounded to the ms).
+    std::int64_t read_epoch_seconds(double seconds, const RecordPos& pos);
     /// Maps a vendor code through `table`; warns once per unknown code.
     void map_code(const mappings::ReasonTable& table, std::string_view code, Verdict& verdict, const RecordPos& pos);
     Evidence evidence(const RecordPos& pos, std::int64_t time_ms, std::string text) const;
@@ -72,6 +74,8 @@ private:
     void unwrap(std::string_view bytes, const RecordPos& at, VerdictSink& out);
     [[nodiscard]] bool is_envelope(simdjson::dom::element value) const;
     void set_envelope_key(std::string_view raw);
+    /// Counts an epoch time outside 1970-9999 as unreadable and warns once per input.
+    void warn_epoch_out_of_range(std::string_view written, std::string_view unit, const RecordPos& pos);
 
     Limits limits_;
     detail::EnvelopeKeys envelopes_;

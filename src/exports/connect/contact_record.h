@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // One Amazon Connect contact record as plain data (the decoder fills it from one JSON object;
 // decide() reads it; the reader links the legs of a transfer chain). Field meanings: the Admin
-// Guide's contact records data model, summarised in docs/vendor-exports.md#amazon-connect.
+// Guide's contact records data model, summarised in docs/vendor-exports.md#amazon-connect. A
+// DescribeContact response's Contact fills the same struct (see decode_describe_contact()).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,7 @@ struct ContactRecord {
     std::string agent_username;
     bool has_queue = false;          ///< a Queue object
     bool transfer_recorded = false;  ///< TransferCompletedTimestamp or TransferredToEndpoint is set
+    bool lists_next_contact = true;  ///< false for DescribeContact, which has no NextContactId or transfer fields
     std::int64_t last_update_ms = kNoTime;
     std::int64_t initiated_at_ms = kNoTime;
     std::int64_t disconnected_at_ms = kNoTime;

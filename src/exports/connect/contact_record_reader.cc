@@ -30,6 +30,8 @@ struct HeldRecord {
     std::string initial_contact;
     std::string initiation_method;
     bool transfer_recorded = false;  ///< TransferCompletedTimestamp or TransferredToEndpoint is set
+    bool lists_next_contact = true;  ///< false for DescribeContact (no NextContactId, no transfer fields)
+    bool agent_connected = false;    ///< ConnectedToAgentTimestamp is set
     std::uint64_t order = 0;         ///< arrival, for output order and ties
 };
 
@@ -95,6 +97,16 @@ public:
                 v.detail += fmt::format(" This leg continues contact {} (initial contact {}).", held->previous_contact,
                                         held->initial_contact.empty() ? held->previous_contact : held->initial_contact);
             }
+            if (!transferred_on && next_leg == nullptr && !held->lists_next_contact && held->agent_connected &&
+                v.category == Category::kHangup && v.confidence == Confidence::kHigh) {
+                // An inference: a leg an agent transferred keeps a hang-up DisconnectReason (the
+                // contact records show it only through NextContactId or the transfer fields, which
+                // DescribeContact does not return).
+                v.confidence = Confidence::kMedium;
+                v.detail +=
+                    " DescribeContact returns no NextContactId or transfer fields, and no input continues this "
+                    "contact: had the agent transferred it, this response would not show it, hence medium.";
+            }
             out.on_verdict(std::move(v));
         }
         records_.clear();
@@ -110,9 +122,15 @@ protected:
             return;
         }
         connect::ContactRecord contact;
-        const connect::ReadTime time = [this, &pos](std::string_view text) { return read_time(text, pos); };
-        if (!connect::decode_contact_record(*record, time, contact)) {
-            skip_record(pos, "no ContactId");
+        const connect::TimeAt time = [this, &pos](detail::object object, std::string_view key) {
+            return time_at(object, key, pos);
+        };
+        // A DescribeContact response wraps one contact as {"Contact": {...}}; a contact record is bare.
+        const std::optional<detail::object> described =
+            detail::string_at(*record, "ContactId").empty() ? detail::object_at(*record, "Contact") : std::nullopt;
+        if (described ? !connect::decode_describe_contact(*described, time, contact)
+                      : !connect::decode_contact_record(*record, time, contact)) {
+            skip_record(pos, described ? "a DescribeContact response whose Contact has no Id" : "no ContactId");
             return;
         }
         HeldRecord held;
@@ -123,6 +141,8 @@ protected:
         held.initial_contact = contact.initial_contact;
         held.initiation_method = contact.initiation_method;
         held.transfer_recorded = contact.transfer_recorded;
+        held.lists_next_contact = contact.lists_next_contact;
+        held.agent_connected = contact.connected_to_agent_ms != kNoTime;
 
         Verdict v = connect::decide(contact);
         v.source_format = "connect-ctr";
@@ -150,6 +170,21 @@ protected:
     }
 
 private:
+    /// A timestamp member: ISO 8601 text (contact records, the AWS CLI's print of DescribeContact)
+    /// or a number of epoch seconds (DescribeContact as the API returns it).
+    std::int64_t time_at(detail::object object, std::string_view key, const RecordPos& pos) {
+        const std::optional<detail::element> value = detail::field(object, key);
+        double seconds = 0;
+        std::string_view text;
+        if (!value) {
+            return kNoTime;
+        }
+        if (value->get_double().get(seconds) == simdjson::SUCCESS) {
+            return read_epoch_seconds(seconds, pos);
+        }
+        return value->get_string().get(text) == simdjson::SUCCESS ? read_time(text, pos) : kNoTime;
+    }
+
     [[nodiscard]] reconcile::Seen seen(const HeldRecord& record) const {
         return reconcile::Seen{inputs_[record.input], record.order};
     }
@@ -171,8 +206,26 @@ private:
 
 }  // namespace
 
+namespace {
+/// `"Contact"` as a member name whose value is an object: DescribeContact's response.
+bool names_contact_object(std::string_view head) {
+    for (std::size_t at = head.find("\"Contact\""); at != std::string_view::npos;
+         at = head.find("\"Contact\"", at + 1)) {
+        const std::size_t colon = head.find_first_not_of(" \t\r\n", at + 9);
+        if (colon == std::string_view::npos || head[colon] != ':') {
+            continue;
+        }
+        const std::size_t value = head.find_first_not_of(" \t\r\n", colon + 1);
+        if (value != std::string_view::npos && head[value] == '{') {
+            return true;
+        }
+    }
+    return false;
+}
+}  // namespace
+
 bool sniff_connect_ctr(std::string_view head) {
-    return head.find("\"ContactId\"") != std::string_view::npos &&
+    return (head.find("\"ContactId\"") != std::string_view::npos || names_contact_object(head)) &&
            (head.find("\"AWSContactTraceRecordFormatVersion\"") != std::string_view::npos ||
             head.find("\"InitiationMethod\"") != std::string_view::npos ||
             head.find("\"DisconnectReason\"") != std::string_view::npos ||

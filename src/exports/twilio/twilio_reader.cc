@@ -13,11 +13,27 @@ namespace whohungup::exports::twilio {
 
 namespace {
 
-/// Which record of a call is final: a complete summary, then a partial one (Voice Insights writes
-/// it first and completes it later), then a Call resource (status only).
-int rank_of(const TwilioCall& call, bool summary) {
+/// The Event Streams event types whose `data` is a Call Summary (Call Insights Event Stream:
+/// call-summary.partial, .predicted-complete and .complete); kNone for any other type.
+enum class SummaryEvent : std::uint8_t { kNone, kPartial, kPredictedComplete, kComplete };
+
+SummaryEvent summary_event(std::string_view type) {
+    constexpr std::string_view kPrefix = "com.twilio.voice.insights.call-summary.";
+    if (!type.starts_with(kPrefix)) return SummaryEvent::kNone;
+    const std::string_view kind = type.substr(kPrefix.size());
+    return kind == "complete"             ? SummaryEvent::kComplete
+           : kind == "predicted-complete" ? SummaryEvent::kPredictedComplete
+           : kind == "partial"            ? SummaryEvent::kPartial
+                                          : SummaryEvent::kNone;
+}
+
+/// Which record of a call is final: a complete summary, then one Twilio predicts complete (the
+/// predicted-complete event, before the thirty-minute timer of the complete one), then a partial
+/// one (Voice Insights writes it first and completes it later), then a Call resource (status only).
+int rank_of(const TwilioCall& call, bool summary, SummaryEvent event) {
     if (!summary) return 1;
-    return call.processing_state == "partial" ? 2 : 3;
+    if (event == SummaryEvent::kPredictedComplete) return 3;
+    return call.processing_state == "partial" ? 2 : 4;
 }
 
 class TwilioCallsReader final : public exports::JsonRecordReader {
@@ -40,6 +56,10 @@ protected:
             one(*object, pos, envelope_key() == "call_summaries");
             return;
         }
+        if (!detail::string_at(*object, "specversion").empty() && !detail::string_at(*object, "type").empty()) {
+            event(*object, pos);
+            return;
+        }
         switch (shape_of(*object)) {
             case TwilioShape::kSummaryList:
             case TwilioShape::kCallList:  // a list JsonRecordReader did not unwrap (a name written with escapes)
@@ -56,24 +76,54 @@ protected:
     }
 
 private:
-    void one(simdjson::dom::object object, const exports::RecordPos& pos, bool summary) {
+    /// An Event Streams event (a CloudEvents envelope, alone or in a sink's batch array): the
+    /// call-summary types carry a Call Summary in `data`; the other voice types (call events and
+    /// metrics) carry no final call state, so they are skipped and counted.
+    void event(simdjson::dom::object envelope, const exports::RecordPos& pos) {
+        const std::string_view type = detail::string_at(envelope, "type");
+        const SummaryEvent kind = summary_event(type);
+        const std::optional<detail::object> data = detail::object_at(envelope, "data");
+        if (kind == SummaryEvent::kNone || !data) {
+            count_record();
+            skip_record(pos, kind == SummaryEvent::kNone
+                                 ? fmt::format("an Event Streams event of type {}, which carries no call summary", type)
+                                 : fmt::format("an Event Streams {} event without a data object", type));
+            return;
+        }
+        one(*data, pos, true, type);
+    }
+
+    void one(simdjson::dom::object object,
+             const exports::RecordPos& pos,
+             bool summary,
+             std::string_view event_type = {}) {
+        const SummaryEvent event = summary_event(event_type);
         count_record();
         TwilioCall call;
         if (!(summary ? decode_call_summary(object, call) : decode_call_resource(object, call))) {
             skip_record(pos, summary ? "a call summary without call_sid" : "a Call resource without sid");
             return;
         }
+        if (event == SummaryEvent::kPartial) {
+            call.processing_state = "partial";  // the event type says so, whatever data holds
+        }
         Verdict v = decide(call, agents_);
         v.input = input_name();
         warn_unknown(call, v, pos);
         v.evidence.push_back(evidence(
             pos, call.ended_at_ms,
-            summary ? fmt::format("call_sid={} direction={} disconnected_by={} call_state={} from={} to={}",
+            summary ? fmt::format("{}call_sid={} direction={} disconnected_by={} call_state={} from={} to={}",
+                                  event_type.empty() ? std::string() : fmt::format("event={} ", event_type),
                                   call.call_sid, or_dash(call.direction), or_dash(call.disconnected_by),
                                   or_dash(call.call_state), or_dash(call.from), or_dash(call.to))
                     : fmt::format("sid={} direction={} status={} from={} to={}", call.call_sid, or_dash(call.direction),
                                   or_dash(call.status), or_dash(call.from), or_dash(call.to))));
-        calls_.offer(call.call_sid, rank_of(call, summary), v);
+        if (event == SummaryEvent::kPredictedComplete) {
+            v.detail +=
+                " The summary came as a predicted-complete event (Twilio's model predicts it complete, before the "
+                "thirty-minute complete event).";
+        }
+        calls_.offer(call.call_sid, rank_of(call, summary, event), v);
     }
 
     /// Values the tables do not know are said once per value.
@@ -102,7 +152,10 @@ bool sniff_twilio_calls(std::string_view head) {
                       head.find("\"sid\"") != std::string_view::npos &&
                       head.find("\"status\"") != std::string_view::npos &&
                       head.find("/2010-04-01/Accounts/") != std::string_view::npos;
-    return summary || call;
+    // Event Streams: CloudEvents envelopes of call summaries.
+    const bool event = head.find("\"specversion\"") != std::string_view::npos &&
+                       head.find("\"com.twilio.voice.insights.call-summary.") != std::string_view::npos;
+    return summary || call || event;
 }
 
 std::unique_ptr<Reader> make_twilio_calls_reader(const Limits& limits) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // "twilio-call-summaries": Twilio Voice Insights call summaries (one, a list page, JSON Lines)
 // and Call resources (status only: outcome-only verdicts). One verdict per call_sid: a complete
-// summary beats a partial one, and any summary beats a Call resource. Tested by
+// summary beats a partial one, and any summary beats a Call resource. Event Streams call-summary
+// events (CloudEvents) are unwrapped to their summary. Tested by
 // tests/unit/twilio_call_summary_test.cc and testdata/golden/twilio_*.
 #pragma once
 
