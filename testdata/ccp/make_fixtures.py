@@ -637,6 +637,14 @@ def cold_transfer_number():
     log.write("cold-transfer-number.txt")
 
 
+def transfer_to_queue(log, at, c, error=None):
+    """The agent's transferContact to a queue (Streams' transfer API)."""
+    log.request(at, "transferContact",
+                {"contactId": c, "endpoint": {"endpointARN": None, "type": "queue", "name": "[redacted]",
+                                              "phoneNumber": None, "agentLogin": None, "queue": None}},
+                error=error)
+
+
 def transfer_api():
     """transferContact: the service removes the agent's leg; there is no destroyConnection."""
     log = Log()
@@ -644,9 +652,7 @@ def transfer_api():
     c = uid(n)
     log.classic_setup(1_000, c, conn_of(n))
     log.contact_snapshot(2_000, [inbound(n)])
-    log.request(30_000, "transferContact",
-                {"contactId": c, "endpoint": {"endpointARN": None, "type": "queue", "name": "[redacted]",
-                                              "phoneNumber": None, "agentLogin": None, "queue": None}})
+    transfer_to_queue(log, 30_000, c)
     log.contact_snapshot(31_500, [inbound(n, state="ended", agent="disconnected")])
     log.classic_agent_end(31_600, c, conn_of(n), destroy=False)
     log.write("transfer-api.txt")
@@ -659,11 +665,9 @@ def failed_transfer():
     c = uid(n)
     log.classic_setup(1_000, c, conn_of(n))
     log.contact_snapshot(2_000, [inbound(n)])
-    log.request(30_000, "transferContact",
-                {"contactId": c, "endpoint": {"endpointARN": None, "type": "queue", "name": "[redacted]",
-                                              "phoneNumber": None, "agentLogin": None, "queue": None}},
-                error={"code": "InvalidParameterException", "message": "[redacted]", "statusCode": 400,
-                       "retryable": False})
+    transfer_to_queue(log, 30_000, c,
+                      error={"code": "InvalidParameterException", "message": "[redacted]", "statusCode": 400,
+                             "retryable": False})
     log.contact_snapshot(32_000, [inbound(n)])
     log.classic_agent_end(150_000, c, conn_of(n))
     log.write("failed-transfer.txt")

@@ -358,7 +358,8 @@ CcpEvent snapshot(std::int64_t at,
 
 Verdict judge_flow(std::vector<CcpEvent> events,
                    bool records_requests = true,
-                   std::vector<const CcpEvent*> idless = {}) {
+                   std::vector<const CcpEvent*> idless = {},
+                   const std::vector<CcpEvent>& answers = {}) {
     CallRecord call;
     call.id = "c1";
     call.add(line(1000, " c1 SIGNALING PendingAcceptState => TalkingState"));
@@ -366,6 +367,7 @@ Verdict judge_flow(std::vector<CcpEvent> events,
     JudgeContext context;
     context.records_requests = records_requests;
     context.idless_requests = std::move(idless);
+    for (const CcpEvent& answer : answers) context.api_results.push_back(&answer);
     return judge_call(call, context);
 }
 
@@ -391,15 +393,9 @@ TEST(CallJudgeFlows, TransferApiHasNoDestroyConnection) {
     EXPECT_EQ(v.reason, Reason::transfer_api);
 }
 
+/// A flow in a log that records requests, with the worker's answers to them.
 Verdict judge_flow_with_answers(std::vector<CcpEvent> events, const std::vector<CcpEvent>& answers) {
-    CallRecord call;
-    call.id = "c1";
-    call.add(line(1000, " c1 SIGNALING PendingAcceptState => TalkingState"));
-    for (CcpEvent& event : events) call.add(std::move(event));
-    JudgeContext context;
-    context.records_requests = true;
-    for (const CcpEvent& answer : answers) context.api_results.push_back(&answer);
-    return judge_call(call, context);
+    return judge_flow(std::move(events), /*records_requests=*/true, {}, answers);
 }
 
 TEST(CallJudgeFlows, AFailedTransferRequestIsNotATransfer) {
