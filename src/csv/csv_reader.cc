@@ -37,6 +37,9 @@ bool CsvReader::fill() {
         done_ = true;
         return false;
     }
+    // Where the buffer's first NUL is, found once per read instead of once per field.
+    const void* nul = std::memchr(buffer_.data(), '\0', len_);
+    nul_at_ = nul == nullptr ? len_ : static_cast<std::size_t>(static_cast<const char*>(nul) - buffer_.data());
     if (!started_) {
         started_ = true;
         if (len_ >= 3 && static_cast<unsigned char>(buffer_[0]) == 0xEF &&
@@ -86,7 +89,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
         }
     };
     const auto take = [&](std::size_t from, std::size_t to) {  // bytes of the current field
-        if (std::memchr(buffer_.data() + from, '\0', to - from) != nullptr) {
+        if (from <= nul_at_ && nul_at_ < to) {
             error_ = "not text: a NUL byte (binary data); the rest is not read";
         }
         count_bytes(to - from);

@@ -44,6 +44,7 @@ private:
     std::vector<char> buffer_;
     std::size_t pos_ = 0;
     std::size_t len_ = 0;
+    std::size_t nul_at_ = 0;      ///< index of the buffer's first NUL byte, len_ when it has none
     std::uint64_t consumed_ = 0;  ///< input offset of buffer_[pos_]
     std::uint64_t line_ = 1;
     std::uint64_t row_line_ = 0;

@@ -2,6 +2,9 @@
 #include "report/escape.h"
 
 #include <fmt/format.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -96,22 +99,59 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     return length;
 }
 
+namespace {
+
+/// Where the run of bytes from `i` that go into a JSON string as they are ends (text.size() when
+/// it runs to the end). Sixteen bytes per step with SSE2 (every x86-64 has it), eight without:
+/// output is mostly plain ASCII, and this scan was a tenth of an export's instructions.
+std::size_t plain_json_run_end(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i del = _mm_set1_epi8(0x7F);
+    for (; i + sizeof(__m128i) <= text.size(); i += sizeof(__m128i)) {
+        __m128i v;
+        std::memcpy(&v, text.data() + i, sizeof v);
+        // A signed compare: bytes from 0x80 up are negative, so "below a space" takes them too.
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
+        if (const int mask = _mm_movemask_epi8(special); mask != 0) {
+            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        }
+    }
+#endif
+    for (std::uint64_t chunk = 0; i + sizeof chunk <= text.size(); i += sizeof chunk) {
+        std::memcpy(&chunk, text.data() + i, sizeof chunk);
+        if (any_needs_json_escape(chunk)) break;
+    }
+    while (i < text.size() && kPlainJson[static_cast<unsigned char>(text[i])]) {
+        ++i;
+    }
+    return i;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
-    out.push_back('"');
-    std::size_t i = 0;
+    std::size_t i = plain_json_run_end(text, 0);
+    // Most values need no escape at all: quotes and text in one resize (no call per quote).
+    const std::size_t at = out.size();
+    out.resize(at + i + 2);
+    out[at] = '"';
+    if (i > 0) std::memcpy(out.data() + at + 1, text.data(), i);  // (an empty view may have no data)
+    if (i == text.size()) {
+        out.back() = '"';
+        return;
+    }
+    out.pop_back();
     while (i < text.size()) {
         // Plain printable ASCII goes out in one piece.
-        std::size_t run = i;
-        for (std::uint64_t chunk = 0; run + sizeof chunk <= text.size(); run += sizeof chunk) {
-            std::memcpy(&chunk, text.data() + run, sizeof chunk);
-            if (any_needs_json_escape(chunk)) break;
+        if (const std::size_t run = plain_json_run_end(text, i); run > i) {
+            out.append(text.data() + i, run - i);
+            i = run;
+            if (i >= text.size()) break;
         }
-        while (run < text.size() && kPlainJson[static_cast<unsigned char>(text[run])]) {
-            ++run;
-        }
-        out.append(text.data() + i, run - i);
-        i = run;
-        if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             i = append_utf8_sequence(out, text, i);

@@ -41,8 +41,9 @@ TEST(Escape, JsonReplacesInvalidUtf8) {
 }
 
 TEST(Escape, JsonFindsEverySpecialByteWhereverItSits) {
-    // Plain runs are copied eight bytes at a time: a special byte at any offset of a chunk, and
-    // in the tail after the last whole chunk, must still be escaped.
+    // Plain runs are scanned sixteen bytes at a time (SSE2), then eight, then one: a special byte
+    // at any offset of either chunk, and in the tail after the last whole chunk, must still be
+    // escaped.
     const std::array<std::pair<std::string_view, std::string_view>, 8> kSpecials{{
         {"\"", R"(\")"},
         {"\\", R"(\\)"},
@@ -54,8 +55,8 @@ TEST(Escape, JsonFindsEverySpecialByteWhereverItSits) {
         {"\xFF", "\xEF\xBF\xBD"},
     }};
     for (const auto& [special, escaped] : kSpecials) {
-        for (std::size_t before = 0; before < 20; ++before) {
-            for (const std::size_t after : {0U, 1U, 7U, 8U, 9U}) {
+        for (std::size_t before = 0; before < 40; ++before) {
+            for (const std::size_t after : {0U, 1U, 7U, 8U, 9U, 15U, 16U, 17U}) {
                 const std::string text = std::string(before, 'a') + std::string(special) + std::string(after, ' ');
                 const std::string expected =
                     "\"" + std::string(before, 'a') + std::string(escaped) + std::string(after, ' ') + "\"";
@@ -65,6 +66,8 @@ TEST(Escape, JsonFindsEverySpecialByteWhereverItSits) {
     }
     // Bytes just around the boundaries the chunk test uses stay plain.
     EXPECT_EQ(json(" !#[]~~~~~~~~ !#[]~"), "\" !#[]~~~~~~~~ !#[]~\"");
+    EXPECT_EQ(json(""), "\"\"");
+    EXPECT_EQ(json("\"\""), R"("\"\"")");
 }
 
 TEST(Escape, TerminalNeverPassesEscapeSequences) {
