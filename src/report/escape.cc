@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+#if !defined(__SSE2__)
 /// Bytes that go into a JSON string as they are: printable ASCII but the quote and backslash.
 constexpr std::array<bool, 256> kPlainJson = [] {
     std::array<bool, 256> plain{};
@@ -37,6 +38,7 @@ constexpr bool any_needs_json_escape(std::uint64_t v) {
     return below_space || (v & kHigh) != 0 || has_zero(v ^ (kOnes * '"')) || has_zero(v ^ (kOnes * '\\')) ||
            has_zero(v ^ (kOnes * 0x7FU));
 }
+#endif
 
 /// The code point of the valid `length`-byte UTF-8 sequence at text[i].
 unsigned code_point(std::string_view text, std::size_t i, std::size_t length) {
@@ -106,21 +108,32 @@ namespace {
 /// output is mostly plain ASCII, and this scan was a tenth of an export's instructions.
 std::size_t plain_json_run_end(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i del = _mm_set1_epi8(0x7F);
-    for (; i + sizeof(__m128i) <= text.size(); i += sizeof(__m128i)) {
+    const auto first_special = [](const char* bytes) {
+        const __m128i space = _mm_set1_epi8(0x20);
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i del = _mm_set1_epi8(0x7F);
         __m128i v;
-        std::memcpy(&v, text.data() + i, sizeof v);
+        std::memcpy(&v, bytes, sizeof v);
         // A signed compare: bytes from 0x80 up are negative, so "below a space" takes them too.
         const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
                                              _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
-        if (const int mask = _mm_movemask_epi8(special); mask != 0) {
-            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        }
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+        return mask == 0 ? sizeof v : static_cast<std::size_t>(__builtin_ctz(mask));
+    };
+    constexpr std::size_t kStep = sizeof(__m128i);
+    for (; i + kStep <= text.size(); i += kStep) {
+        if (const std::size_t at = first_special(text.data() + i); at < kStep) return i + at;
     }
-#endif
+    // The last bytes in one more step, padded with plain ones (most values are shorter than one).
+    if (i < text.size()) {
+        std::array<char, kStep> tail{};
+        tail.fill('a');
+        std::memcpy(tail.data(), text.data() + i, text.size() - i);
+        return std::min(text.size(), i + first_special(tail.data()));
+    }
+    return i;
+#else
     for (std::uint64_t chunk = 0; i + sizeof chunk <= text.size(); i += sizeof chunk) {
         std::memcpy(&chunk, text.data() + i, sizeof chunk);
         if (any_needs_json_escape(chunk)) break;
@@ -129,6 +142,7 @@ std::size_t plain_json_run_end(std::string_view text, std::size_t i) {
         ++i;
     }
     return i;
+#endif
 }
 
 }  // namespace
