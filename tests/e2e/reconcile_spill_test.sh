@@ -31,6 +31,10 @@ cmp -s "$tmp/file.err" "$tmp/memory.err" || fail "stderr differs when TMPDIR is 
 [ -z "$(ls -A "$tmp/spill")" ] || fail "left in TMPDIR: $(ls -A "$tmp/spill")"
 TMPDIR="$tmp/spill" "$bin" --format jsonl --explain "${inputs[@]}" > "$tmp/budget.out" 2> "$tmp/budget.err"
 cmp -s "$tmp/file.out" "$tmp/budget.out" || fail "the output differs with held verdicts in memory (--reconcile-memory)"
+# A budget spent part way through: the first verdicts from memory, the rest from the file.
+TMPDIR="$tmp/spill" "$bin" --reconcile-memory 4096 --format jsonl --explain "${inputs[@]}" > "$tmp/part.out" 2> /dev/null
+cmp -s "$tmp/file.out" "$tmp/part.out" || fail "the output differs when the memory budget runs out part way"
+[ "$(wc -c < "$tmp/file.out")" -gt 20000 ] || fail "too little output to spend a 4 KB budget"
 
 # From stdin: the same verdicts as from the file (stdin cannot be re-read; held calls are spilled).
 TMPDIR="$tmp/spill" "$bin" --format jsonl gms/callbacks-by-id.json gms/callbacks-by-id.json 2> /dev/null |
