@@ -63,7 +63,10 @@ public:
 
 private:
     [[nodiscard]] static std::size_t hash(std::uint16_t space, std::string_view id);
-    [[nodiscard]] static std::uint16_t tag(std::size_t hash) { return static_cast<std::uint16_t>(hash >> 48U); }
+    /// The hash's top 16 bits (the index uses its low bits), whatever the width of size_t.
+    [[nodiscard]] static std::uint16_t tag(std::size_t hash) {
+        return static_cast<std::uint16_t>(hash >> (sizeof(std::size_t) * 8U - 16U));
+    }
     [[nodiscard]] HeldCall intern(std::string_view id);
     void grow();
 
