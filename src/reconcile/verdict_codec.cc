@@ -2,6 +2,7 @@
 #include "reconcile/verdict_codec.h"
 
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace whohungup::reconcile {
@@ -16,28 +17,30 @@ namespace {
 /// A string's tag: 0 means "the verdict's input", otherwise the length plus one.
 constexpr std::uint64_t kSameAsInput = 0;
 
+/// A varint's most bytes.
+constexpr std::size_t kMaxVarint = 10;
+
+/// Writes into room made beforehand (encoded_bound): one resize per verdict, where appending
+/// each field to the string was a library call per number and two per string.
 class Writer {
 public:
-    explicit Writer(std::string& out) : out_(out) {}
+    explicit Writer(char* at) : at_(at) {}
     void u64(std::uint64_t value) {
-        char bytes[10];
-        std::size_t n = 0;
         while (value >= 0x80U) {
-            bytes[n++] = static_cast<char>((value & 0x7FU) | 0x80U);
+            *at_++ = static_cast<char>((value & 0x7FU) | 0x80U);
             value >>= 7U;
         }
-        bytes[n++] = static_cast<char>(value);
-        out_.append(bytes, n);
+        *at_++ = static_cast<char>(value);
     }
     void i64(std::int64_t value) {
         const auto bits = static_cast<std::uint64_t>(value);
         u64((bits << 1U) ^ (value < 0 ? ~std::uint64_t{0} : 0));
     }
-    void u8(std::uint8_t value) { out_.push_back(static_cast<char>(value)); }
+    void u8(std::uint8_t value) { *at_++ = static_cast<char>(value); }
     void reason(Reason value) { u64(static_cast<std::uint16_t>(value)); }
     void str(std::string_view text) {
         u64(text.size());
-        out_.append(text);
+        bytes(text);
     }
     /// `text`, or a reference when it equals the verdict's input.
     void input(std::string_view text, std::string_view verdict_input) {
@@ -46,12 +49,33 @@ public:
             return;
         }
         u64(text.size() + 1);
-        out_.append(text);
+        bytes(text);
     }
+    [[nodiscard]] const char* end() const { return at_; }
 
 private:
-    std::string& out_;
+    void bytes(std::string_view text) {
+        if (!text.empty()) std::memcpy(at_, text.data(), text.size());
+        at_ += text.size();
+    }
+    char* at_;
 };
+
+/// The most bytes encode_verdict writes for `verdict`: every string whole, every number and
+/// code as a varint of the largest size.
+std::size_t encoded_bound(const Verdict& verdict) {
+    constexpr std::size_t kFixedFields = 32;  // the verdict's numbers, codes and string lengths (24)
+    std::size_t bound = kFixedFields * kMaxVarint + verdict.source_format.size() + verdict.input.size() +
+                        verdict.contact_id.size() + verdict.agent.size() + verdict.agent_name.size() +
+                        verdict.raw_reason.size() + verdict.detail.size() + verdict.outcome.size();
+    for (const SourceView& source : verdict.sources) {
+        bound += 8 * kMaxVarint + source.format.size() + source.input.size();
+    }
+    for (const Evidence& line : verdict.evidence) {
+        bound += 8 * kMaxVarint + line.input.size() + line.text.size();
+    }
+    return bound;
+}
 
 class Reader {
 public:
@@ -113,7 +137,9 @@ std::uint8_t code_of(Enum value) {
 }  // namespace
 
 void encode_verdict(const Verdict& verdict, std::string& out) {
-    Writer w(out);
+    const std::size_t start = out.size();
+    out.resize(start + encoded_bound(verdict));
+    Writer w(out.data() + start);
     w.str(verdict.source_format);
     w.str(verdict.input);
     w.str(verdict.contact_id);
@@ -148,6 +174,7 @@ void encode_verdict(const Verdict& verdict, std::string& out) {
         w.u64(line.byte);
         w.str(line.text);
     }
+    out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
 Verdict decode_verdict(std::string_view bytes) {
