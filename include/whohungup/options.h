@@ -23,8 +23,6 @@ struct Limits {
     std::size_t max_open_calls = 10000;                   ///< calls tracked at once per log (an agent has a few)
     std::size_t max_call_bytes = std::size_t{16} << 20;   ///< CCP: lines held for one call (a real call: kilobytes)
     std::size_t max_held_bytes = std::size_t{256} << 20;  ///< CCP: everything held for one agent's log at once
-    /// Reconcile: bytes of held verdicts kept in memory before the rest go to a file in $TMPDIR.
-    std::size_t reconcile_memory_bytes = std::size_t{32} << 20;
     /// --agent-match: RE2 over channel names, extensions or numbers of PBX and carrier records;
     /// a match is the agent side (empty: each platform's default). NUL-terminated, in a fixed
     /// array so Limits stays trivially copyable (every reader is made from, and copies, the

@@ -151,11 +151,6 @@ std::optional<ParsedArgs> parse_args(int argc, char** argv, int& exit_code) {
                    "CCP logs: judge the oldest calls early when what one log holds takes more than this")
         ->check(count_validator(true))
         ->capture_default_str();
-    app.add_option(
-           "--reconcile-memory", options.limits.reconcile_memory_bytes,
-           "Bytes of held verdicts kept in memory; the rest wait in a temporary file in TMPDIR (0: all in the file)")
-        ->check(count_validator(false))
-        ->capture_default_str();
     app.add_option("-j,--jobs", options.jobs,
                    "Inputs read at once (0: one per core); spare ones help read a large CCP log")
         ->check(count_validator(false))

@@ -324,7 +324,7 @@ RunStats run(const Options& options, Reporter& reporter, DiagnosticSink& raw_dia
     }
     FilteringSink filter(options, reporter, summary ? &*summary : nullptr);
     diag.stop_ = &filter.stop;
-    reconcile::Reconciler reconciler(filter, options.limits.reconcile_memory_bytes);
+    reconcile::Reconciler reconciler(filter);
     PerInputCount sink(reconciler);
 
     std::vector<detail::InputSpec> specs = detail::expand_inputs(options.inputs, diag);

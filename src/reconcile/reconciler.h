@@ -37,9 +37,7 @@ private:
 
 class Reconciler final : public VerdictSink {
 public:
-    /// `memory_budget`: bytes of held verdicts kept in memory before the temporary file is used.
-    explicit Reconciler(VerdictSink& out, std::size_t memory_budget = SpillFile::kDefaultMemoryBudget)
-        : out_(out), spill_(memory_budget) {}
+    explicit Reconciler(VerdictSink& out) : out_(out) {}
 
     /// Plan time: hold the verdicts of `key_space` (or of every space).
     void hold(std::string_view key_space) { held_spaces_.emplace(key_space); }

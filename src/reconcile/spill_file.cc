@@ -56,28 +56,20 @@ void SpillFile::write_pending() {
     }
     file_end_ += done;
     pending_.erase(0, done);
-    if (pending_.capacity() > 2 * kBuffer) {
-        pending_.shrink_to_fit();  // the memory budget is spent: from now on only the write buffer
-    }
 }
 
 SpillFile::Place SpillFile::append(std::string_view bytes) {
     if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
         throw std::length_error("reconcile: a held verdict is larger than 4 GiB");
     }
-    const Place place{file_end_ + pending_.size(), static_cast<std::uint32_t>(bytes.size())};
-    pending_.append(bytes);
-    // Until the budget is spent nothing is written: the file is opened when it is first needed.
-    if (file_failed_ || (file_end_ == 0 && pending_.size() < memory_budget_)) {
-        return place;
-    }
     if (!tried_open_) {
         open();
     }
-    if (file_failed_ || pending_.size() < kBuffer) {
-        return place;
+    const Place place{file_end_ + pending_.size(), static_cast<std::uint32_t>(bytes.size())};
+    pending_.append(bytes);
+    if (!file_failed_ && pending_.size() >= kBuffer) {
+        write_pending();
     }
-    write_pending();
     return place;
 }
 

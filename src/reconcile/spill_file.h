@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Where the reconcile stage keeps the whole verdicts of held calls, so that memory holds only a
-// compact entry per call (reconcile/call_table.h). The first memory_budget bytes stay in memory (a
-// fixed cost, not one per call: a day's export never touches the disk, and writing then reading
-// back every verdict through the kernel was a sixth of an export's time); past it they go to an
-// anonymous temporary file in $TMPDIR (/tmp when unset), removed from the directory as soon as it
-// is created, so that its space is given back however the process ends (normal exit, error,
-// signal, crash). Appends go through a buffer;
+// compact entry per call (reconcile/call_table.h): an anonymous temporary file in $TMPDIR (/tmp
+// when unset), removed from the directory as soon as it is created, so that its space is given
+// back however the process ends (normal exit, error, signal, crash). Appends go through a buffer;
 // reads go through a few read-ahead windows: held calls are read back mostly in the order they
 // were stored, one stream per input, so one positional read serves many verdicts. When the file cannot be created or
 // written (no such directory, disk full), later records are kept in memory instead: the output is the same, only memory
@@ -21,17 +18,13 @@ namespace whohungup::reconcile {
 
 class SpillFile {
 public:
-    /// Limits::reconcile_memory_bytes's default (`--reconcile-memory`).
-    static constexpr std::size_t kDefaultMemoryBudget = std::size_t{32} << 20;
-
     /// Where one record is: opaque to callers.
     struct Place {
         std::uint64_t at = 0;
         std::uint32_t size = 0;
     };
 
-    /// The first `memory_budget` bytes stored stay in memory; the file takes the rest.
-    explicit SpillFile(std::size_t memory_budget = kDefaultMemoryBudget) : memory_budget_(memory_budget) {}
+    SpillFile() = default;
     SpillFile(const SpillFile&) = delete;
     SpillFile& operator=(const SpillFile&) = delete;
     ~SpillFile();
@@ -69,7 +62,6 @@ private:
         std::uint64_t last_use = 0;  ///< for least-recently-used replacement
     };
 
-    std::size_t memory_budget_;
     int fd_ = -1;
     bool tried_open_ = false;
     /// Creating or writing the file failed: from then on pending_ is never written, it is the store.

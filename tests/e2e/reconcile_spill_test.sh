@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Held calls wait in a temporary file in $TMPDIR past --reconcile-memory (docs/reconcile.md,
-# "Memory"): the output is the same bytes whether that file is used, the verdicts stay within the
-# memory budget, TMPDIR is unusable (the records stay in memory) or the input is stdin; nothing is left in TMPDIR after a run, an interrupted one included.
+# Held calls wait in a temporary file in $TMPDIR (docs/reconcile.md, "Memory"): the output is the
+# same bytes whether that file is used, TMPDIR is unusable (the records stay in memory) or the input
+# is stdin; nothing is left in TMPDIR after a run, an interrupted one included.
 # Usage: reconcile_spill_test.sh BIN TESTDATA
 set -uo pipefail
 bin=$1
@@ -20,7 +20,7 @@ fail() {
 # Genesys JSON and its CSV (one space, two sources, merged) and GMS twice: every path holds calls.
 inputs=(genesys/analytics-details-query.json genesys/interactions-export-pair.csv gms/callbacks-by-id.json gms/callbacks-by-id.json)
 for input in "${inputs[@]}"; do [ -f "$input" ] || { echo "missing fixture $input"; exit 2; }; done
-TMPDIR="$tmp/spill" "$bin" --reconcile-memory 0 --format jsonl --explain "${inputs[@]}" > "$tmp/file.out" 2> "$tmp/file.err"
+TMPDIR="$tmp/spill" "$bin" --format jsonl --explain "${inputs[@]}" > "$tmp/file.out" 2> "$tmp/file.err"
 status_file=$?
 TMPDIR=/nonexistent/whohungup "$bin" --format jsonl --explain "${inputs[@]}" > "$tmp/memory.out" 2> "$tmp/memory.err"
 status_memory=$?
@@ -29,12 +29,6 @@ status_memory=$?
 cmp -s "$tmp/file.out" "$tmp/memory.out" || fail "the output differs when TMPDIR is unusable"
 cmp -s "$tmp/file.err" "$tmp/memory.err" || fail "stderr differs when TMPDIR is unusable"
 [ -z "$(ls -A "$tmp/spill")" ] || fail "left in TMPDIR: $(ls -A "$tmp/spill")"
-TMPDIR="$tmp/spill" "$bin" --format jsonl --explain "${inputs[@]}" > "$tmp/budget.out" 2> "$tmp/budget.err"
-cmp -s "$tmp/file.out" "$tmp/budget.out" || fail "the output differs with held verdicts in memory (--reconcile-memory)"
-# A budget spent part way through: the first verdicts from memory, the rest from the file.
-TMPDIR="$tmp/spill" "$bin" --reconcile-memory 4096 --format jsonl --explain "${inputs[@]}" > "$tmp/part.out" 2> /dev/null
-cmp -s "$tmp/file.out" "$tmp/part.out" || fail "the output differs when the memory budget runs out part way"
-[ "$(wc -c < "$tmp/file.out")" -gt 20000 ] || fail "too little output to spend a 4 KB budget"
 
 # From stdin: the same verdicts as from the file (stdin cannot be re-read; held calls are spilled).
 TMPDIR="$tmp/spill" "$bin" --format jsonl gms/callbacks-by-id.json gms/callbacks-by-id.json 2> /dev/null |
@@ -48,7 +42,7 @@ TMPDIR="$tmp/spill" "$bin" --format jsonl - gms/callbacks-by-id.json < gms/callb
 # FIFO (held open here, never written) keeps the run waiting. Nothing stays behind.
 mkfifo "$tmp/fifo"
 exec 3<> "$tmp/fifo"
-TMPDIR="$tmp/spill" "$bin" --reconcile-memory 0 --format jsonl gms/callbacks-by-id.json "$tmp/fifo" gms/callbacks-by-queue.json \
+TMPDIR="$tmp/spill" "$bin" --format jsonl gms/callbacks-by-id.json "$tmp/fifo" gms/callbacks-by-queue.json \
   > /dev/null 2>&1 &
 pid=$!
 held=0

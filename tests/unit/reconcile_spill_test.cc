@@ -134,7 +134,7 @@ TEST(SpillFile, LivesInTmpdirWithoutANameAndGoesWithTheObject) {
     const fs::path dir = fresh_dir("whohungup-spill-test");
     const ScopedTmpdir tmpdir(dir.string());
     {
-        SpillFile spill(0);  // no memory budget: the file from the first record on
+        SpillFile spill;
         EXPECT_EQ(SpillFile::directory(), dir.string());
         std::vector<SpillFile::Place> places;
         std::vector<std::string> records;
@@ -159,31 +159,6 @@ TEST(SpillFile, LivesInTmpdirWithoutANameAndGoesWithTheObject) {
     fs::remove_all(dir);
 }
 
-TEST(SpillFile, TheMemoryBudgetComesFirstThenTheFileTakesTheRest) {
-    const fs::path dir = fresh_dir("whohungup-spill-budget-test");
-    const ScopedTmpdir tmpdir(dir.string());
-    SpillFile spill(std::size_t{1} << 20);
-    std::vector<SpillFile::Place> places;
-    std::vector<std::string> records;
-    const auto add = [&](std::size_t count) {
-        for (std::size_t i = 0; i < count; ++i) {
-            records.emplace_back(700 + records.size() % 300, static_cast<char>('a' + records.size() % 26));
-            places.push_back(spill.append(records.back()));
-        }
-    };
-    add(1000);  // about 850 KB: within the budget
-    EXPECT_TRUE(open_files_under(dir).empty()) << "no file while the budget lasts";
-    add(3000);  // about 3.4 MB in all: past it
-    EXPECT_EQ(open_files_under(dir).size(), 1U) << "the file once the budget is spent";
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        ASSERT_EQ(spill.read(places[i]), records[i]) << i;
-    }
-    spill.clear();
-    const SpillFile::Place again = spill.append("after clear");
-    EXPECT_EQ(spill.read(again), "after clear");
-    fs::remove_all(dir);
-}
-
 TEST(SpillFile, WithoutAUsableDirectoryRecordsStayInMemory) {
     const ScopedTmpdir tmpdir("/nonexistent/whohungup");
     SpillFile spill;
@@ -203,7 +178,7 @@ std::string numbered_record(std::size_t i) {
 }
 
 TEST(SpillFile, ReadsBackInAnyOrderThroughTheReadAheadWindows) {
-    SpillFile spill(0);
+    SpillFile spill;
     std::vector<SpillFile::Place> places;
     for (std::size_t i = 0; i < 3000; ++i) {
         places.push_back(spill.append(numbered_record(i)));
@@ -246,7 +221,7 @@ TEST(SpillFile, ReadsBackInAnyOrderThroughTheReadAheadWindows) {
 std::vector<Verdict> run_reconciler(const std::string& tmpdir) {
     const ScopedTmpdir scoped(tmpdir);
     testing::CollectingSinks out;
-    Reconciler reconciler(out, 0);  // every held verdict through the file (or memory without one)
+    Reconciler reconciler(out);
     reconciler.hold("genesys-cloud");
     reconciler.hold("gms-callbacks");
     for (int i = 0; i < 2000; ++i) {
