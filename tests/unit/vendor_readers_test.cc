@@ -59,6 +59,24 @@ TEST(ConnectCtr, PreviousLegSeenOnlyThroughTheNextLegIsStillATransfer) {
     EXPECT_EQ(verdicts.at("x").category, Category::kTransfer);
 }
 
+TEST(ConnectDescribeContact, TheVerdictNamesTheResponseNotAContactRecord) {
+    const std::string inputs =
+        R"({"Contact":{"Id":"d1","InitiationMethod":"INBOUND","DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"d2","QueueInfo":{"Id":"q"},"InitiationMethod":"INBOUND",)"
+        R"("DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"d3","InitiationMethod":"INBOUND"}})"
+        "\n"
+        R"({"ContactId":"r1","InitiationMethod":"INBOUND","DisconnectReason":"CUSTOMER_DISCONNECT"})";
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}), {inputs}).by_id();
+    for (const char* id : {"d1", "d2", "d3"}) {
+        EXPECT_TRUE(verdicts.at(id).detail.starts_with("The DescribeContact response ")) << verdicts.at(id).detail;
+        EXPECT_EQ(verdicts.at(id).detail.find("contact record"), std::string::npos) << verdicts.at(id).detail;
+    }
+    EXPECT_TRUE(verdicts.at("r1").detail.starts_with("The contact record says")) << verdicts.at("r1").detail;
+}
+
 // DescribeContact responses: {"Contact": {...}} with the API reference's member names.
 TEST(ConnectDescribeContact, CliPrintAndApiEpochSecondsReadAlike) {
     const std::string cli =
