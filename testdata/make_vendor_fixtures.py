@@ -102,6 +102,22 @@ def connect_records():
     write("mixed-batch/connect-contact-records.jsonl", "\n".join(json.dumps(r) for r in records[1:3]) + "\n")
 
 
+def transfer_out_records():
+    """Contacts transferred out of Amazon Connect (a flow's Transfer to phone number, or an agent's
+    quick connect to an outside number): the data model's TransferCompletedTimestamp and
+    TransferredToEndpoint are set, and no NextContactId follows, as no Amazon Connect contact
+    continues the call. Beside them, one without a transfer."""
+    c = lambda n: "7f0e7a11-%04d-4c3d-8e9f-%012d" % (n, n)
+    agent_out = ctr(c(1), "AGENT_DISCONNECT", 0)
+    agent_out["TransferCompletedTimestamp"] = "2026-11-20T09:03:30Z"
+    agent_out["TransferredToEndpoint"] = {"Address": "+15550177001", "Type": "TELEPHONE_NUMBER"}
+    flow_out = ctr(c(2), "CONTACT_FLOW_DISCONNECT", 10, agent=None)
+    flow_out["TransferCompletedTimestamp"] = "2026-11-20T09:13:35Z"
+    flow_out["TransferredToEndpoint"] = {"Address": "+15550177002", "Type": "TELEPHONE_NUMBER"}
+    plain = ctr(c(3), "AGENT_DISCONNECT", 20)
+    write("connect/transfer-out.jsonl", "\n".join(json.dumps(r) for r in (agent_out, flow_out, plain)) + "\n")
+
+
 def described(contact, reason, minute, epoch=True, agent_id="8c1e2d4f-5b6a-4c7d-9e8f-0a1b2c3d4e5f", queued=True,
               method="INBOUND", previous=None, initial=None):
     """A DescribeContact response: the API reference's Contact (Id, AgentInfo, QueueInfo; no
@@ -521,6 +537,7 @@ if __name__ == "__main__":
     genesys_segment_shapes()
     reconcile_pairs()
     connect_records()
+    transfer_out_records()
     describe_contact_responses()
     genesys()
     voice_agent()

@@ -167,14 +167,20 @@ std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text) {
+    return parse_slash_datetime_ms(text, DateOrder::kMonthFirst);
+}
+
+std::optional<std::int64_t> parse_slash_datetime_ms(std::string_view text, DateOrder order) {
     std::size_t pos = 0;
-    unsigned month = 0;
-    unsigned day = 0;
+    unsigned first_number = 0;
+    unsigned second_number = 0;
     unsigned year = 0;
-    if (!read_number(text, pos, 2, month) || !expect(text, pos, '/') || !read_number(text, pos, 2, day) ||
-        !expect(text, pos, '/') || !read_number(text, pos, 4, year)) {
+    if (!read_number(text, pos, 2, first_number) || !expect(text, pos, '/') ||
+        !read_number(text, pos, 2, second_number) || !expect(text, pos, '/') || !read_number(text, pos, 4, year)) {
         return std::nullopt;
     }
+    const unsigned month = order == DateOrder::kMonthFirst ? first_number : second_number;
+    const unsigned day = order == DateOrder::kMonthFirst ? second_number : first_number;
     if (year < 100) {
         year += 2000;
     }

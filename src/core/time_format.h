@@ -29,8 +29,15 @@ inline constexpr std::int64_t kLastTimeMs = 253402300799999;
 /// time); tests check that the shortcut and this agree.
 [[nodiscard]] std::optional<std::int64_t> parse_iso8601_ms_general(std::string_view text);
 
-/// "1/5/26 9:07 AM", "01/05/2026 09:07:30 PM", "1/5/2026 21:07" (US month/day order, as the
-/// Genesys Cloud UI exports show dates; read as UTC).
+/// Which of a slash date's first two numbers is the month.
+enum class DateOrder { kMonthFirst, kDayFirst };
+
+/// "1/5/26 9:07 AM", "01/05/2026 09:07:30 PM", "1/5/2026 21:07", read in `order` (month first
+/// is the US order, as Genesys Cloud's US-English UI exports show dates; day first "13/01/2026
+/// 09:00" is most other locales'); read as UTC. nullopt when unreadable in that order.
+[[nodiscard]] std::optional<std::int64_t> parse_slash_datetime_ms(std::string_view text, DateOrder order);
+
+/// parse_slash_datetime_ms() in the US month/day order.
 [[nodiscard]] std::optional<std::int64_t> parse_us_datetime_ms(std::string_view text);
 
 /// "2019-10-03T18:21:26.478Z".

@@ -6,6 +6,9 @@ realtime backend produce (asterisk apps/app_queue.c ast_queue_log() calls, main/
   queue_log           the file: epoch|callid|queuename|agent|event|data1|data2|...
   queue_log_table.csv the realtime table exported as CSV, time as a datetime, data1..data5
   queue_log_data.csv  the same table with one `data` column ('|'-joined)
+  queue_log_qm.csv    the table QueueMetrics (and VICIdial's QueueMetrics logging) keeps, exported
+                      as CSV: partition, time_id (epoch seconds), call_id, queue, agent, verb,
+                      data1..data5, serverid, unique_row_count
 
 Run from this directory: python3 make_queue_log.py
 """
@@ -114,6 +117,13 @@ def main():
         writer.writerow(["time", "callid", "queuename", "agent", "event", "data"])
         for seconds, callid, queue, agent, name, *data in EVENTS[4:22]:
             writer.writerow([T0 + seconds, callid, queue, agent, name, "|".join(data)])
+    with open("queue_log_qm.csv", "w", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["partition", "time_id", "call_id", "queue", "agent", "verb", "data1", "data2", "data3",
+                         "data4", "data5", "serverid", "unique_row_count"])
+        for row, (seconds, callid, queue, agent, name, *data) in enumerate(EVENTS, start=1):
+            data = (list(data) + [""] * 5)[:5]
+            writer.writerow(["P001", T0 + seconds, callid, queue, agent, name, *data, "1", row])
 
 
 if __name__ == "__main__":

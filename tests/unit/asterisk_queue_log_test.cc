@@ -169,6 +169,24 @@ TEST(QueueLogReader, CsvExportsGiveTheSameVerdictsAsTheFile) {
     EXPECT_EQ(from_data.at("1795795240.5").reason, Reason::customer_abandoned_in_queue);
 }
 
+TEST(QueueLogReader, TheQueueMetricsTableGivesTheSameVerdictsAsTheFile) {
+    // partition, time_id (epoch seconds), call_id, queue, agent, verb, data1..data5, serverid,
+    // unique_row_count: the table QueueMetrics reads queue_log from.
+    const std::string table = fixture("queue_log_qm.csv");
+    EXPECT_TRUE(sniff_queue_log(table));
+    const auto from_file = read_all(fixture("queue_log")).by_id();
+    const Collect sink = read_all(table);
+    const auto from_table = sink.by_id();
+    ASSERT_EQ(from_file.size(), from_table.size());
+    for (const auto& [id, v] : from_file) {
+        ASSERT_TRUE(from_table.contains(id)) << id;
+        EXPECT_EQ(from_table.at(id).reason, v.reason) << id;
+        EXPECT_EQ(from_table.at(id).started_at_ms, v.started_at_ms) << id;
+        EXPECT_EQ(from_table.at(id).ended_at_ms, v.ended_at_ms) << id;
+    }
+    for (const Diagnostic& d : sink.diagnostics) EXPECT_EQ(d.severity, Severity::kWarning) << d.message;
+}
+
 TEST(QueueLogReader, NewestFirstRowsGiveTheSameVerdicts) {
     std::istringstream lines(fixture("queue_log"));
     std::vector<std::string> all;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "core/time_format.h"
 #include "exports/kamailio/acc_decide.h"
 #include "exports/kamailio/acc_reader.h"
 #include "exports/roles/agent_match.h"
@@ -160,6 +161,31 @@ TEST(KamailioAcc, EndedCallsSettleSoMemoryHoldsTheCallsInProgress) {
     EXPECT_EQ(sink.verdicts.front().contact_id, "c0");
     EXPECT_EQ(sink.verdicts.back().contact_id, "c9999");
     for (const Verdict& v : sink.verdicts) ASSERT_EQ(v.ended_by_side, Side::kCallee) << v.contact_id;
+}
+
+TEST(KamailioAcc, AnOpenSipsCdrRowGivesTheEndButNotWhoEndedIt) {
+    // OpenSIPS's acc table in CDR mode (the "cdr" flag): one INVITE row per call, written at the
+    // BYE; time is the answer, created the INVITE, setuptime and duration/ms_duration the spans.
+    const Collect sink = read_acc(
+        "id,method,from_tag,to_tag,callid,sip_code,sip_reason,time,duration,ms_duration,setuptime,created\n"
+        "1,INVITE,a1,b1,cdr-1,200,OK,2026-11-27 15:00:07,185,184321,2,2026-11-27 15:00:05\n"
+        "2,INVITE,a2,b2,cdr-2,200,OK,2026-11-27 15:05:00,0,0,0,NULL\n"
+        "3,INVITE,a3,b3,cdr-3,486,Busy Here,2026-11-27 15:10:03,0,0,3,2026-11-27 15:10:00\n");
+    const auto verdicts = sink.by_id();
+    ASSERT_EQ(verdicts.size(), 3U);
+    const Verdict& cdr = verdicts.at("cdr-1");
+    EXPECT_EQ(cdr.reason, Reason::record_does_not_tell);
+    EXPECT_EQ(cdr.ended_by, Party::kUnknown);
+    EXPECT_EQ(cdr.confidence, Confidence::kLow) << "a record that does not tell is no sure verdict";
+    EXPECT_EQ(detail::format_iso8601_ms(cdr.ended_at_ms), "2026-11-27T15:03:11.321Z");  // created + 2 s + 184.321 s
+    EXPECT_EQ(cdr.ended_at_ms - cdr.started_at_ms, 184321);
+    EXPECT_NE(cdr.detail.find("cdr flag"), std::string::npos) << cdr.detail;
+    EXPECT_NE(cdr.evidence[0].text.find("ms_duration=184321"), std::string::npos);
+    // A transaction-mode row (durations 0): no end, the same low verdict.
+    EXPECT_EQ(verdicts.at("cdr-2").ended_at_ms, kNoTime);
+    EXPECT_EQ(verdicts.at("cdr-2").confidence, Confidence::kLow);
+    EXPECT_EQ(verdicts.at("cdr-3").reason, Reason::busy);
+    EXPECT_TRUE(sink.diagnostics.empty());
 }
 
 TEST(KamailioAcc, DetectedByTheDefaultColumnNames) {

@@ -102,6 +102,16 @@ TEST(TimeFormat, AcceptsOnlyYears1970To9999) {
     EXPECT_EQ(time_in_range(1570126886478), 1570126886478);
 }
 
+TEST(TimeFormat, SlashDatesReadInEitherOrder) {
+    EXPECT_EQ(parse_slash_datetime_ms("13/01/2026 09:00", DateOrder::kDayFirst),
+              parse_iso8601_ms("2026-01-13T09:00:00Z"));
+    EXPECT_FALSE(parse_slash_datetime_ms("13/01/2026 09:00", DateOrder::kMonthFirst));
+    EXPECT_EQ(parse_slash_datetime_ms("02/01/2026", DateOrder::kDayFirst), parse_iso8601_ms("2026-01-02T00:00:00Z"));
+    EXPECT_EQ(parse_slash_datetime_ms("02/01/2026", DateOrder::kMonthFirst), parse_iso8601_ms("2026-02-01T00:00:00Z"));
+    EXPECT_EQ(parse_us_datetime_ms("1/5/26 9:07 PM"), parse_slash_datetime_ms("5/1/26 9:07 PM", DateOrder::kDayFirst));
+    EXPECT_FALSE(parse_slash_datetime_ms("01/13/2026", DateOrder::kDayFirst));
+}
+
 TEST(TimeFormat, RejectsOffsetsThatAreNoTimeZone) {
     EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26+99:99"));
     EXPECT_FALSE(parse_iso8601_ms("2019-10-03T18:21:26-24:00"));

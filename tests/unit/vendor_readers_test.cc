@@ -59,6 +59,45 @@ TEST(ConnectCtr, PreviousLegSeenOnlyThroughTheNextLegIsStillATransfer) {
     EXPECT_EQ(verdicts.at("x").category, Category::kTransfer);
 }
 
+TEST(ConnectCtr, ATransferOutOfAmazonConnectIsATransferWithoutANextContact) {
+    // TransferCompletedTimestamp / TransferredToEndpoint: transferred to an outside number, where
+    // no contact record (so no NextContactId) follows.
+    const std::string records =
+        R"({"ContactId":"out","Channel":"VOICE","InitiationMethod":"INBOUND","DisconnectReason":"AGENT_DISCONNECT",)"
+        R"("Agent":{"ARN":"arn:x/agent/u1","ConnectedToAgentTimestamp":"2026-01-01T00:00:10Z"},)"
+        R"("NextContactId":null,"TransferCompletedTimestamp":"2026-01-01T00:02:00Z",)"
+        R"("TransferredToEndpoint":{"Address":"+15555550100","Type":"TELEPHONE_NUMBER"}})"
+        "\n"
+        R"({"ContactId":"own","Channel":"VOICE","InitiationMethod":"INBOUND","DisconnectReason":"AGENT_DISCONNECT",)"
+        R"("Agent":{"ARN":"arn:x/agent/u1","ConnectedToAgentTimestamp":"2026-01-01T00:00:10Z"},"NextContactId":null})";
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}), {records}).by_id();
+    const Verdict& out = verdicts.at("out");
+    EXPECT_EQ(out.category, Category::kTransfer);
+    EXPECT_EQ(out.reason, Reason::transferred);
+    EXPECT_EQ(out.raw_reason, "AGENT_DISCONNECT");
+    EXPECT_NE(out.detail.find("outside Amazon Connect"), std::string::npos) << out.detail;
+    EXPECT_NE(out.detail.find("who ended it is not known"), std::string::npos) << out.detail;
+    EXPECT_EQ(verdicts.at("own").reason, Reason::agent_hangup) << "no transfer recorded: the agent's own hang-up";
+}
+
+TEST(ConnectDescribeContact, TheVerdictNamesTheResponseNotAContactRecord) {
+    const std::string inputs =
+        R"({"Contact":{"Id":"d1","InitiationMethod":"INBOUND","DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"d2","QueueInfo":{"Id":"q"},"InitiationMethod":"INBOUND",)"
+        R"("DisconnectReason":"CUSTOMER_DISCONNECT"}})"
+        "\n"
+        R"({"Contact":{"Id":"d3","InitiationMethod":"INBOUND"}})"
+        "\n"
+        R"({"ContactId":"r1","InitiationMethod":"INBOUND","DisconnectReason":"CUSTOMER_DISCONNECT"})";
+    const auto verdicts = read_all(make_connect_ctr_reader(Limits{}), {inputs}).by_id();
+    for (const char* id : {"d1", "d2", "d3"}) {
+        EXPECT_TRUE(verdicts.at(id).detail.starts_with("The DescribeContact response ")) << verdicts.at(id).detail;
+        EXPECT_EQ(verdicts.at(id).detail.find("contact record"), std::string::npos) << verdicts.at(id).detail;
+    }
+    EXPECT_TRUE(verdicts.at("r1").detail.starts_with("The contact record says")) << verdicts.at("r1").detail;
+}
+
 // DescribeContact responses: {"Contact": {...}} with the API reference's member names.
 TEST(ConnectDescribeContact, CliPrintAndApiEpochSecondsReadAlike) {
     const std::string cli =

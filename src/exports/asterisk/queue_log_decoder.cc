@@ -105,7 +105,7 @@ bool decode_queue_log_line(std::string_view line, QueueLogEvent& event, std::str
 }
 
 std::string QueueLogColumns::bind(const detail::CsvHeader& header) {
-    time = header.find({"time", "eventtime", "timestamp"});
+    time = header.find({"time", "eventtime", "timestamp", "time_id"});
     callid = header.find({"callid", "call_id", "uniqueid"});
     queue = header.find({"queuename", "queue_name", "queue"});
     agent = header.find({"agent", "membername"});
@@ -126,9 +126,12 @@ std::string QueueLogColumns::bind(const detail::CsvHeader& header) {
 bool looks_like_queue_log_header(std::string_view head) {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     const std::string line = lowered(head.substr(0, head.find('\n')));
-    // The table's own column names; "queuename" and "callid" together are specific to it.
-    return line.find("callid") != std::string::npos && line.find("queuename") != std::string::npos &&
-           line.find("event") != std::string::npos && line.find("time") != std::string::npos;
+    const auto has = [&line](std::string_view name) { return line.find(name) != std::string::npos; };
+    // The table's own column names; "queuename" and "callid" together are specific to it. The
+    // table QueueMetrics reads (and VICIdial writes for it) names them time_id, call_id, queue and
+    // verb: "time_id" and "verb" together are specific to that one.
+    return (has("callid") && has("queuename") && has("event") && has("time")) ||
+           (has("time_id") && has("call_id") && has("queue") && has("verb"));
 }
 
 bool decode_queue_log_row(const std::vector<std::string>& row,

@@ -2,7 +2,9 @@
 // The two wire shapes of queue_log, each turned into QueueLogEvent:
 //  * the file Asterisk writes: `epoch|callid|queuename|agent|event|data…` per line;
 //  * the realtime/SQL table exported as CSV with a header: `time, callid, queuename, agent,
-//    event` and `data1..data5` or one `data` column (asterisk main/logger.c).
+//    event` and `data1..data5` or one `data` column (asterisk main/logger.c), or as QueueMetrics
+//    keeps it: `partition, time_id` (epoch seconds), `call_id, queue, agent, verb, data1..data5,
+//    serverid, unique_row_count`.
 // Tested by tests/unit/asterisk_queue_log_test.cc.
 #pragma once
 

@@ -134,11 +134,12 @@ protected:
         v.evidence.push_back(Evidence{time_ms, input_, line_, byte_, std::move(text)});
     }
 
-    /// ISO-8601, the UI's "M/D/YY h:mm AM", or epoch milliseconds; warned once when unreadable.
+    /// ISO-8601, the UI's "M/D/YY h:mm AM" (or "D/M/YYYY HH:MM" in a day-first file, see
+    /// set_date_order()), or epoch milliseconds; warned once when unreadable.
     std::int64_t read_time(std::string_view text) {
         if (text.empty()) return kNoTime;
         if (auto iso = detail::parse_iso8601_ms(text)) return *iso;
-        if (auto us = detail::parse_us_datetime_ms(text)) return *us;
+        if (auto slash = detail::parse_slash_datetime_ms(text, date_order_)) return *slash;
         std::int64_t ms = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ms);
         if (error == std::errc() && end == text.data() + text.size() && detail::time_in_range(ms)) return ms;
@@ -152,6 +153,10 @@ protected:
         }
         return kNoTime;
     }
+
+    /// The order read_time() reads slash dates in: month first unless the reader has found the
+    /// file to be day-first (exports write the date in the exporting user's locale).
+    void set_date_order(detail::DateOrder order) { date_order_ = order; }
 
     /// The row being read, for readers that hold records past on_row (rows grouped by call).
     [[nodiscard]] const std::string& input() const { return input_; }
@@ -195,6 +200,7 @@ private:
     std::uint64_t byte_ = 0;
     bool warned_time_ = false;
     std::uint64_t unreadable_times_ = 0;  ///< rows of this input with a time left unknown
+    detail::DateOrder date_order_ = detail::DateOrder::kMonthFirst;
 };
 
 }  // namespace whohungup::exports

@@ -12,7 +12,11 @@
 
 namespace whohungup::exports::connect {
 
+/// Where the record came from, for verdict texts that name it.
+enum class RecordSource { kContactRecord, kDescribeContact };
+
 struct ContactRecord {
+    RecordSource source = RecordSource::kContactRecord;
     std::string contact_id;
     std::string previous_contact;   ///< PreviousContactId
     std::string next_contact;       ///< NextContactId

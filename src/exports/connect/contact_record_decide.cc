@@ -113,13 +113,24 @@ void telecom(const ContactRecord& record, Verdict& v) {
         // the agent dials from the CCP: the agent is on the contact while it rings (an inference
         // from how CCP outbound calls connect the agent first), so those keep the table's reading.
         v.confidence = Confidence::kMedium;
-        v.detail += " Yet the record has Agent.ConnectedToAgentTimestamp, which a dialing result should not have.";
+        v.detail +=
+            record.source == RecordSource::kDescribeContact
+                ? " Yet the response has AgentInfo.ConnectedToAgentTimestamp, which a dialing result should not "
+                  "have."
+                : " Yet the record has Agent.ConnectedToAgentTimestamp, which a dialing result should not have.";
     }
 }
 
-}  // namespace
+/// The texts above and the table's rows speak of "the contact record"; a DescribeContact
+/// response is named as what it is, so a reader of the verdict knows which input said it.
+void name_source(const ContactRecord& record, Verdict& v) {
+    constexpr std::string_view kRecord = "The contact record ";
+    if (record.source == RecordSource::kDescribeContact && v.detail.starts_with(kRecord)) {
+        v.detail.replace(0, kRecord.size(), "The DescribeContact response ");
+    }
+}
 
-Verdict decide(const ContactRecord& record) {
+Verdict decide_record(const ContactRecord& record) {
     Verdict v;
     v.contact_id = record.contact_id;
     v.agent = record.agent_id;
@@ -158,6 +169,14 @@ Verdict decide(const ContactRecord& record) {
     } else if (reason.starts_with("TELECOM_")) {
         telecom(record, v);
     }
+    return v;
+}
+
+}  // namespace
+
+Verdict decide(const ContactRecord& record) {
+    Verdict v = decide_record(record);
+    name_source(record, v);
     return v;
 }
 

@@ -47,6 +47,7 @@ bool decode_describe_contact(simdjson::dom::object contact, const TimeAt& time_a
     record.contact_id = std::string(string_at(contact, "Id"));
     if (record.contact_id.empty()) return false;
     decode_shared(contact, time_at, record);
+    record.source = RecordSource::kDescribeContact;
     record.lists_next_contact = false;
     if (const auto agent = object_at(contact, "AgentInfo")) {
         record.has_agent = true;

@@ -74,8 +74,11 @@ public:
             const bool next_is_no_transfer =
                 next_leg != nullptr &&
                 (next_method == "DISCONNECT" || next_method == "WEBRTC_API" || next_method == "MONITOR");
-            const bool transferred_on =
-                next_leg != nullptr ? !next_is_no_transfer : !held->next_contact.empty() && held->transfer_recorded;
+            // TransferCompletedTimestamp and TransferredToEndpoint are set when the contact was
+            // transferred out of Amazon Connect (Admin Guide, contact records data model): the call
+            // went on at an outside number, where no contact record, hence no NextContactId, follows.
+            const bool transferred_out = next_leg == nullptr && held->next_contact.empty() && held->transfer_recorded;
+            const bool transferred_on = next_leg != nullptr ? !next_is_no_transfer : held->transfer_recorded;
             if (next_is_no_transfer) {
                 v.detail += fmt::format(" Contact {} (InitiationMethod {}) follows this one; nothing was transferred.",
                                         next_leg->first, next_method);
@@ -86,13 +89,20 @@ public:
                     held->next_contact);
             }
             if (transferred_on && v.category != Category::kTransfer) {
-                const std::string next = !held->next_contact.empty() ? held->next_contact : std::string("a later leg");
+                const std::string next = transferred_out               ? std::string("a number outside Amazon Connect")
+                                         : !held->next_contact.empty() ? held->next_contact
+                                                                       : std::string("a later leg");
                 v.category = Category::kTransfer;
                 v.reason = Reason::transferred;
                 v.detail = fmt::format(
                     "This leg was transferred to {}; the call went on there (its DisconnectReason "
                     "{} describes the leg, not the call).",
                     next, v.raw_reason.empty() ? "(none)" : v.raw_reason);
+                if (transferred_out) {
+                    v.detail +=
+                        " The record has TransferCompletedTimestamp or TransferredToEndpoint and no NextContactId: no "
+                        "contact record follows the call there, so who ended it is not known.";
+                }
             } else if (!held->previous_contact.empty()) {
                 v.detail += fmt::format(" This leg continues contact {} (initial contact {}).", held->previous_contact,
                                         held->initial_contact.empty() ? held->previous_contact : held->initial_contact);

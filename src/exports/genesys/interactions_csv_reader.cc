@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "exports/genesys/interactions_csv_reader.h"
 
+#include <fmt/format.h>
+
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
+#include "exports/common/date_order_vote.h"
 #include "exports/genesys/conversation_decide.h"
 #include "exports/genesys/conversation_decoder.h"
 
@@ -10,9 +13,44 @@ namespace whohungup::exports {
 
 namespace {
 
+/// How much of the file tells its date order: the rows an export's first 64 KiB hold, at most
+/// 1000 (a day above 12 turns up within two weeks of calls).
+constexpr std::size_t kDateHeadBytes = std::size_t{64} << 10;
+constexpr std::size_t kDateHeadRows = 1000;
+
+int date_column(const CsvHeader& header) {
+    return header.find({"Date", "Start Date", "Conversation Start"});
+}
+
 class GenesysInteractionsCsvReader final : public CsvExportReader {
 public:
     using CsvExportReader::CsvExportReader;
+
+    /// The UI writes the Date column in the exporting user's locale: its order is read off the
+    /// head of the file before any row is decided, and said when the head cannot tell.
+    InputResult read(ByteSource& source,
+                     const std::string& input_name,
+                     VerdictSink& out,
+                     DiagnosticSink& diag) override {
+        const std::string_view head = source.peek(kDateHeadBytes);
+        const DateOrderVote vote = vote_date_order(head, head.size() < kDateHeadBytes, date_column, kDateHeadRows);
+        set_date_order(vote.order);
+        if (vote.mixed()) {
+            diag.report(Diagnostic::warning(
+                input_name, fmt::format("the Date column has dates only day-first reads (\"{}\") and dates only "
+                                        "month-first reads (\"{}\"): read month first (M/D/Y), so the day-first "
+                                        "ones are left unknown",
+                                        vote.day_first, vote.month_first)));
+        } else if (vote.ambiguous()) {
+            diag.report(Diagnostic::warning(
+                input_name,
+                fmt::format("{} the same in either order (no day above 12): read month first (M/D/Y, the US "
+                            "order); if this export is day-first (D/M/Y), its days and months are swapped",
+                            vote.dates == 1 ? std::string("the Date column's one date reads")
+                                            : fmt::format("the Date column's first {} dates read", vote.dates))));
+        }
+        return CsvExportReader::read(source, input_name, out, diag);
+    }
 
 protected:
     std::string bind_columns(const CsvHeader& header) override {
@@ -20,7 +58,7 @@ protected:
         disconnect_ = header.find({"Disconnect Type"});
         abandoned_ = header.find({"Abandoned"});
         users_ = header.find({"Users - Interacted", "Users - Alerted"});
-        date_ = header.find({"Date", "Start Date", "Conversation Start"});
+        date_ = date_column(header);
         media_ = header.find({"Media Type"});
         if (id_ < 0) return "\"Conversation ID\"";
         if (disconnect_ < 0) return "\"Disconnect Type\"";

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/concat.h"
+#include "core/time_format.h"
 
 namespace whohungup::mappings {
 
@@ -34,7 +35,7 @@ constexpr std::array<ReasonRow, 3> kByeRows{{
 }};
 
 constexpr std::array<ReasonRow, 17> kInviteRows{{
-    {"2", kU, Category::kHangup, Reason::record_does_not_tell, kHigh, kRfc, true,
+    {"2", kU, Category::kHangup, Reason::record_does_not_tell, Confidence::kLow, kRfc, true,
      "The INVITE was answered, but no BYE row was accounted for the call (BYE not flagged for accounting, "
      "OpenSIPS's CDR mode, or the call is still up): the rows do not say who ended it."},
     {"3", kU, Category::kTransfer, Reason::redirection, kHigh, kRfc, true},
@@ -98,6 +99,19 @@ Party party_of(const AccRow& invite, Side side, const AgentMatch& agents) {
     return agents.is_agent(other).value_or(false) ? Party::kCustomer : Party::kUnknown;
 }
 
+/// OpenSIPS's CDR mode: the 200 OK came `setuptime` after `created` (the `time` column holds
+/// that second too), and the BYE `ms_duration` after the 200 OK (acc README, "cdr" flag; the
+/// acc table schema). Whole seconds in, so the end is good to the second. kNoTime without them.
+std::int64_t cdr_end_ms(const AccRow& invite) {
+    if (!invite.duration_ms) return kNoTime;
+    std::int64_t answered_ms = invite.time_ms;
+    if (invite.created_ms != kNoTime && (invite.setup_ms || answered_ms == kNoTime)) {
+        answered_ms = invite.created_ms + invite.setup_ms.value_or(0);
+    }
+    if (answered_ms == kNoTime) return kNoTime;
+    return detail::time_in_range(answered_ms + *invite.duration_ms).value_or(kNoTime);
+}
+
 void add_evidence(Verdict& v, const AccRow& row) {
     v.evidence.push_back(Evidence{row.time_ms, row.input, row.line, row.byte, row.text});
 }
@@ -136,7 +150,16 @@ Verdict from_invite(const AccRow& invite, const AgentMatch& agents) {
     v.raw_reason = fmt::format("INVITE {} {}", invite.sip_code, invite.sip_reason);
     while (!v.raw_reason.empty() && v.raw_reason.back() == ' ') v.raw_reason.pop_back();
     if (v.category == Category::kHangup) v.outcome = "handled";
-    v.ended_at_ms = v.category == Category::kHangup ? kNoTime : invite.time_ms;
+    v.ended_at_ms = v.category == Category::kHangup ? cdr_end_ms(invite) : invite.time_ms;
+    if (v.category == Category::kHangup && v.ended_at_ms != kNoTime && invite.duration_ms) {
+        std::string lasted;
+        detail::append_seconds(lasted, *invite.duration_ms);
+        // The table's text lists the CDR as one of the reasons there is no BYE row; this row is one.
+        v.detail = fmt::format(
+            "The row is an OpenSIPS CDR (the cdr flag's one INVITE row per call, written at the BYE): the call was "
+            "answered, lasted {} s and ended at {}, but the row does not say who ended it.",
+            lasted, detail::format_iso8601_ms(v.ended_at_ms));
+    }
     v.ended_by_side = side_of_code(invite.sip_code);
     // A cancel (487) or a decline (603) is a party's own act; busy (486, 600) is the line's state.
     const bool own_act = invite.sip_code == "487" || invite.sip_code == "603";

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "core/concat.h"
 #include "exports/common/csv_export_reader.h"
@@ -21,6 +22,18 @@ std::string upper(std::string_view text) {
     return out;
 }
 
+/// A count column of OpenSIPS's CDR mode ("12"); nullopt when empty, NULL, unreadable, 0
+/// (transaction-mode rows write 0: a 0 there says nothing) or too large for a time span (so
+/// that scaling and adding it stays exact).
+std::optional<std::int64_t> positive_count(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0 || value > detail::kLastTimeMs / 1000) {
+        return std::nullopt;
+    }
+    return value;
+}
+
 bool answered(const AccRow& row) {
     return row.sip_code.starts_with('2');
 }
@@ -34,8 +47,9 @@ bool better_invite(const AccRow& row, const AccRow& held) {
     return answered(row) ? row.time_ms < held.time_ms : row.time_ms > held.time_ms;
 }
 
+/// A BYE, a failed INVITE, or an OpenSIPS CDR (written once the BYE is answered) ends a call.
 bool ended(const AccCall& call) {
-    return call.bye.has_value() || (call.invite && !answered(*call.invite));
+    return call.bye.has_value() || (call.invite && (!answered(*call.invite) || call.invite->duration_ms));
 }
 
 /// The first BYE decides: the side that sent it first hung up.
@@ -65,6 +79,11 @@ protected:
         sip_code_ = h.find({"sip_code"});
         sip_reason_ = h.find({"sip_reason"});
         time_ = h.find({"time"});
+        // OpenSIPS's CDR-mode columns (its acc-create.sql; the acc README's "cdr" flag).
+        created_ = h.find({"created"});
+        setuptime_ = h.find({"setuptime"});
+        duration_ = h.find({"duration"});
+        ms_duration_ = h.find({"ms_duration"});
         caller_ = h.find({"src_user", "from_user", "caller", "from_uri", "src_uri"});
         callee_ = h.find({"dst_ouser", "dst_user", "to_user", "callee", "to_uri", "dst_uri"});
         if (method_ < 0) return "\"method\"";
@@ -100,6 +119,7 @@ protected:
         acc.callee = std::string(cell(cells, callee_));
         const std::string_view time_text = cell(cells, time_);
         acc.time_ms = read_time(time_text);  // DATETIME, read as UTC
+        read_cdr_columns(cells, acc);
         acc.input = input();
         acc.line = line();
         acc.byte = byte();
@@ -110,11 +130,30 @@ protected:
         if (caller_ >= 0 || callee_ >= 0) {
             acc.text += fmt::format(" from={} to={}", detail::or_dash(acc.caller), detail::or_dash(acc.callee));
         }
+        if (created_ >= 0 || duration_ >= 0 || ms_duration_ >= 0) {
+            acc.text +=
+                fmt::format(" created={} setuptime={} duration={} ms_duration={}",
+                            detail::or_dash(cell(cells, created_)), detail::or_dash(cell(cells, setuptime_)),
+                            detail::or_dash(cell(cells, duration_)), detail::or_dash(cell(cells, ms_duration_)));
+        }
         add(std::move(acc), out);
         return true;
     }
 
 private:
+    /// The CDR-mode columns, when the table has them: ms_duration over duration (whole seconds,
+    /// rounded up by OpenSIPS).
+    void read_cdr_columns(const std::vector<std::string>& cells, AccRow& acc) {
+        const std::string_view created = cell(cells, created_);
+        if (!created.empty() && created != "NULL") acc.created_ms = read_time(created);
+        if (const auto setup = positive_count(cell(cells, setuptime_))) acc.setup_ms = *setup * 1000;
+        if (const auto ms = positive_count(cell(cells, ms_duration_))) {
+            acc.duration_ms = *ms;
+        } else if (const auto seconds = positive_count(cell(cells, duration_))) {
+            acc.duration_ms = *seconds * 1000;
+        }
+    }
+
     /// What a row says (not where it was read), for telling a repeated row from a new one.
     static std::uint64_t row_hash(const AccRow& r) {
         return std::hash<std::string>{}(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", r.method,
@@ -182,7 +221,7 @@ private:
     bool warned_ = false;
     std::uint64_t since_sweep_ = 0;
     int method_ = -1, from_tag_ = -1, to_tag_ = -1, callid_ = -1, sip_code_ = -1, sip_reason_ = -1, time_ = -1,
-        caller_ = -1, callee_ = -1;
+        caller_ = -1, callee_ = -1, created_ = -1, setuptime_ = -1, duration_ = -1, ms_duration_ = -1;
 };
 
 }  // namespace

@@ -22,6 +22,13 @@ struct AccRow {
     std::string caller;      ///< an extra column naming the caller (src_user, from_uri…), if exported
     std::string callee;      ///< one naming the callee (dst_ouser, dst_user, to_uri…)
     std::int64_t time_ms = kNoTime;
+    /// OpenSIPS's CDR mode (the `cdr` accounting flag) writes one INVITE row per call when its
+    /// BYE is answered, with when the INVITE came (`created`), the setup time to the 200 OK
+    /// (`setuptime`, seconds) and the call's length from the 200 OK to the BYE (`ms_duration`,
+    /// `duration`). Unset when the table has no such columns or leaves them NULL / 0.
+    std::int64_t created_ms = kNoTime;
+    std::optional<std::int64_t> setup_ms;
+    std::optional<std::int64_t> duration_ms;
     std::string input;
     std::uint64_t line = 0;
     std::uint64_t byte = 0;
