@@ -19,7 +19,7 @@ constexpr auto kU = Party::kUnknown;
 constexpr auto kHigh = Confidence::kHigh;
 
 constexpr std::array<ReasonRow, 5> kDispositionRows{{
-    {"ANSWERED", kU, Category::kHangup, Reason::record_does_not_tell, kHigh, kCdr},
+    {"ANSWERED", kU, Category::kHangup, Reason::record_does_not_tell, Confidence::kLow, kCdr},
     {"NO ANSWER", kU, Category::kNotConnected, Reason::no_answer, kHigh, kCdr},
     {"BUSY", kU, Category::kNotConnected, Reason::busy, kHigh, kCdr},
     {"FAILED", kU, Category::kNotConnected, Reason::call_failed, kHigh, kCdr},

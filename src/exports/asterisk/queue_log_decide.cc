@@ -37,7 +37,7 @@ constexpr std::array<ReasonRow, 23> kEventRows{{
     {"CLOSED", Party::kSystem, kNC, Reason::queue_closed, kHigh, kWazo},
     {"DIVERT_CA_RATIO", Party::kSystem, kNC, Reason::diverted_by_queue_ratio, kHigh, kWazo},
     {"DIVERT_HOLDTIME", Party::kSystem, kNC, Reason::diverted_by_hold_time, kHigh, kWazo},
-    {"OUTCALL", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kHigh, kDocs},
+    {"OUTCALL", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, Confidence::kLow, kDocs},
     // The last event of a call that has not ended (yet).
     {"ENTERQUEUE", Party::kUnknown, Category::kInProgress, Reason::waiting_in_queue, kHigh, kDocs},
     {"RINGNOANSWER", Party::kUnknown, Category::kInProgress, Reason::waiting_in_queue, kHigh, kDocs},

@@ -31,9 +31,9 @@ constexpr std::array<ReasonRow, 7> kTypeRows{{
      "No agent answered (timeout or flow); inferred, so medium."},
     {"outbound_missed", Party::kUnknown, Category::kNotConnected, Reason::outbound_not_connected, kHigh, kReport},
     {"voicemail", Party::kUnknown, Category::kNotConnected, Reason::voicemail_reached, kHigh, kReport},
-    {"inbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, kHigh, kReport, false,
+    {"inbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, Confidence::kLow, kReport, false,
      "An answered inbound call without agent_disconnected: the row does not tell who hung up."},
-    {"outbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, kHigh, kReport, false,
+    {"outbound", Party::kUnknown, Category::kHangup, Reason::record_does_not_tell, Confidence::kLow, kReport, false,
      "An answered outbound call without agent_disconnected: the row does not tell who hung up."},
 }};
 

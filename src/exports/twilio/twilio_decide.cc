@@ -44,7 +44,7 @@ constexpr std::array<ReasonRow, 12> kDisconnectedByRows{{
 }};
 
 constexpr std::array<ReasonRow, 8> kCallStateRows{{
-    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kHigh, kStates},
+    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, Confidence::kLow, kStates},
     {"answered", Party::kUnknown, kIn, Reason::call_in_progress, kMed, kStates},
     {"ringing", Party::kUnknown, kIn, Reason::call_ringing, kHigh, kStates},
     {"busy", Party::kUnknown, kNC, Reason::busy, kHigh, kStates},
@@ -55,7 +55,7 @@ constexpr std::array<ReasonRow, 8> kCallStateRows{{
 }};
 
 constexpr std::array<ReasonRow, 8> kStatusRows{{
-    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, kHigh, kStatus},
+    {"completed", Party::kUnknown, Category::kOther, Reason::record_does_not_tell, Confidence::kLow, kStatus},
     {"in-progress", Party::kUnknown, kIn, Reason::call_in_progress, kHigh, kStatus},
     {"ringing", Party::kUnknown, kIn, Reason::call_ringing, kHigh, kStatus},
     {"queued", Party::kUnknown, kIn, Reason::call_queued, kHigh, kStatus},
