@@ -84,6 +84,7 @@ public:
             decide_unfinished();
         }
         explain_failed_transfers();
+        explain_failed_hangups();
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.byte < b.byte;
         });
@@ -183,9 +184,20 @@ private:
     /// The agent's request to hang up their own leg of this contact. `any_time`: at any time up
     /// to kNearbyMs after `end_ms` (a leg that never connected); else only "shortly before" the
     /// end, within kRequestLeadMs (relayed entries keep their own times, so a little after too).
-    OwnRequest own_destroy_request(std::int64_t end_ms, bool any_time) const {
+    /// A request the worker answered with a failure hung nothing up: it is remembered (the
+    /// verdict says why it was not read as the agent's End call) and not returned.
+    OwnRequest own_destroy_request(std::int64_t end_ms, bool any_time) {
         OwnRequest unlinked;
         OwnRequest idless;
+        const auto failed = [this](const Request& request) {
+            if (request.failure == nullptr) {
+                return false;
+            }
+            if (std::find(failed_hangups_.begin(), failed_hangups_.end(), &request) == failed_hangups_.end()) {
+                failed_hangups_.push_back(&request);
+            }
+            return true;
+        };
         for (const Request& request : facts_.requests()) {
             const CcpEvent& event = *request.event;
             if (event.method != ApiMethod::kDestroyConnection || event.time_ms > end_ms + kNearbyMs ||
@@ -193,14 +205,19 @@ private:
                 continue;
             }
             if (request.idless) {
-                idless = idless.event == nullptr ? OwnRequest{&event, false, true} : idless;
+                if (!failed(request) && idless.event == nullptr) {
+                    idless = OwnRequest{&event, false, true};
+                }
                 continue;
             }
             const Role role = facts_.role_of(event.detail);
             if (role == Role::kAgent) {
+                if (failed(request)) {
+                    continue;
+                }
                 return OwnRequest{&event, true, false};
             }
-            if (role == Role::kUnknown && !facts_.knows_agent_leg() && unlinked.event == nullptr) {
+            if (role == Role::kUnknown && !facts_.knows_agent_leg() && !failed(request) && unlinked.event == nullptr) {
                 unlinked = OwnRequest{&event, false, false};
             }
             // The customer's, a third party's or a supervisor's leg: hanging it up does not end
@@ -226,6 +243,11 @@ private:
     /// transfer explains the end, the verdict says why they were not read as one.
     void note_failed_transfers(std::int64_t from_ms, std::int64_t to_ms) {
         for (const Request& request : facts_.requests()) {
+            const ApiMethod method = request.event->method;
+            if (method != ApiMethod::kTransferContact && method != ApiMethod::kCreateAdditionalConnection &&
+                method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections) {
+                continue;  // a failed End call is explain_failed_hangups()'s
+            }
             if (request.failure != nullptr && request.event->time_ms >= from_ms && request.event->time_ms <= to_ms &&
                 std::find(failed_transfers_.begin(), failed_transfers_.end(), &request) == failed_transfers_.end()) {
                 failed_transfers_.push_back(&request);
@@ -250,6 +272,21 @@ private:
             " The agent's request to transfer or add a party ({}) failed (the worker logged \"AWSClient: <-- "
             "Operation ... failed\"), so it is not read as a transfer.",
             methods);
+    }
+
+    /// The agent's End call (destroyConnection) that the worker answered with a failure did not
+    /// hang up the agent's leg: the verdict cites it and its answer, and says so.
+    void explain_failed_hangups() {
+        if (failed_hangups_.empty()) {
+            return;
+        }
+        for (const Request* request : failed_hangups_) {
+            cite(*request->event);
+            cite(*request->failure);
+        }
+        verdict_.detail +=
+            " The agent's request to hang up (destroyConnection) failed (the worker logged \"AWSClient: <-- "
+            "Operation 'destroyConnection' failed\"), so it is not read as the agent hanging up.";
     }
 
     const CcpEvent* nearby(const std::vector<const CcpEvent*>& lines, std::int64_t at_ms) const {
@@ -456,7 +493,8 @@ private:
         }
         for (const Request& request : facts_.requests()) {
             if (request.event->method == ApiMethod::kDestroyConnection && !request.idless &&
-                request.event->time_ms > added->event->time_ms && request.event->time_ms <= end_ms + kNearbyMs &&
+                request.failure == nullptr && request.event->time_ms > added->event->time_ms &&
+                request.event->time_ms <= end_ms + kNearbyMs &&
                 facts_.role_of(request.event->detail) == Role::kThirdParty) {
                 third_party_live = false;  // the agent dropped the party before leaving
             }
@@ -958,6 +996,7 @@ private:
     bool decisive_reassigned_ = false;
     ContactFacts facts_;
     std::vector<const Request*> failed_transfers_;  ///< see note_failed_transfers
+    std::vector<const Request*> failed_hangups_;    ///< see own_destroy_request
 };
 
 }  // namespace

@@ -241,7 +241,8 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
 }
 
 /// The worker's answer to a request whose failure changes a rule (a transfer or a party added
-/// that did not happen). Streams' client.js logs "AWSClient: <-- Operation '<m>' succeeded.",
+/// that did not happen, an End call that did not hang up). Streams' client.js logs "AWSClient: <-- Operation '<m>'
+/// succeeded.",
 /// "... '<m>' failed: <error>", and, for retried methods, "... <m> failed with <e> error.
 /// Retrying ..." (not an answer yet) and "... <m> exhausted max <n> number of retries ..." (failed).
 bool classify_api_result(std::string_view text, CcpEvent& out) {
@@ -256,7 +257,8 @@ bool classify_api_result(std::string_view text, CcpEvent& out) {
     }
     const ApiMethod method = api_method_from_name(text.substr(0, name_end));
     if (method != ApiMethod::kTransferContact && method != ApiMethod::kCreateAdditionalConnection &&
-        method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections) {
+        method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections &&
+        method != ApiMethod::kDestroyConnection) {
         return false;
     }
     std::string_view outcome = text.substr(name_end + (quoted ? 1 : 0));

@@ -67,15 +67,19 @@ class Log:
     def softphone_detected(self, at, cid, conn):
         self.add(at, " Softphone call detected: contactId %s agent connectionId %s" % (cid, conn))
 
-    def destroy(self, at, cid, conn):
+    def destroy(self, at, cid, conn, error=None):
         self.add(at, "Sending API_REQUEST event for destroyConnection to upstream", level="TRACE",
                  component="ccp", layer="CRM", logger=LOGGER_CRM,
                  objects=[{"method": "destroyConnection", "params": {"contactId": cid, "connectionId": conn},
                            "stack": "Error\n    at Client._sendAPIRequest (connect-streams.js:1:1)"}])
         self.add(at + 40, "AWSClient: --> Calling operation 'destroyConnection'", level="TRACE",
                  component="ccp", layer="SharedWorker")
-        self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' succeeded.", level="TRACE",
-                 component="ccp", layer="SharedWorker", objects=[{}])
+        if error:
+            self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' failed: %s" % json.dumps(error),
+                     level="TRACE", component="ccp", layer="SharedWorker")
+        else:
+            self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' succeeded.", level="TRACE",
+                     component="ccp", layer="SharedWorker", objects=[{}])
 
     def snapshot(self, at, contacts, state="Busy"):
         snap = {"snapshot": {
@@ -673,6 +677,21 @@ def failed_transfer():
     log.write("failed-transfer.txt")
 
 
+def failed_hangup():
+    """The agent clicks End call and the worker answers destroyConnection with a failure: the agent's
+    leg is not hung up. The CCP sends the bye a moment later with no End call that worked."""
+    log = Log()
+    n = 0xAC
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.destroy(148_000, c, conn_of(n),
+                error={"code": "InvalidStateException", "message": "[redacted]", "statusCode": 400,
+                       "retryable": False})
+    log.classic_agent_end(150_000, c, conn_of(n), destroy=False)
+    log.write("failed-hangup.txt")
+
+
 def conference_agent_leaves():
     """Agent adds a third party, joins a conference, then leaves: customer and third party stay."""
     log = Log()
@@ -1023,6 +1042,7 @@ def main():
     cold_transfer_number()
     transfer_api()
     failed_transfer()
+    failed_hangup()
     conference_agent_leaves()
     conference_third_party_dropped()
     hold_and_resume()

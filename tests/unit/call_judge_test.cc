@@ -460,6 +460,52 @@ TEST(CallJudgeFlows, AFailedAddedPartyIsNotATransfer) {
     EXPECT_NE(v.detail.find("(createAdditionalConnection) failed"), std::string::npos) << v.detail;
 }
 
+TEST(CallJudgeFlows, AFailedEndCallIsNotTheAgentHangingUp) {
+    // client.js logs the worker's answer to destroyConnection too: a refused End call hung nothing up.
+    const std::vector<CcpEvent> answers{
+        line(60200, R"(AWSClient: <-- Operation 'destroyConnection' failed: {"code":"InvalidStateException"})")};
+    const Verdict v = judge_flow_with_answers(
+        {snapshot(2000, "connected"), destroy_request(60000, "c1", "k-agent"), ccp_side_end(61500)}, answers);
+    EXPECT_EQ(v.ended_by, Party::kUnknown);  // a CCP-side end with no End call that worked
+    EXPECT_EQ(v.reason, Reason::ccp_side_end_without_agent_request);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
+    EXPECT_EQ(v.detail.find("transfer or add a party"), std::string::npos) << v.detail;
+    ASSERT_EQ(v.evidence.size(), 4U);  // talking, the request, its failed answer, the end
+    EXPECT_NE(v.evidence[2].text.find("'destroyConnection' failed"), std::string::npos);
+}
+
+TEST(CallJudgeFlows, AFailedEndCallThenOneThatWorkedIsTheAgent) {
+    const std::vector<CcpEvent> answers{line(60200, "AWSClient: <-- Operation 'destroyConnection' failed: {}"),
+                                        line(63200, "AWSClient: <-- Operation 'destroyConnection' succeeded.")};
+    const Verdict v = judge_flow_with_answers({snapshot(2000, "connected"), destroy_request(60000, "c1", "k-agent"),
+                                               destroy_request(63000, "c1", "k-agent"), ccp_side_end(63600)},
+                                              answers);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
+}
+
+TEST(CallJudgeFlows, AFailedHangUpBeforeTheAnswerIsNotTheAgents) {
+    // The softphone failed to connect; the agent's End call was refused, so the failure's own
+    // cause decides (here none is logged).
+    const std::vector<CcpEvent> answers{line(1700, "AWSClient: <-- Operation 'destroyConnection' failed: {}")};
+    CallRecord call;
+    call.id = "c1";
+    call.add(line(0, " Contact detected: contactId c1 agent connectionId k-agent"));
+    call.add(line(100, " c1 SIGNALING PendingConnectState => PendingInviteState"));
+    call.add(destroy_request(1500, "c1", "k-agent"));
+    call.add(line(2500, " c1 SIGNALING PendingInviteState => FailedState"));
+    JudgeContext context;
+    context.records_requests = true;
+    for (const CcpEvent& answer : answers) context.api_results.push_back(&answer);
+    const Verdict v = judge_call(call, context);
+    EXPECT_NE(v.reason, Reason::agent_hangup_before_answer);
+    EXPECT_EQ(v.ended_by, Party::kSystem);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
+}
+
 TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {
     const Verdict v = judge_flow({snapshot(2000, "connected"),
                                   request(30000, "createAdditionalConnection", "c1", "", EndpointKind::kPhoneNumber),
