@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include "ccp/contact_facts.h"
@@ -17,6 +18,11 @@ namespace {
 /// signaling.js gives a reconnect 10 s (FailOnTimeoutState); a call the network took down ends
 /// with its session soon after, while one the session carried on ends when someone hangs up.
 constexpr std::int64_t kSessionOutlivesChannelMs = 30000;
+
+/// How long after a contact is offered a far-end bye may still end it while it rings. Amazon
+/// Connect rings an offered contact about 20 s before it is missed (an observed figure, not a
+/// documented constant); the margin covers the set-up and the bye.
+constexpr std::int64_t kRingWindowMs = 30000;
 
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
@@ -418,6 +424,7 @@ private:
                 set(Party::kCustomer, Category::kHangup, Reason::customer_hangup, Confidence::kHigh,
                     "The far end sent the bye: the customer (or whoever held the far end) hung up.");
             }
+            lower_if_reject_unseen(end_ms);
             return true;
         }
         if (remote_hangup != nullptr) {
@@ -437,6 +444,56 @@ private:
         verdict_.raw_reason = raw_of(fail);
         decide_failure_while_talking(fail);
         return true;
+    }
+
+    /// The agent's setting as the softphone logged it when this call's session reached
+    /// TalkingState ("Auto-accept is disabled" / "enabled"), else nullptr. The line names no
+    /// contact; it is logged in the same moment as the session's TalkingState.
+    const CcpEvent* auto_accept_line() const {
+        const CcpEvent* talking = nullptr;
+        for (const CcpEvent& e : call_.events) {
+            if (e.kind == EventKind::kTransition && !is_channel(e.machine) && e.to == State::kTalking) {
+                talking = &e;
+                break;
+            }
+        }
+        talking = talking != nullptr ? talking : talking_start_;
+        if (talking == nullptr) {
+            return nullptr;
+        }
+        const CcpEvent* nearest = nullptr;
+        for (const CcpEvent* line : context_.auto_accept) {
+            const std::int64_t gap = line->time_ms - talking->time_ms;
+            if (gap >= -kNearbyMs && gap <= kNearbyMs &&
+                (nearest == nullptr || std::abs(gap) < std::abs(nearest->time_ms - talking->time_ms))) {
+                nearest = line;
+            }
+        }
+        return nearest;
+    }
+
+    /// A far-end bye within the ring of a log saved filtered by level: with auto-accept off the
+    /// session is up while the contact rings, and an agent's reject (rejectContact, after which
+    /// the service sends the bye) is seen only in TRACE lines (the request, the snapshots), which
+    /// such a download drops. The bye then cannot show that the customer hung up.
+    void lower_if_reject_unseen(std::int64_t end_ms) {
+        if (!context_.filtered_by_level || facts_.ever_in_state("connected") || call_.first_time == kNoTime ||
+            end_ms - call_.first_time > kRingWindowMs) {
+            return;
+        }
+        const CcpEvent* setting = auto_accept_line();
+        if (setting != nullptr && setting->detail == "on") {
+            return;  // the contact was accepted as it connected: there was no ring to reject
+        }
+        if (setting != nullptr) cite(*setting);
+        verdict_.confidence = Confidence::kLow;
+        verdict_.detail += fmt::format(
+            " But this log was saved filtered by log level (it has no TRACE or DEBUG entry, so no snapshot, "
+            "request or answer of the worker's), and the bye came {:.1f} s after the contact was offered, while it "
+            "may still have been ringing{}: the agent rejecting the contact (rejectContact, after which the service "
+            "sends the bye) cannot be ruled out.",
+            static_cast<double>(end_ms - call_.first_time) / 1000.0,
+            setting != nullptr ? " with auto-accept off (the softphone logged \"Auto-accept is disabled\")" : "");
     }
 
     /// Rules that outrank the softphone's end line: the contact's own state says what happened.

@@ -847,6 +847,42 @@ def rejected_call():
     log.write("rejected-call.txt")
 
 
+def rejected_call_filtered():
+    """A rejected call (auto-accept off) and a call the customer ended, in a download saved with
+    filterByLogLevel: log.js Logger.download keeps only the entries at or above the logger's level
+    (INFO by default), so the snapshots, the rejectContact request and the worker's answers (TRACE)
+    are gone, and the reject's bye reads like the customer's. Streams numbers only the entries at or
+    above that level, so the kept entries' `line` runs on without gaps."""
+    log = Log()
+    n = 0xD3
+    c = uid(n)
+    log.add(0, "Log roll interval occurred.", component="ccp")
+    log.agent_config(200)
+    log.contact_snapshot(500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(1_400, c, conn_of(n), snapshot=False)
+    # softphone.js fireContactAcceptedEvent, on the session's TalkingState.
+    log.add(1_400 + 653, " Auto-accept is disabled, ringtone will be stopped by user action.")
+    log.noise(4_000)
+    log.request(6_000, "rejectContact", {"contactId": c})
+    log.contact_snapshot(6_400, [inbound(n, state="rejected", agent="disconnected")])
+    log.classic_customer_end(7_500, c)
+    # The next contact: accepted, then the customer hangs up two minutes in (long past the ring).
+    n = 0xD4
+    c = uid(n)
+    log.contact_snapshot(60_500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(61_400, c, conn_of(n), snapshot=False)
+    log.add(61_400 + 653, " Auto-accept is disabled, ringtone will be stopped by user action.")
+    log.request(64_000, "acceptContact", {"contactId": c})
+    log.contact_snapshot(65_000, [inbound(n)])
+    log.noise(90_000)
+    log.classic_customer_end(185_000, c)
+    kept = [e for e in log.entries if e["level"] not in ("TEST", "TRACE", "DEBUG")]
+    for number, entry in enumerate(kept):
+        entry["line"] = number
+    log.entries = kept
+    log.write("rejected-call-filtered.txt")
+
+
 def outbound(n, state, customer, agent="connected"):
     return contact(uid(n), state, [(conn_of(n), "agent", False, agent, None, "agent"),
                                    (cust_of(n), "outbound", True, customer, None, "phone_number")],
@@ -1050,6 +1086,7 @@ def main():
     chat_and_task_between_calls()
     missed_call()
     rejected_call()
+    rejected_call_filtered()
     outbound_calls()
     barge()
     queued_callback()

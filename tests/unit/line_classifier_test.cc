@@ -189,6 +189,21 @@ TEST(LineClassifier, WorkerAnswersToTransferRequests) {
     EXPECT_EQ(event.detail, "failed");
 }
 
+TEST(LineClassifier, TheAutoAcceptSettingTheSoftphoneLogged) {
+    // softphone.js fireContactAcceptedEvent, when the session reaches TalkingState; no contact id.
+    CcpEvent event;
+    ASSERT_TRUE(classify_line("Auto-accept is disabled, ringtone will be stopped by user action.", event));
+    EXPECT_EQ(event.kind, EventKind::kAutoAccept);
+    EXPECT_EQ(event.detail, "off");
+    EXPECT_TRUE(event.id.empty());
+    event = CcpEvent{};
+    ASSERT_TRUE(classify_line("Auto-accept is enabled, sending out Accepted event to stop ringtone..", event));
+    EXPECT_EQ(event.detail, "on");
+    EXPECT_TRUE(may_be_recognised("Auto-accept is disabled, ringtone will be stopped by user action."));
+    CcpEvent other;
+    EXPECT_FALSE(classify_line("Auto-accept is unknown", other));
+}
+
 TEST(LineClassifier, CheapTestRulesOutOnlyLinesNoPathAccepts) {
     for (const std::string_view text :
          {"Sending API_REQUEST event for destroyConnection to upstream", "GET_AGENT_SNAPSHOT succeeded.",
