@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include "ccp/contact_facts.h"
@@ -17,6 +18,11 @@ namespace {
 /// signaling.js gives a reconnect 10 s (FailOnTimeoutState); a call the network took down ends
 /// with its session soon after, while one the session carried on ends when someone hangs up.
 constexpr std::int64_t kSessionOutlivesChannelMs = 30000;
+
+/// How long after a contact is offered a far-end bye may still end it while it rings. Amazon
+/// Connect rings an offered contact about 20 s before it is missed (an observed figure, not a
+/// documented constant); the margin covers the set-up and the bye.
+constexpr std::int64_t kRingWindowMs = 30000;
 
 /// The words that decided, without the id: "SIGNALING TalkingState => PendingRemoteHangupState".
 std::string raw_of(const CcpEvent& event) {
@@ -84,6 +90,7 @@ public:
             decide_unfinished();
         }
         explain_failed_transfers();
+        explain_failed_hangups();
         std::stable_sort(verdict_.evidence.begin(), verdict_.evidence.end(), [](const Evidence& a, const Evidence& b) {
             return a.time_ms != b.time_ms ? a.time_ms < b.time_ms : a.byte < b.byte;
         });
@@ -183,9 +190,20 @@ private:
     /// The agent's request to hang up their own leg of this contact. `any_time`: at any time up
     /// to kNearbyMs after `end_ms` (a leg that never connected); else only "shortly before" the
     /// end, within kRequestLeadMs (relayed entries keep their own times, so a little after too).
-    OwnRequest own_destroy_request(std::int64_t end_ms, bool any_time) const {
+    /// A request the worker answered with a failure hung nothing up: it is remembered (the
+    /// verdict says why it was not read as the agent's End call) and not returned.
+    OwnRequest own_destroy_request(std::int64_t end_ms, bool any_time) {
         OwnRequest unlinked;
         OwnRequest idless;
+        const auto failed = [this](const Request& request) {
+            if (request.failure == nullptr) {
+                return false;
+            }
+            if (std::find(failed_hangups_.begin(), failed_hangups_.end(), &request) == failed_hangups_.end()) {
+                failed_hangups_.push_back(&request);
+            }
+            return true;
+        };
         for (const Request& request : facts_.requests()) {
             const CcpEvent& event = *request.event;
             if (event.method != ApiMethod::kDestroyConnection || event.time_ms > end_ms + kNearbyMs ||
@@ -193,14 +211,19 @@ private:
                 continue;
             }
             if (request.idless) {
-                idless = idless.event == nullptr ? OwnRequest{&event, false, true} : idless;
+                if (!failed(request) && idless.event == nullptr) {
+                    idless = OwnRequest{&event, false, true};
+                }
                 continue;
             }
             const Role role = facts_.role_of(event.detail);
             if (role == Role::kAgent) {
+                if (failed(request)) {
+                    continue;
+                }
                 return OwnRequest{&event, true, false};
             }
-            if (role == Role::kUnknown && !facts_.knows_agent_leg() && unlinked.event == nullptr) {
+            if (role == Role::kUnknown && !facts_.knows_agent_leg() && !failed(request) && unlinked.event == nullptr) {
                 unlinked = OwnRequest{&event, false, false};
             }
             // The customer's, a third party's or a supervisor's leg: hanging it up does not end
@@ -226,6 +249,11 @@ private:
     /// transfer explains the end, the verdict says why they were not read as one.
     void note_failed_transfers(std::int64_t from_ms, std::int64_t to_ms) {
         for (const Request& request : facts_.requests()) {
+            const ApiMethod method = request.event->method;
+            if (method != ApiMethod::kTransferContact && method != ApiMethod::kCreateAdditionalConnection &&
+                method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections) {
+                continue;  // a failed End call is explain_failed_hangups()'s
+            }
             if (request.failure != nullptr && request.event->time_ms >= from_ms && request.event->time_ms <= to_ms &&
                 std::find(failed_transfers_.begin(), failed_transfers_.end(), &request) == failed_transfers_.end()) {
                 failed_transfers_.push_back(&request);
@@ -250,6 +278,21 @@ private:
             " The agent's request to transfer or add a party ({}) failed (the worker logged \"AWSClient: <-- "
             "Operation ... failed\"), so it is not read as a transfer.",
             methods);
+    }
+
+    /// The agent's End call (destroyConnection) that the worker answered with a failure did not
+    /// hang up the agent's leg: the verdict cites it and its answer, and says so.
+    void explain_failed_hangups() {
+        if (failed_hangups_.empty()) {
+            return;
+        }
+        for (const Request* request : failed_hangups_) {
+            cite(*request->event);
+            cite(*request->failure);
+        }
+        verdict_.detail +=
+            " The agent's request to hang up (destroyConnection) failed (the worker logged \"AWSClient: <-- "
+            "Operation 'destroyConnection' failed\"), so it is not read as the agent hanging up.";
     }
 
     const CcpEvent* nearby(const std::vector<const CcpEvent*>& lines, std::int64_t at_ms) const {
@@ -381,6 +424,7 @@ private:
                 set(Party::kCustomer, Category::kHangup, Reason::customer_hangup, Confidence::kHigh,
                     "The far end sent the bye: the customer (or whoever held the far end) hung up.");
             }
+            lower_if_reject_unseen(end_ms);
             return true;
         }
         if (remote_hangup != nullptr) {
@@ -400,6 +444,56 @@ private:
         verdict_.raw_reason = raw_of(fail);
         decide_failure_while_talking(fail);
         return true;
+    }
+
+    /// The agent's setting as the softphone logged it when this call's session reached
+    /// TalkingState ("Auto-accept is disabled" / "enabled"), else nullptr. The line names no
+    /// contact; it is logged in the same moment as the session's TalkingState.
+    const CcpEvent* auto_accept_line() const {
+        const CcpEvent* talking = nullptr;
+        for (const CcpEvent& e : call_.events) {
+            if (e.kind == EventKind::kTransition && !is_channel(e.machine) && e.to == State::kTalking) {
+                talking = &e;
+                break;
+            }
+        }
+        talking = talking != nullptr ? talking : talking_start_;
+        if (talking == nullptr) {
+            return nullptr;
+        }
+        const CcpEvent* nearest = nullptr;
+        for (const CcpEvent* line : context_.auto_accept) {
+            const std::int64_t gap = line->time_ms - talking->time_ms;
+            if (gap >= -kNearbyMs && gap <= kNearbyMs &&
+                (nearest == nullptr || std::abs(gap) < std::abs(nearest->time_ms - talking->time_ms))) {
+                nearest = line;
+            }
+        }
+        return nearest;
+    }
+
+    /// A far-end bye within the ring of a log saved filtered by level: with auto-accept off the
+    /// session is up while the contact rings, and an agent's reject (rejectContact, after which
+    /// the service sends the bye) is seen only in TRACE lines (the request, the snapshots), which
+    /// such a download drops. The bye then cannot show that the customer hung up.
+    void lower_if_reject_unseen(std::int64_t end_ms) {
+        if (!context_.filtered_by_level || facts_.ever_in_state("connected") || call_.first_time == kNoTime ||
+            end_ms - call_.first_time > kRingWindowMs) {
+            return;
+        }
+        const CcpEvent* setting = auto_accept_line();
+        if (setting != nullptr && setting->detail == "on") {
+            return;  // the contact was accepted as it connected: there was no ring to reject
+        }
+        if (setting != nullptr) cite(*setting);
+        verdict_.confidence = Confidence::kLow;
+        verdict_.detail += fmt::format(
+            " But this log was saved filtered by log level (it has no TRACE or DEBUG entry, so no snapshot, "
+            "request or answer of the worker's), and the bye came {:.1f} s after the contact was offered, while it "
+            "may still have been ringing{}: the agent rejecting the contact (rejectContact, after which the service "
+            "sends the bye) cannot be ruled out.",
+            static_cast<double>(end_ms - call_.first_time) / 1000.0,
+            setting != nullptr ? " with auto-accept off (the softphone logged \"Auto-accept is disabled\")" : "");
     }
 
     /// Rules that outrank the softphone's end line: the contact's own state says what happened.
@@ -456,7 +550,8 @@ private:
         }
         for (const Request& request : facts_.requests()) {
             if (request.event->method == ApiMethod::kDestroyConnection && !request.idless &&
-                request.event->time_ms > added->event->time_ms && request.event->time_ms <= end_ms + kNearbyMs &&
+                request.failure == nullptr && request.event->time_ms > added->event->time_ms &&
+                request.event->time_ms <= end_ms + kNearbyMs &&
                 facts_.role_of(request.event->detail) == Role::kThirdParty) {
                 third_party_live = false;  // the agent dropped the party before leaving
             }
@@ -958,6 +1053,7 @@ private:
     bool decisive_reassigned_ = false;
     ContactFacts facts_;
     std::vector<const Request*> failed_transfers_;  ///< see note_failed_transfers
+    std::vector<const Request*> failed_hangups_;    ///< see own_destroy_request
 };
 
 }  // namespace

@@ -20,7 +20,11 @@ struct JudgeContext {
     std::vector<const CcpEvent*> softphone_errors;    ///< id-less softphone errors nearby
     std::vector<const CcpEvent*> idless_requests;     ///< requests naming no contact, this call alone live
     std::vector<const CcpEvent*> api_results;         ///< the worker's answers to requests, nearby
+    std::vector<const CcpEvent*> auto_accept;         ///< "Auto-accept is disabled/enabled" lines nearby
     bool records_requests = false;                    ///< the log records API requests (Streams >= 2.5)
+    /// The log was saved filtered by level (log.js Logger.download with filterByLogLevel): it has
+    /// levels and none below INFO, so no snapshot, request or answer of the worker's (all TRACE).
+    bool filtered_by_level = false;
     const std::map<std::string, std::string>* usernames = nullptr;  ///< agent id -> username
     const std::vector<std::string>* input_names = nullptr;          ///< pos.input -> name
 };

@@ -88,6 +88,25 @@ void CallTracker::add_contact_state(CcpEvent&& event, VerdictSink& out, Diagnost
     hold_for_contact(std::move(event), out, diag);
 }
 
+namespace {
+constexpr std::uint8_t kLevelSeen = 1;
+constexpr std::uint8_t kBelowInfoSeen = 2;
+}  // namespace
+
+void CallTracker::note_level(std::uint32_t input, EntryLevel level) {
+    if (level == EntryLevel::kUnknown) {
+        return;
+    }
+    if (levels_.size() <= input) {
+        levels_.resize(std::size_t{input} + 1, 0);
+    }
+    levels_[input] |= level == EntryLevel::kBelowInfo ? kLevelSeen | kBelowInfoSeen : kLevelSeen;
+}
+
+bool CallTracker::filtered_by_level(std::uint32_t input) const {
+    return input < levels_.size() && (levels_[input] & (kLevelSeen | kBelowInfoSeen)) == kLevelSeen;
+}
+
 void CallTracker::add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag) {
     const EntryPos pos = event.pos;
     add_event(std::move(event), out, diag);
@@ -108,6 +127,7 @@ void CallTracker::add_event(CcpEvent&& event, VerdictSink& out, DiagnosticSink& 
         case EventKind::kAgentDisconnected: hold_context(agent_disconnected_, std::move(event)); return;
         case EventKind::kSoftphoneError: hold_context(softphone_errors_, std::move(event)); return;
         case EventKind::kApiResult: hold_context(api_results_, std::move(event)); return;
+        case EventKind::kAutoAccept: hold_context(auto_accept_, std::move(event)); return;
         case EventKind::kApiRequest:
             if (event.id.empty()) {
                 hold_context(idless_requests_, std::move(event));
@@ -237,7 +257,7 @@ void CallTracker::on_session_end(const std::string& id, std::int64_t time_ms) {
 }
 
 void CallTracker::prune(std::int64_t before_ms) {
-    for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_, &api_results_}) {
+    for (auto* lines : {&agent_disconnected_, &softphone_errors_, &idless_requests_, &api_results_, &auto_accept_}) {
         const auto end = lines->lower_bound(before_ms);
         for (auto it = lines->begin(); it != end; ++it) {
             held_bytes_ -= held_bytes(it->second);
@@ -382,12 +402,18 @@ void CallTracker::judge_and_emit(const std::vector<std::string>& ids, VerdictSin
         context.softphone_errors = lines_of_call_alone(softphone_errors_, call, /*voice_only=*/true);
         context.idless_requests = lines_of_call_alone(idless_requests_, call, /*voice_only=*/false);
         context.api_results = lines_near_call(api_results_, call);
+        context.auto_accept = lines_near_call(auto_accept_, call);
         for (const CcpEvent& event : call.events) {
             if (event.pos.input < records_requests_.size() && records_requests_[event.pos.input] != 0) {
                 context.records_requests = true;
                 break;
             }
         }
+        // Every input the call's lines come from was saved filtered (a Global Resiliency pair may
+        // hold one filtered download and one whole one).
+        context.filtered_by_level =
+            !call.events.empty() && std::all_of(call.events.begin(), call.events.end(),
+                                                [this](const CcpEvent& e) { return filtered_by_level(e.pos.input); });
         context.usernames = &usernames_;
         context.input_names = &input_names_;
         last_view_.erase(call.id);

@@ -40,6 +40,8 @@ public:
     CallTracker(const Limits& limits, const std::vector<std::string>& input_names);
 
     void add(CcpEvent&& event, VerdictSink& out, DiagnosticSink& diag);
+    /// The level of one entry of input `input` that was read (skipped entries are not noted).
+    void note_level(std::uint32_t input, EntryLevel level);
     /// Judges every call still held.
     void finish(VerdictSink& out);
 
@@ -88,6 +90,7 @@ private:
     std::multimap<std::int64_t, CcpEvent> softphone_errors_;
     std::multimap<std::int64_t, CcpEvent> idless_requests_;  ///< requests relayed with `objects: []`
     std::multimap<std::int64_t, CcpEvent> api_results_;      ///< the worker's answers (no id)
+    std::multimap<std::int64_t, CcpEvent> auto_accept_;      ///< "Auto-accept is disabled/enabled" (no id)
     /// Contacts already judged: last (end) time -> first time and whether voice, for liveness.
     struct JudgedSpan {
         std::int64_t first = kNoTime;
@@ -100,7 +103,10 @@ private:
     std::unordered_map<std::string, std::int64_t> judged_refreshed_;
     std::unordered_map<std::string, std::uint64_t> last_view_;  ///< contact -> last snapshot fingerprint
     std::unordered_set<std::string> non_voice_seen_;
-    std::vector<std::uint8_t> records_requests_;                 ///< per input: the log records API requests
+    std::vector<std::uint8_t> records_requests_;  ///< per input: the log records API requests
+    /// Per input, so far: bit kLevelSeen, an entry with a level; bit kBelowInfoSeen, one below INFO.
+    std::vector<std::uint8_t> levels_;
+    [[nodiscard]] bool filtered_by_level(std::uint32_t input) const;
     std::multimap<std::int64_t, std::string> session_ends_;      ///< time -> contact
     std::multimap<std::int64_t, CcpEvent> stale_channel_lines_;  ///< waiting for an owner
     /// Lines about a contact logged before its first softphone line (an End-call request can

@@ -88,7 +88,21 @@ enum class EventKind : std::uint8_t {
     kAgentConfiguration,  ///< getAgentConfiguration response: id = agent resource id, detail = username
     kApiResult,           ///< "AWSClient: <-- Operation '<method>' succeeded." / "... failed: <error>" (no id);
                           ///< detail = "succeeded" or "failed"
+    kAutoAccept,          ///< "Auto-accept is disabled, ..." / "Auto-accept is enabled, ..." (no id);
+                          ///< detail = "off" or "on"
 };
+
+/// An entry's `level` as Streams' logger writes it (log.js LogLevel). A download saved with
+/// `filterByLogLevel` (log.js Logger.download) keeps only the entries at or above the logger's
+/// level, INFO by default: a file with levels and none below INFO was saved that way, and lacks
+/// every TRACE line (snapshots, requests, the worker's answers).
+enum class EntryLevel : std::uint8_t {
+    kUnknown,      ///< no `level`, not a string, or a name log.js does not define
+    kBelowInfo,    ///< TEST, TRACE, DEBUG
+    kInfoOrAbove,  ///< INFO, LOG, WARN, ERROR, CRITICAL
+};
+
+[[nodiscard]] EntryLevel entry_level_from_name(std::string_view name);
 
 /// The Streams client methods a rule looks at (`connect.ClientMethods` in Streams' client.js).
 enum class ApiMethod : std::uint8_t {

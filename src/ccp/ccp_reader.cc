@@ -141,6 +141,7 @@ private:
                 }
                 return;
             }
+            reader_.tracker_.note_level(input_index_, entry.level);  // before its events: the entry counts too
             for (CcpEvent& event : entry.events) {
                 event.pos = EntryPos{input_index_, entry.line, entry.byte};
                 event.seq = ++reader_.seq_;

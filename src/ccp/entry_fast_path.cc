@@ -13,7 +13,7 @@ using detail::JsonCursor;
 namespace {
 
 /// The fields the fast path uses; kKnown is another key of CCP entries, kOther any other key.
-enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent, kTab };
+enum class Field : std::uint8_t { kOther, kKnown, kText, kTime, kLogger, kAgent, kTab, kLevel };
 
 /// The keys of CCP entries, matched in place after the opening quote: far cheaper than scanning
 /// for the closing quote, and an entry is mostly these keys. kOther when none matches.
@@ -25,7 +25,8 @@ Field take_entry_key(JsonCursor& cursor, char first) {
         case 'e': return cursor.take_name("exception") ? Field::kKnown : Field::kOther;
         case 'l':
             if (cursor.take_name("loggerId")) return Field::kLogger;
-            return cursor.take_name("level") || cursor.take_name("line") ? Field::kKnown : Field::kOther;
+            if (cursor.take_name("level")) return Field::kLevel;
+            return cursor.take_name("line") ? Field::kKnown : Field::kOther;
         case 'o': return cursor.take_name("objects") ? Field::kKnown : Field::kOther;
         case 't':
             if (cursor.take_name("text")) return Field::kText;
@@ -53,8 +54,12 @@ bool FastEntryReader::read_field(FastFields& out) {
     if (!cursor.eat(':')) return false;
     // A repeated key keeps its first value, as the full parser's lookups do.
     if ((field == Field::kText && have_text_) || (field == Field::kTime && have_time_) ||
-        (field == Field::kLogger && have_logger_) || (field == Field::kAgent && have_agent_)) {
+        (field == Field::kLogger && have_logger_) || (field == Field::kAgent && have_agent_) ||
+        (field == Field::kLevel && have_level_)) {
         field = Field::kOther;
+    }
+    if (field == Field::kLevel) {
+        have_level_ = true;  // whatever its value: a level that is not a string is no level
     }
     if (field == Field::kTab) {
         out.has_tab_id = true;
@@ -86,6 +91,10 @@ bool FastEntryReader::read_field(FastFields& out) {
                 if (escaped) return false;
                 out.agent_resource_id = value;
                 have_agent_ = true;
+                break;
+            case Field::kLevel:
+                if (escaped) return false;
+                out.level = value;
                 break;
             case Field::kOther:
             case Field::kKnown:
@@ -127,6 +136,13 @@ bool FastEntryReader::read_text(FastFields& out) {
 bool FastEntryReader::read_time(FastFields& out) {
     while (!have_time_) {
         if (closed_ || !read_field(out)) return false;
+    }
+    return true;
+}
+
+bool FastEntryReader::read_level(FastFields& out) {
+    while (!have_level_ && !closed_) {
+        if (!read_field(out)) return false;
     }
     return true;
 }

@@ -19,6 +19,7 @@ struct FastFields {
     std::string_view logger_id;
     std::string_view agent_resource_id;
     bool has_tab_id = false;  ///< the current entry shape (Streams >= 2.5)
+    std::string_view level;   ///< raw `level` when it is an unescaped string, else empty
 };
 
 /// Reads one entry's top-level fields in one pass: first until `text` is known, then, only if the
@@ -33,6 +34,9 @@ public:
     bool read_time(FastFields& out);
     /// Goes on until both ids are read or the object ends; false to hand over.
     bool read_ids(FastFields& out);
+    /// Goes on until `level` is read (Streams writes it before `text`) or the object ends; false
+    /// to hand over.
+    bool read_level(FastFields& out);
 
 private:
     bool read_field(FastFields& out);  ///< one "key": value, and the ',' or '}' after it
@@ -42,6 +46,7 @@ private:
     bool have_time_ = false;
     bool have_logger_ = false;
     bool have_agent_ = false;
+    bool have_level_ = false;
     bool closed_ = false;
 };
 

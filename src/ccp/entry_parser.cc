@@ -280,6 +280,15 @@ void read_object_line(
 
 }  // namespace
 
+EntryLevel entry_level_from_name(std::string_view name) {
+    // log.js LogLevelOrder: TEST 0, TRACE 10, DEBUG 20, INFO 30, LOG 40, WARN 50, ERROR 100, CRITICAL 200.
+    if (name == "TRACE" || name == "DEBUG" || name == "TEST") return EntryLevel::kBelowInfo;
+    if (name == "INFO" || name == "LOG" || name == "WARN" || name == "ERROR" || name == "CRITICAL") {
+        return EntryLevel::kInfoOrAbove;
+    }
+    return EntryLevel::kUnknown;
+}
+
 std::string_view describe(EntrySkip skip) {
     static constexpr std::array<std::string_view, kEntrySkipKinds> kNames{
         "read",
@@ -311,12 +320,14 @@ bool ids_in_bounds(const std::vector<CcpEvent>& events, std::size_t first) {
 
 EntrySkip EntryParser::parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
     const std::size_t first = events.size();
+    level_ = EntryLevel::kUnknown;
     EntrySkip skip = parse_entry(element, events);
     if (skip == EntrySkip::kNone && !ids_in_bounds(events, first)) {
         skip = EntrySkip::kIdTooLong;
     }
     if (skip != EntrySkip::kNone) {
         events.resize(first);  // an entry is used whole or not at all
+        level_ = EntryLevel::kUnknown;
     }
     return skip;
 }
@@ -326,6 +337,14 @@ std::shared_ptr<const std::string> EntryParser::intern_agent(std::string_view ag
         agent_ = std::make_shared<const std::string>(agent);
     }
     return agent_;
+}
+
+bool EntryParser::read_level(FastEntryReader& reader, FastFields& fields) {
+    if (!reader.read_level(fields)) {
+        return false;
+    }
+    level_ = entry_level_from_name(fields.level);
+    return true;
 }
 
 bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events) {
@@ -339,20 +358,26 @@ bool EntryParser::parse_fast(const detail::ArrayElement& element, std::vector<Cc
         // Escapes other than \\u only stand for quotes, slashes and control characters, none of
         // which is in a recognised opening or machine name; an escape before the opening may
         // decode to a space or tab that trimming would remove, so that goes to the full parser.
-        return text.find("\\u") == std::string_view::npos && !text.starts_with('\\') && !may_be_recognised(text);
+        if (text.find("\\u") != std::string_view::npos || text.starts_with('\\') || may_be_recognised(text)) {
+            return false;
+        }
+        return read_level(reader, fields);
     }
     if (object_line_kind(text) != ObjectLine::kNone) {
         return false;  // its meaning is in `objects`: the full parser reads those
     }
     CcpEvent event;
     if (!classify_line(text, event)) {
-        return true;  // bears on no call: done without reading the rest (nor its time)
+        // Bears on no call: done without reading the rest (nor its time), past its level (Streams
+        // writes `level` before `text`, so that is mostly read already).
+        return read_level(reader, fields);
     }
     if (!reader.read_time(fields)) {
         return false;
     }
     const std::optional<std::int64_t> time = fast_time(fields);
-    if (!time || !reader.read_ids(fields) || !simdjson::validate_utf8(text.data(), text.size())) {
+    if (!time || !reader.read_ids(fields) || !read_level(reader, fields) ||
+        !simdjson::validate_utf8(text.data(), text.size())) {
         return false;  // the full parser validates and says what is wrong
     }
     event.time_ms = *time;
@@ -395,6 +420,7 @@ EntrySkip EntryParser::parse_entry(const detail::ArrayElement& element, std::vec
         return EntrySkip::kBadTime;
     }
     const std::string_view text = trim_leading(raw_text);
+    level_ = entry_level_from_name(string_field(entry, "level"));
 
     CcpEvent event;
     event.time_ms = *time;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ccp/ccp_event.h"
+#include "ccp/entry_fast_path.h"
 #include "json/array_splitter.h"
 
 namespace whohungup::ccp {
@@ -49,17 +50,23 @@ public:
     /// Appends the entry's events (zero or more) to `events`. `pos` and `seq` are stamped by the
     /// caller afterwards.
     EntrySkip parse(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
+    /// The `level` of the entry the last parse() read (kUnknown when it was skipped), whether or
+    /// not it bears on a call: a log with none below INFO was saved filtered by level.
+    [[nodiscard]] EntryLevel last_level() const { return level_; }
 
 private:
     /// parse() before the checks on what the events hold.
     EntrySkip parse_entry(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
     /// The DOM-free path (see entry_fast_path.h); false when the full parser must decide.
     bool parse_fast(const detail::ArrayElement& element, std::vector<CcpEvent>& events);
+    /// The fast path's reader goes on to the entry's level; false when the full parser must decide.
+    bool read_level(FastEntryReader& reader, FastFields& fields);
     /// The entry's agentResourceId, shared with the lines before it when it is the same.
     std::shared_ptr<const std::string> intern_agent(std::string_view agent);
 
     simdjson::dom::parser parser_;
     std::shared_ptr<const std::string> agent_;  ///< the last agentResourceId read
+    EntryLevel level_ = EntryLevel::kUnknown;   ///< see last_level()
 };
 
 }  // namespace whohungup::ccp

@@ -23,6 +23,7 @@ struct EntryPipeline::Batch {
     struct Outcome {
         EntrySkip skip = EntrySkip::kNone;
         std::size_t events_end = 0;  ///< the entry's events end here in `events`
+        EntryLevel level = EntryLevel::kUnknown;
     };
 
     std::string bytes;  ///< the entries back to back, then kParsePadding bytes for the parser
@@ -95,7 +96,8 @@ EntryPipeline::~EntryPipeline() {
 
 void EntryPipeline::parse_here(const detail::ArrayElement& element) {
     inline_events_.clear();
-    ParsedEntry entry{element.line, element.byte, caller_parser_.parse(element, inline_events_), {}};
+    ParsedEntry entry{
+        element.line, element.byte, caller_parser_.parse(element, inline_events_), {}, caller_parser_.last_level()};
     if (entry.skip == EntrySkip::kNone) {
         entry.events = inline_events_;
     }
@@ -194,7 +196,7 @@ void EntryPipeline::hand_back_oldest() {
         const Batch::Item& item = batch->items[i];
         const Batch::Outcome& outcome = batch->outcomes[i];
         ParsedEntry entry{item.line, item.byte, outcome.skip,
-                          std::span<CcpEvent>(batch->events.data() + begin, outcome.events_end - begin)};
+                          std::span<CcpEvent>(batch->events.data() + begin, outcome.events_end - begin), outcome.level};
         consumer_.take(entry);
         begin = outcome.events_end;
     }
@@ -226,7 +228,7 @@ void EntryPipeline::parse_batch(Batch& batch, EntryParser& parser) const {
             for (std::size_t e = before; e < batch.events.size(); ++e) {
                 batch.events_cost += held_bytes(batch.events[e]);
             }
-            batch.outcomes.push_back(Batch::Outcome{skip, batch.events.size()});
+            batch.outcomes.push_back(Batch::Outcome{skip, batch.events.size(), parser.last_level()});
         }
     } catch (...) {  // std::bad_alloc: the entries before this one stand, the caller rethrows
         batch.failure = std::current_exception();

@@ -38,7 +38,8 @@ struct ParsedEntry {
     std::uint64_t line = 0;
     std::uint64_t byte = 0;
     EntrySkip skip = EntrySkip::kNone;
-    std::span<CcpEvent> events;  ///< empty when skipped; the reader may move from them
+    std::span<CcpEvent> events;               ///< empty when skipped; the reader may move from them
+    EntryLevel level = EntryLevel::kUnknown;  ///< EntryParser::last_level() of the entry
 };
 
 /// Receives the entries in input order, on the thread that pushes them.

@@ -74,10 +74,12 @@ constexpr std::string_view kApiRequest = "Sending API_REQUEST event for ";
 constexpr std::string_view kAgentConfiguration = "AWSClient: <-- Operation 'getAgentConfiguration' succeeded";
 constexpr std::string_view kAgentSnapshot = "GET_AGENT_SNAPSHOT succeeded";
 constexpr std::string_view kApiResult = "AWSClient: <-- Operation ";
-constexpr std::array<std::string_view, 11> kLineOpenings{
+// softphone.js fireContactAcceptedEvent, when the session reaches TalkingState (INFO, no id).
+constexpr std::string_view kAutoAccept = "Auto-accept is ";
+constexpr std::array<std::string_view, 12> kLineOpenings{
     kContactDetected,    kSoftphoneCallDetected, kContactInSnapshot, kAgentDisconnected,
     kSoftphoneError,     kCallNotFound,          kContactMissed,     kApiRequest,
-    kAgentConfiguration, kAgentSnapshot,         kApiResult};
+    kAgentConfiguration, kAgentSnapshot,         kApiResult,         kAutoAccept};
 
 std::string_view next_token(std::string_view text, std::size_t& pos) {
     while (pos < text.size() && text[pos] == ' ') {
@@ -241,7 +243,8 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
 }
 
 /// The worker's answer to a request whose failure changes a rule (a transfer or a party added
-/// that did not happen). Streams' client.js logs "AWSClient: <-- Operation '<m>' succeeded.",
+/// that did not happen, an End call that did not hang up). Streams' client.js logs "AWSClient: <-- Operation '<m>'
+/// succeeded.",
 /// "... '<m>' failed: <error>", and, for retried methods, "... <m> failed with <e> error.
 /// Retrying ..." (not an answer yet) and "... <m> exhausted max <n> number of retries ..." (failed).
 bool classify_api_result(std::string_view text, CcpEvent& out) {
@@ -256,7 +259,8 @@ bool classify_api_result(std::string_view text, CcpEvent& out) {
     }
     const ApiMethod method = api_method_from_name(text.substr(0, name_end));
     if (method != ApiMethod::kTransferContact && method != ApiMethod::kCreateAdditionalConnection &&
-        method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections) {
+        method != ApiMethod::kAddNewConnection && method != ApiMethod::kConferenceConnections &&
+        method != ApiMethod::kDestroyConnection) {
         return false;
     }
     std::string_view outcome = text.substr(name_end + (quoted ? 1 : 0));
@@ -400,6 +404,20 @@ bool classify_line(std::string_view text, CcpEvent& out) {
     }
     if (text.starts_with(kApiResult)) {
         return classify_api_result(text, out);
+    }
+    if (text.starts_with(kAutoAccept)) {
+        // "Auto-accept is disabled, ringtone will be stopped by user action." / "Auto-accept is
+        // enabled, sending out Accepted event to stop ringtone..": the agent's setting for this call.
+        const std::string_view setting = text.substr(kAutoAccept.size());
+        if (setting.starts_with("disabled")) {
+            out.detail = "off";
+        } else if (setting.starts_with("enabled")) {
+            out.detail = "on";
+        } else {
+            return false;
+        }
+        out.kind = EventKind::kAutoAccept;
+        return true;
     }
     return classify_machine_line(text, out);
 }

@@ -67,15 +67,19 @@ class Log:
     def softphone_detected(self, at, cid, conn):
         self.add(at, " Softphone call detected: contactId %s agent connectionId %s" % (cid, conn))
 
-    def destroy(self, at, cid, conn):
+    def destroy(self, at, cid, conn, error=None):
         self.add(at, "Sending API_REQUEST event for destroyConnection to upstream", level="TRACE",
                  component="ccp", layer="CRM", logger=LOGGER_CRM,
                  objects=[{"method": "destroyConnection", "params": {"contactId": cid, "connectionId": conn},
                            "stack": "Error\n    at Client._sendAPIRequest (connect-streams.js:1:1)"}])
         self.add(at + 40, "AWSClient: --> Calling operation 'destroyConnection'", level="TRACE",
                  component="ccp", layer="SharedWorker")
-        self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' succeeded.", level="TRACE",
-                 component="ccp", layer="SharedWorker", objects=[{}])
+        if error:
+            self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' failed: %s" % json.dumps(error),
+                     level="TRACE", component="ccp", layer="SharedWorker")
+        else:
+            self.add(at + 160, "AWSClient: <-- Operation 'destroyConnection' succeeded.", level="TRACE",
+                     component="ccp", layer="SharedWorker", objects=[{}])
 
     def snapshot(self, at, contacts, state="Busy"):
         snap = {"snapshot": {
@@ -673,6 +677,21 @@ def failed_transfer():
     log.write("failed-transfer.txt")
 
 
+def failed_hangup():
+    """The agent clicks End call and the worker answers destroyConnection with a failure: the agent's
+    leg is not hung up. The CCP sends the bye a moment later with no End call that worked."""
+    log = Log()
+    n = 0xAC
+    c = uid(n)
+    log.classic_setup(1_000, c, conn_of(n))
+    log.contact_snapshot(2_000, [inbound(n)])
+    log.destroy(148_000, c, conn_of(n),
+                error={"code": "InvalidStateException", "message": "[redacted]", "statusCode": 400,
+                       "retryable": False})
+    log.classic_agent_end(150_000, c, conn_of(n), destroy=False)
+    log.write("failed-hangup.txt")
+
+
 def conference_agent_leaves():
     """Agent adds a third party, joins a conference, then leaves: customer and third party stay."""
     log = Log()
@@ -826,6 +845,42 @@ def rejected_call():
     log.contact_snapshot(6_400, [inbound(n, state="rejected", agent="disconnected")])
     log.classic_customer_end(7_500, c)
     log.write("rejected-call.txt")
+
+
+def rejected_call_filtered():
+    """A rejected call (auto-accept off) and a call the customer ended, in a download saved with
+    filterByLogLevel: log.js Logger.download keeps only the entries at or above the logger's level
+    (INFO by default), so the snapshots, the rejectContact request and the worker's answers (TRACE)
+    are gone, and the reject's bye reads like the customer's. Streams numbers only the entries at or
+    above that level, so the kept entries' `line` runs on without gaps."""
+    log = Log()
+    n = 0xD3
+    c = uid(n)
+    log.add(0, "Log roll interval occurred.", component="ccp")
+    log.agent_config(200)
+    log.contact_snapshot(500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(1_400, c, conn_of(n), snapshot=False)
+    # softphone.js fireContactAcceptedEvent, on the session's TalkingState.
+    log.add(1_400 + 653, " Auto-accept is disabled, ringtone will be stopped by user action.")
+    log.noise(4_000)
+    log.request(6_000, "rejectContact", {"contactId": c})
+    log.contact_snapshot(6_400, [inbound(n, state="rejected", agent="disconnected")])
+    log.classic_customer_end(7_500, c)
+    # The next contact: accepted, then the customer hangs up two minutes in (long past the ring).
+    n = 0xD4
+    c = uid(n)
+    log.contact_snapshot(60_500, [inbound(n, state="connecting", agent="connecting")])
+    log.classic_setup(61_400, c, conn_of(n), snapshot=False)
+    log.add(61_400 + 653, " Auto-accept is disabled, ringtone will be stopped by user action.")
+    log.request(64_000, "acceptContact", {"contactId": c})
+    log.contact_snapshot(65_000, [inbound(n)])
+    log.noise(90_000)
+    log.classic_customer_end(185_000, c)
+    kept = [e for e in log.entries if e["level"] not in ("TEST", "TRACE", "DEBUG")]
+    for number, entry in enumerate(kept):
+        entry["line"] = number
+    log.entries = kept
+    log.write("rejected-call-filtered.txt")
 
 
 def outbound(n, state, customer, agent="connected"):
@@ -1023,6 +1078,7 @@ def main():
     cold_transfer_number()
     transfer_api()
     failed_transfer()
+    failed_hangup()
     conference_agent_leaves()
     conference_third_party_dropped()
     hold_and_resume()
@@ -1030,6 +1086,7 @@ def main():
     chat_and_task_between_calls()
     missed_call()
     rejected_call()
+    rejected_call_filtered()
     outbound_calls()
     barge()
     queued_callback()

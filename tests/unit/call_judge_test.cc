@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/ccp_events.h"
 
 namespace whohungup::ccp {
@@ -30,6 +32,55 @@ template <typename... Extra>
 std::vector<CcpEvent> with(std::vector<CcpEvent> events, Extra... extra) {
     (events.push_back(std::move(extra)), ...);
     return events;
+}
+
+/// A call offered at 0 ms whose session reached TalkingState at 1 s, ended by the far end's bye.
+std::vector<CcpEvent> offered_then_bye(std::int64_t bye_at) {
+    return with(talking(), line(0, " Contact detected: contactId c1 agent connectionId k-agent"),
+                line(bye_at, " c1 SIGNALING TalkingState => PendingLocalHangupState"),
+                line(bye_at, " c1 SESSION TalkingState => DisconnectedState"));
+}
+
+TEST(CallJudge, AByeWithinTheRingOfALogFilteredByLevelIsNotConfidentlyTheCustomer) {
+    // log.js Logger.download with filterByLogLevel drops every TRACE line: the agent's rejectContact
+    // and the snapshots showing the contact rejected are gone, and the service's bye looks like the
+    // customer's. Auto-accept off: the session was up while the contact rang.
+    const CcpEvent off = line(1002, " Auto-accept is disabled, ringtone will be stopped by user action.");
+    ASSERT_EQ(off.kind, EventKind::kAutoAccept);
+    JudgeContext filtered;
+    filtered.records_requests = true;
+    filtered.filtered_by_level = true;
+    filtered.auto_accept = {&off};
+    const Verdict v = judge(offered_then_bye(7500), filtered);
+    EXPECT_EQ(v.ended_by, Party::kCustomer);
+    EXPECT_EQ(v.reason, Reason::customer_hangup);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_NE(v.detail.find("filtered by log level"), std::string::npos) << v.detail;
+    EXPECT_NE(v.detail.find("rejecting the contact"), std::string::npos) << v.detail;
+    EXPECT_NE(v.detail.find("Auto-accept is disabled"), std::string::npos) << v.detail;
+    EXPECT_TRUE(std::any_of(v.evidence.begin(), v.evidence.end(),
+                            [](const Evidence& e) { return e.text.starts_with("Auto-accept is disabled"); }));
+
+    // No auto-accept line at all (the setting unknown): still not confident.
+    filtered.auto_accept.clear();
+    EXPECT_EQ(judge(offered_then_bye(7500), filtered).confidence, Confidence::kLow);
+
+    // A whole log (it has TRACE entries) shows a reject when there was one: the bye is the customer's.
+    JudgeContext whole;
+    whole.records_requests = true;
+    whole.auto_accept = {&off};
+    EXPECT_EQ(judge(offered_then_bye(7500), whole).confidence, Confidence::kHigh);
+
+    // Long past the ring, the contact had been accepted: the bye is the customer's.
+    filtered.auto_accept = {&off};
+    const Verdict later = judge(offered_then_bye(120000), filtered);
+    EXPECT_EQ(later.confidence, Confidence::kHigh);
+    EXPECT_EQ(later.detail.find("filtered"), std::string::npos) << later.detail;
+
+    // Auto-accept on: the contact was accepted as the session connected, so there was no ring.
+    const CcpEvent on = line(1002, " Auto-accept is enabled, sending out Accepted event to stop ringtone..");
+    filtered.auto_accept = {&on};
+    EXPECT_EQ(judge(offered_then_bye(7500), filtered).confidence, Confidence::kHigh);
 }
 
 TEST(CallJudge, RemoteByeIsTheCustomer) {
@@ -458,6 +509,52 @@ TEST(CallJudgeFlows, AFailedAddedPartyIsNotATransfer) {
     EXPECT_EQ(v.category, Category::kHangup);
     EXPECT_EQ(v.ended_by, Party::kAgent);
     EXPECT_NE(v.detail.find("(createAdditionalConnection) failed"), std::string::npos) << v.detail;
+}
+
+TEST(CallJudgeFlows, AFailedEndCallIsNotTheAgentHangingUp) {
+    // client.js logs the worker's answer to destroyConnection too: a refused End call hung nothing up.
+    const std::vector<CcpEvent> answers{
+        line(60200, R"(AWSClient: <-- Operation 'destroyConnection' failed: {"code":"InvalidStateException"})")};
+    const Verdict v = judge_flow_with_answers(
+        {snapshot(2000, "connected"), destroy_request(60000, "c1", "k-agent"), ccp_side_end(61500)}, answers);
+    EXPECT_EQ(v.ended_by, Party::kUnknown);  // a CCP-side end with no End call that worked
+    EXPECT_EQ(v.reason, Reason::ccp_side_end_without_agent_request);
+    EXPECT_EQ(v.confidence, Confidence::kLow);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
+    EXPECT_EQ(v.detail.find("transfer or add a party"), std::string::npos) << v.detail;
+    ASSERT_EQ(v.evidence.size(), 4U);  // talking, the request, its failed answer, the end
+    EXPECT_NE(v.evidence[2].text.find("'destroyConnection' failed"), std::string::npos);
+}
+
+TEST(CallJudgeFlows, AFailedEndCallThenOneThatWorkedIsTheAgent) {
+    const std::vector<CcpEvent> answers{line(60200, "AWSClient: <-- Operation 'destroyConnection' failed: {}"),
+                                        line(63200, "AWSClient: <-- Operation 'destroyConnection' succeeded.")};
+    const Verdict v = judge_flow_with_answers({snapshot(2000, "connected"), destroy_request(60000, "c1", "k-agent"),
+                                               destroy_request(63000, "c1", "k-agent"), ccp_side_end(63600)},
+                                              answers);
+    EXPECT_EQ(v.ended_by, Party::kAgent);
+    EXPECT_EQ(v.reason, Reason::agent_hangup);
+    EXPECT_EQ(v.confidence, Confidence::kHigh);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
+}
+
+TEST(CallJudgeFlows, AFailedHangUpBeforeTheAnswerIsNotTheAgents) {
+    // The softphone failed to connect; the agent's End call was refused, so the failure's own
+    // cause decides (here none is logged).
+    const std::vector<CcpEvent> answers{line(1700, "AWSClient: <-- Operation 'destroyConnection' failed: {}")};
+    CallRecord call;
+    call.id = "c1";
+    call.add(line(0, " Contact detected: contactId c1 agent connectionId k-agent"));
+    call.add(line(100, " c1 SIGNALING PendingConnectState => PendingInviteState"));
+    call.add(destroy_request(1500, "c1", "k-agent"));
+    call.add(line(2500, " c1 SIGNALING PendingInviteState => FailedState"));
+    JudgeContext context;
+    context.records_requests = true;
+    for (const CcpEvent& answer : answers) context.api_results.push_back(&answer);
+    const Verdict v = judge_call(call, context);
+    EXPECT_NE(v.reason, Reason::agent_hangup_before_answer);
+    EXPECT_EQ(v.ended_by, Party::kSystem);
+    EXPECT_NE(v.detail.find("(destroyConnection) failed"), std::string::npos) << v.detail;
 }
 
 TEST(CallJudgeFlows, LeavingAConferenceNamesWhoStayed) {

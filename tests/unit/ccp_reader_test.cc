@@ -20,6 +20,16 @@ std::string read_testdata(const std::string& path) {
     return buffer.str();
 }
 
+/// The verdicts of one log read from memory as one input.
+std::vector<Verdict> read_verdicts(std::string bytes) {
+    auto reader = make_ccp_log_reader(Limits{});
+    Collect sink;
+    auto source = ByteSource::from_memory(std::move(bytes));
+    reader->read(*source, "log", sink, sink);
+    reader->finish(sink, sink);
+    return std::move(sink.verdicts);
+}
+
 TEST(CcpReader, SniffsCcpLogsOnly) {
     EXPECT_TRUE(
         sniff_ccp_log("\xEF\xBB\xBF[\n    {\n        \"component\": \"ccp\",\n        \"level\": \"INFO\",\n"
@@ -68,6 +78,30 @@ TEST(CcpReader, TruncatedFileReportsEveryCallBeforeTheCutAndAnError) {
     EXPECT_GT(sink.diagnostics[0].line, 0U);
 }
 
+TEST(CcpReader, ALogWithNoEntryBelowInfoWasFilteredByLevel) {
+    // rejected-call-filtered.txt: a reject's bye 7 s after the offer, then a two-minute call.
+    const std::string filtered = read_testdata("ccp/rejected-call-filtered.txt");
+    const std::vector<Verdict> as_saved = read_verdicts(filtered);
+    ASSERT_EQ(as_saved.size(), 2U);
+    EXPECT_EQ(as_saved[0].reason, Reason::customer_hangup);
+    EXPECT_EQ(as_saved[0].confidence, Confidence::kLow);
+    EXPECT_NE(as_saved[0].detail.find("filtered by log level"), std::string::npos) << as_saved[0].detail;
+    EXPECT_EQ(as_saved[1].confidence, Confidence::kHigh);  // long past the ring
+
+    // One TRACE entry, though it bears on no call (a heartbeat, level after text), and the log is
+    // a whole download: it would show the reject, so the bye is the customer's.
+    const std::size_t first_entry = filtered.find('{');
+    ASSERT_NE(first_entry, std::string::npos);
+    std::string whole = filtered;
+    whole.insert(
+        first_entry,
+        R"({"component":"ccp","text":"Sending heartbeat","time":"2026-11-20T14:00:00.100Z","level":"TRACE"},)");
+    const std::vector<Verdict> with_trace = read_verdicts(whole);
+    ASSERT_EQ(with_trace.size(), 2U);
+    EXPECT_EQ(with_trace[0].confidence, Confidence::kHigh);
+    EXPECT_EQ(with_trace[0].detail.find("filtered"), std::string::npos) << with_trace[0].detail;
+}
+
 TEST(CcpReader, PrettyAndCompactGiveTheSameVerdicts) {
     const std::string pretty = read_testdata("ccp/not-connected.txt");
     std::string compact;
@@ -82,18 +116,14 @@ TEST(CcpReader, PrettyAndCompactGiveTheSameVerdicts) {
         }
     }
     auto run = [](std::string bytes) {
-        auto reader = make_ccp_log_reader(Limits{});
-        Collect sink;
-        auto source = ByteSource::from_memory(std::move(bytes));
-        reader->read(*source, "log", sink, sink);
-        reader->finish(sink, sink);
-        for (Verdict& v : sink.verdicts) {
+        std::vector<Verdict> verdicts = read_verdicts(std::move(bytes));
+        for (Verdict& v : verdicts) {
             for (Evidence& e : v.evidence) {
                 e.line = 0;
                 e.byte = 0;
             }
         }
-        return sink.verdicts;
+        return verdicts;
     };
     const auto a = run(pretty);
     const auto b = run(compact);

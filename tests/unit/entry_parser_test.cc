@@ -62,6 +62,45 @@ TEST(EntryParser, LinesThatBearOnNoCallAreNotValidatedPastTheirText) {
     EXPECT_EQ(parse(R"({"text":" c SIGNALING A => B","time":1,"objects":[1,]})").skip, EntrySkip::kNone);
 }
 
+TEST(EntryParser, EveryEntryReadGivesItsLevelOnBothPaths) {
+    // A download saved with filterByLogLevel is told by its levels, so they are read from every
+    // entry, also those that bear on no call, wherever `level` stands in the entry.
+    const auto level_of = [](std::string json) {
+        static EntryParser parser;
+        json.reserve(json.size() + detail::kParsePadding);
+        detail::ArrayElement element;
+        element.bytes = json;
+        element.is_object = true;
+        std::vector<CcpEvent> events;
+        const EntrySkip skip = parser.parse(element, events);
+        return skip == EntrySkip::kNone ? parser.last_level() : EntryLevel::kUnknown;
+    };
+    EXPECT_EQ(level_of(R"({"component":"ccp","level":"TRACE","text":"Sending heartbeat","time":1})"),
+              EntryLevel::kBelowInfo);
+    EXPECT_EQ(level_of(R"({"text":"Sending heartbeat","time":1,"level":"DEBUG"})"), EntryLevel::kBelowInfo);
+    EXPECT_EQ(level_of(R"({"level":"INFO","text":" c SIGNALING TalkingState => IdleState","time":1})"),
+              EntryLevel::kInfoOrAbove);
+    EXPECT_EQ(level_of(R"({"text":" c SIGNALING TalkingState => IdleState","time":1,"loggerId":"L","level":"LOG"})"),
+              EntryLevel::kInfoOrAbove);
+    EXPECT_EQ(level_of(R"({"text":"Sending heartbeat","time":1})"), EntryLevel::kUnknown);
+    EXPECT_EQ(level_of(R"({"level":7,"text":"Sending heartbeat","time":1})"), EntryLevel::kUnknown);
+    EXPECT_EQ(level_of(R"({"level":"VERBOSE","text":"Sending heartbeat","time":1})"), EntryLevel::kUnknown);
+    // The full parser: an escaped level, an escaped text, a snapshot (its meaning is in objects).
+    EXPECT_EQ(level_of(R"({"level":"TR\u0041CE","text":"Sending heartbeat","time":1})"), EntryLevel::kBelowInfo);
+    EXPECT_EQ(level_of(R"({"level":"WARN","text":"\tAgent disconnected successfully.","time":1})"),
+              EntryLevel::kInfoOrAbove);
+    EXPECT_EQ(level_of(R"({"level":"TRACE","text":"GET_AGENT_SNAPSHOT succeeded.","time":1,"objects":[]})"),
+              EntryLevel::kBelowInfo);
+    // A repeated key keeps its first value on both paths.
+    EXPECT_EQ(level_of(R"({"level":"INFO","text":"Sending heartbeat","level":"TRACE","time":1})"),
+              EntryLevel::kInfoOrAbove);
+    EXPECT_EQ(level_of(R"({"level":"INFO","text":"\tSending heartbeat","level":"TRACE","time":1})"),
+              EntryLevel::kInfoOrAbove);
+    // A skipped entry gives none.
+    EXPECT_EQ(level_of(R"({"level":"TRACE","text":" c SIGNALING TalkingState => IdleState","time":"soon"})"),
+              EntryLevel::kUnknown);
+}
+
 TEST(EntryParser, FastAndFullPathsAgree) {
     // The same entry with and without an escaped character in a field only the full parser reads.
     const std::string plain =

@@ -174,12 +174,34 @@ TEST(LineClassifier, WorkerAnswersToTransferRequests) {
     for (const std::string_view text :
          {"AWSClient: <-- Operation conferenceConnections failed with unauthorized error. Retrying call for a 1 time",
           "AWSClient: <-- Operation 'getAgentSnapshot' succeeded.",
-          "AWSClient: <-- Operation 'destroyConnection' failed: {}", "AWSClient: <-- Operation 'transferContact",
+          "AWSClient: <-- Operation 'holdConnection' failed: {}", "AWSClient: <-- Operation 'transferContact",
           "AWSClient: --> Calling operation 'transferContact'"}) {
         CcpEvent other;
         EXPECT_FALSE(classify_line(text, other)) << text;
     }
     EXPECT_TRUE(may_be_recognised("AWSClient: <-- Operation 'transferContact' failed: {}"));
+
+    // The End call's answer: a refused destroyConnection hung nothing up.
+    event = CcpEvent{};
+    ASSERT_TRUE(classify_line(
+        R"(AWSClient: <-- Operation 'destroyConnection' failed: {"code":"InvalidStateException"})", event));
+    EXPECT_EQ(event.method, ApiMethod::kDestroyConnection);
+    EXPECT_EQ(event.detail, "failed");
+}
+
+TEST(LineClassifier, TheAutoAcceptSettingTheSoftphoneLogged) {
+    // softphone.js fireContactAcceptedEvent, when the session reaches TalkingState; no contact id.
+    CcpEvent event;
+    ASSERT_TRUE(classify_line("Auto-accept is disabled, ringtone will be stopped by user action.", event));
+    EXPECT_EQ(event.kind, EventKind::kAutoAccept);
+    EXPECT_EQ(event.detail, "off");
+    EXPECT_TRUE(event.id.empty());
+    event = CcpEvent{};
+    ASSERT_TRUE(classify_line("Auto-accept is enabled, sending out Accepted event to stop ringtone..", event));
+    EXPECT_EQ(event.detail, "on");
+    EXPECT_TRUE(may_be_recognised("Auto-accept is disabled, ringtone will be stopped by user action."));
+    CcpEvent other;
+    EXPECT_FALSE(classify_line("Auto-accept is unknown", other));
 }
 
 TEST(LineClassifier, CheapTestRulesOutOnlyLinesNoPathAccepts) {
