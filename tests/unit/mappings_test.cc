@@ -275,6 +275,18 @@ TEST(Mappings, NotesAndSourcesFitInOneMarkdownTableCell) {
     }
 }
 
+TEST(Mappings, ACodeThatDoesNotTellWhoEndedTheCallIsLowConfidence) {
+    // An unknown ended_by backed by nothing: high would read as a decided call to a filter.
+    for (const ReasonTable* table : all_tables()) {
+        for (const ReasonRow& row : table->rows) {
+            if (row.reason == Reason::record_does_not_tell) {
+                EXPECT_EQ(row.party, Party::kUnknown) << table->name << " " << row.code;
+                EXPECT_EQ(row.confidence, Confidence::kLow) << table->name << " " << row.code;
+            }
+        }
+    }
+}
+
 TEST(Mappings, SpellingsOfOneGenesysCodeAgree) {
     const auto& table = genesys_disconnect_type();
     EXPECT_EQ(lookup(table, "conferenceTransfer")->reason, lookup(table, "transfer.conference")->reason);
