@@ -243,10 +243,10 @@ bool classify_connection_line(std::string_view text, CcpEvent& out) {
 }
 
 /// The worker's answer to a request whose failure changes a rule (a transfer or a party added
-/// that did not happen, an End call that did not hang up). Streams' client.js logs "AWSClient: <-- Operation '<m>'
-/// succeeded.",
-/// "... '<m>' failed: <error>", and, for retried methods, "... <m> failed with <e> error.
-/// Retrying ..." (not an answer yet) and "... <m> exhausted max <n> number of retries ..." (failed).
+/// that did not happen, an End call that did not hang up). Streams' client.js logs
+/// "AWSClient: <-- Operation '<m>' succeeded.", "... '<m>' failed: <error>", and, for retried
+/// methods, "... <m> failed with <e> error. Retrying ..." (not an answer yet) and "... <m>
+/// exhausted max <n> number of retries ..." (failed).
 bool classify_api_result(std::string_view text, CcpEvent& out) {
     text.remove_prefix(kApiResult.size());
     const bool quoted = text.starts_with('\'');

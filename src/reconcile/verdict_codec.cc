@@ -64,7 +64,7 @@ private:
 /// The most bytes encode_verdict writes for `verdict`: every string whole, every number and
 /// code as a varint of the largest size.
 std::size_t encoded_bound(const Verdict& verdict) {
-    constexpr std::size_t kFixedFields = 32;  // the verdict's numbers, codes and string lengths (24)
+    constexpr std::size_t kFixedFields = 32;  // the verdict's numbers, codes and string lengths: 19, with room
     std::size_t bound = kFixedFields * kMaxVarint + verdict.source_format.size() + verdict.input.size() +
                         verdict.contact_id.size() + verdict.agent.size() + verdict.agent_name.size() +
                         verdict.raw_reason.size() + verdict.detail.size() + verdict.outcome.size();
